@@ -1,0 +1,109 @@
+"""Command line: argument parsing and exit codes only; the work is done by the core."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from goaldash import __version__
+from goaldash.config import ConfigError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    sys.stderr.write(f"goaldash: {message}\n")
+    return code
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--today wants YYYY-MM-DD, not {value!r}") from None
+
+
+def main_parser() -> _Parser:
+    """The parser of `goaldash [PATH]`."""
+    p = _Parser(
+        prog="goaldash",
+        description="A terminal dashboard for plans that live in markdown.",
+        epilog="Subcommand: 'goaldash toggle FILE:LINE' ticks an item (goaldash toggle --help).",
+    )
+    p.add_argument("path", nargs="?", default=".", help="repository or folder to read (default .)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="print a summary and exit")
+    mode.add_argument("--json", action="store_true", help="print every plan as one JSON document")
+    p.add_argument("--demo", action="store_true", help="open a copy of the bundled sample plans")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
+    p.add_argument("--version", action="version", version=f"goaldash {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `goaldash` command."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `goaldash --json | head`: the reader left; nothing more to say.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+
+
+def _main(argv: list[str]) -> int:
+    args = main_parser().parse_args(argv)
+    try:
+        today = _today(args.today)
+    except argparse.ArgumentTypeError as exc:
+        return _fail(str(exc))
+    if args.demo:
+        from goaldash.demo import make_demo
+
+        root = make_demo(today)
+        sys.stderr.write(f"goaldash: demo plans copied to {root} (tick away: it is a copy)\n")
+    else:
+        root = Path(args.path)
+        if not root.exists():
+            return _fail(f"no such file or folder: {args.path}")
+    if root.is_file():
+        return _fail(f"{args.path} is a file: give the folder that holds it")
+    if not os.access(root, os.R_OK | os.X_OK):
+        return _fail(f"cannot read folder: {args.path}")
+    from goaldash.scan import scan
+
+    try:
+        result = scan(root.resolve() if args.demo else root, today)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    if args.json:
+        from goaldash.report import to_json
+
+        sys.stdout.write(to_json(result) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+
+    from goaldash.report import render_once
+
+    render_once(result, Console(highlight=False, soft_wrap=False))
+    return EXIT_OK

@@ -1,0 +1,285 @@
+"""The nouns of goaldash: plans, phases, checklist items, tasks, blockers and warnings.
+
+Everything here is plain data. The parser builds these objects, the reports and the UI read
+them; nothing in this module does IO.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class ItemState(StrEnum):
+    """The state of one task-list item, as its mark says."""
+
+    OPEN = "open"
+    """`[ ]`"""
+    DONE = "done"
+    """`[x]` or `[X]`"""
+    IN_PROGRESS = "in_progress"
+    """`[-]`, `[~]` or `[/]`"""
+
+
+MARK_STATES: dict[str, ItemState] = {
+    " ": ItemState.OPEN,
+    "x": ItemState.DONE,
+    "X": ItemState.DONE,
+    "-": ItemState.IN_PROGRESS,
+    "~": ItemState.IN_PROGRESS,
+    "/": ItemState.IN_PROGRESS,
+}
+"""Every mark goaldash reads, and the state it means."""
+
+
+class Status(StrEnum):
+    """The status of a plan, a phase, a task or a table row."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    BLOCKED = "blocked"
+    UNKNOWN = "unknown"
+
+
+class PlanFormat(StrEnum):
+    """The family a plan file belongs to."""
+
+    GOALKIT_EXECUTION = "goalkit-execution"
+    GOALKIT_MILESTONES = "goalkit-milestones"
+    GOALKIT_TASKS = "goalkit-tasks"
+    PLAN_FRONTMATTER = "plan-frontmatter"
+    IMPLEMENTATION_PLAN = "implementation-plan"
+    SPEC_KIT_TASKS = "spec-kit-tasks"
+    KIRO_TASKS = "kiro-tasks"
+    GSD = "gsd"
+    BACKLOG_MD = "backlog-md"
+    GENERIC = "generic"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Counts of task-list items."""
+
+    done: int = 0
+    """Items marked done."""
+    in_progress: int = 0
+    """Items marked in progress."""
+    open: int = 0
+    """Items still open."""
+
+    @property
+    def total(self) -> int:
+        """All items counted."""
+        return self.done + self.in_progress + self.open
+
+    @property
+    def percent(self) -> float:
+        """Share of items done, 0 to 100, one decimal; 0.0 when there are none."""
+        return round(100.0 * self.done / self.total, 1) if self.total else 0.0
+
+    @classmethod
+    def of(cls, items: list[Item] | tuple[Item, ...]) -> Progress:
+        """Count the states of `items`."""
+        done = sum(1 for i in items if i.state is ItemState.DONE)
+        doing = sum(1 for i in items if i.state is ItemState.IN_PROGRESS)
+        return cls(done=done, in_progress=doing, open=len(items) - done - doing)
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(
+            self.done + other.done, self.in_progress + other.in_progress, self.open + other.open
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One task-list item (`- [ ] text`) outside code."""
+
+    line: int
+    """1-based line of the item."""
+    column: int
+    """1-based column (in characters) of the mark between the brackets."""
+    state: ItemState
+    """What the mark says."""
+    mark: str
+    """The mark character itself: one of ` xX-~/`."""
+    text: str
+    """The rest of the item's first line after `]`, stripped."""
+    depth: int
+    """Nesting: 0 for a top-level list item, 1 for one nested in it, and so on."""
+    phase: str | None
+    """Id of the phase the item belongs to, or None."""
+    section: str
+    """Where the item sits, e.g. "Phase 1 › Exit gate"."""
+    parent: int | None = None
+    """Line of the enclosing task-list item, when nested in one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A phase (or milestone) of a plan."""
+
+    id: str
+    """The id as written: "1", "3.5", "A3a", "N"; for milestones too."""
+    name: str
+    """The name after the id, without span or status suffixes."""
+    line: int
+    """1-based line where the phase is declared."""
+    kind: str = "phase"
+    """"phase" or "milestone" (the word the file uses)."""
+    status: Status = Status.UNKNOWN
+    """Effective status: what the file says, else what the items show."""
+    declared_status: Status | None = None
+    """The status written in the file (heading, status line or table), if any."""
+    progress: Progress = field(default_factory=Progress)
+    """Counts of the items in the phase."""
+    span: str | None = None
+    """The relative span as written: "Weeks 1-2", "Days 6-10", "Est: 3 days"."""
+    start: date | None = None
+    """Start date, written or derived from the span and the plan's anchor."""
+    end: date | None = None
+    """Current end date."""
+    original_end: date | None = None
+    """The end before a revision (struck date, or a timeline adjustment)."""
+    milestone: str | None = None
+    """The milestone the phase executes, e.g. "1" for "(Weeks 1-2, Milestone 1)"."""
+    relative: tuple[float, float] | None = None
+    """Offset of start and end from the plan's anchor, in days, when given by a span."""
+    dated: bool = False
+    """True when start or end come from a written date rather than a relative span."""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A row of a task table (GoalKit `Task ID | Task Name | ...`)."""
+
+    id: str
+    name: str
+    line: int
+    description: str = ""
+    owner: str | None = None
+    effort: str | None = None
+    dod: str | None = None
+    depends_on: tuple[str, ...] = ()
+    status: Status = Status.UNKNOWN
+    phase: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """Something that stops progress."""
+
+    text: str
+    line: int
+    impact: str | None = None
+    owner: str | None = None
+    eta: date | None = None
+    """ETA as a date, when it parses."""
+    eta_text: str | None = None
+    """ETA as written."""
+    resolved: bool = False
+    """True when the file marks it resolved (ticked or struck through)."""
+    phase: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """A timeline adjustment: `- 2026-01-10: What changed - Reason - Impact: +3 days`."""
+
+    line: int
+    change: str
+    date: date | None = None
+    reason: str | None = None
+    impact_days: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    """A row of a phase status or milestone table."""
+
+    line: int
+    label: str
+    status: Status
+    status_text: str
+    progress: float | None = None
+    start: date | None = None
+    end: date | None = None
+    notes: str = ""
+    phase: str | None = None
+    """Id of the phase the row is about, when its label names one."""
+    original_end: date | None = None
+    """A struck-through end date in the row."""
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Something the user should know about a plan: a contradiction, a placeholder, a problem."""
+
+    kind: str
+    """A short stable name: "contradiction", "frontmatter", "encoding", "template"..."""
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDates:
+    """The dates of a plan as a whole."""
+
+    start: date | None = None
+    end: date | None = None
+    original_end: date | None = None
+    estimated_completion: date | None = None
+    anchor: date | None = None
+    """The date relative spans ("Weeks 1-2") count from, if known."""
+    expires: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything goaldash read from one plan file."""
+
+    path: str
+    """Path relative to the root, POSIX style."""
+    group: str
+    """The goal or spec folder the plan belongs to ("" when none)."""
+    format: PlanFormat
+    title: str
+    status: Status
+    progress: Progress
+    template: bool = False
+    """True for a file mostly made of placeholders: shown apart, never in progress."""
+    backup: bool = False
+    """True for a stale copy such as `tasks.md.bak`: shown apart, never in progress."""
+    declared_status: str | None = None
+    """The status word the file itself states (frontmatter or `**Status:**`)."""
+    owner: str | None = None
+    dates: PlanDates = field(default_factory=PlanDates)
+    phases: tuple[Phase, ...] = ()
+    items: tuple[Item, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    blockers: tuple[Blocker, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+    status_rows: tuple[StatusRow, ...] = ()
+    placeholders: int = 0
+    warnings: tuple[Warning, ...] = ()
+    size: int = 0
+    """Size of the file in bytes when read."""
+    fingerprint: str = ""
+    """Hash of the bytes that were parsed; edits check it before writing."""
+
+    @property
+    def open_blockers(self) -> tuple[Blocker, ...]:
+        """Blockers not marked resolved."""
+        return tuple(b for b in self.blockers if not b.resolved)
+
+    @property
+    def current_phase(self) -> Phase | None:
+        """The first phase in progress, else the first not finished, else None."""
+        for phase in self.phases:
+            if phase.status in (Status.IN_PROGRESS, Status.BLOCKED):
+                return phase
+        for phase in self.phases:
+            if phase.status is not Status.DONE:
+                return phase
+        return None

@@ -1,0 +1,61 @@
+"""Shared fixtures: the shared corpus (skipped when absent) and small helpers."""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from goaldash.model import Plan
+from goaldash.parse import parse_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("GOALDASH_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+SEEDS = SHARED / "seeds"
+TODAY = date(2026, 11, 21)
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    local: str
+    done: int
+    open: int
+    in_progress: int
+    total: int
+
+    @property
+    def repo(self) -> str:
+        return self.local.split("/", 1)[0]
+
+    @property
+    def path(self) -> str:
+        return self.local.split("/", 1)[1]
+
+
+def manifest() -> list[ManifestRow]:
+    """The corpus manifest, or [] when the shared folder is not there."""
+    path = CORPUS / "MANIFEST.tsv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            ManifestRow(
+                r["local"], int(r["done"]), int(r["open"]), int(r["in_progress"]), int(r["total"])
+            )
+            for r in csv.DictReader(fh, delimiter="\t")
+        ]
+
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+def plan_of(text: str | bytes, path: str = "docs/plans/plan.md", today: date = TODAY) -> Plan:
+    """Parse a fixture written in the test."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_plan(path, data, today=today)
