@@ -10,6 +10,8 @@ from goaldash.model import Item, PlanFormat
 from goaldash.parse.placeholders import has_placeholder
 
 BACKUP_SUFFIXES = (".bak", ".orig", ".old", ".backup", "~")
+# A placeholder in a title: capitalised or several words ("[GOAL]", "[Feature/Goal]").
+_TITLE_PLACEHOLDER = re.compile(r"\[(?:[A-Z][^\]]*|[a-z][^\]]*[ /][^\]]*)\](?!\()")
 _SPEC_TASK_ID = re.compile(r"^\s*T\d{3,4}\b")
 
 
@@ -24,8 +26,8 @@ def looks_like_template(path: str, title: str, placeholders: int, text: str) -> 
     parts = [p.lower() for p in PurePosixPath(path).parts]
     if any("template" in p for p in parts):
         return True
-    if has_placeholder(title):
-        return True
+    if _TITLE_PLACEHOLDER.search(title) and has_placeholder(title):
+        return True  # "# [Feature Name] Implementation Plan"
     nonblank = sum(1 for line in text.splitlines() if line.strip())
     return placeholders >= 10 and placeholders >= 0.25 * max(1, nonblank)
 

@@ -96,10 +96,10 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
         notes.append(" - ".join(parts[1:]))
         parts = parts[:1]
     name = " - ".join(parts)
-    # Trailing emoji on the name: "安全性修正 🔴"
-    m = re.search(r"(?:\s*[^\w\s)\]]\ufe0f?)+\s*$", name)
-    if m and any(ord(c) > 0x2000 for c in m.group(0)):
-        notes.append(m.group(0).strip())
+    # An emoji after the name starts an annotation: "安全性修正 🔴", "Export 🎯 MVP".
+    m = re.search(r"\s[\u2190-\u2bff\U0001f000-\U0001faff]", name)
+    if m and name[: m.start()].strip():
+        notes.append(name[m.start() :].strip())
         name = name[: m.start()]
     return name.strip(" *_:`"), notes
 
@@ -172,6 +172,21 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
             milestone = mm.group(1)
     start, end, original = _dates(notes, status)
     return PhaseDecl(kind, ident, name, status, span, start, end, original, milestone)
+
+
+_REFERENCE = re.compile(_LEAD + _KW + r"\s+" + _ID + r"(?![\w.])", re.IGNORECASE)
+
+
+def phase_reference(text: str) -> str | None:
+    """The phase key a label names, e.g. "Milestone 1 Verification" -> "M1"; else None."""
+    m = _REFERENCE.match(repair_mojibake(text).replace("**", ""))
+    if not m:
+        return None
+    ident = m.group("id")
+    kind = _KEYWORDS.get(m.group("kw").lower(), "phase")
+    if kind == "milestone" and not ident.upper().startswith("M"):
+        return "M" + ident
+    return ident
 
 
 def parse_bold_phase(text: str) -> PhaseDecl | None:

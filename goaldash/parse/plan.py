@@ -28,7 +28,13 @@ from goaldash.parse import frontmatter as fm
 from goaldash.parse.blocks import Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.dates import Span, date_range, find_dates, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
-from goaldash.parse.phases import PhaseDecl, label_of, parse_bold_phase, parse_phase
+from goaldash.parse.phases import (
+    PhaseDecl,
+    label_of,
+    parse_bold_phase,
+    parse_phase,
+    phase_reference,
+)
 from goaldash.parse.placeholders import has_placeholder, is_placeholder, placeholders_in
 from goaldash.parse.sections import (
     estimated_completion,
@@ -324,11 +330,11 @@ def _paragraph(p: Paragraph, st: _State) -> None:
         return
     label = label_of(p.text)
     if label is not None:
-        ref = parse_phase(label)
-        known = ref is not None and ref.key in st.phases and st.phases[ref.key].primary
-        if ref is not None and known and (st.scope is None or st.scope.key != ref.key):
+        ref = phase_reference(label)
+        known = ref is not None and ref in st.phases and st.phases[ref].primary
+        if ref is not None and known and (st.scope is None or st.scope.key != ref):
             # "**Milestone 1 Verification**:" - the items that follow belong to milestone 1.
-            st.scope = _Scope(ref.key, 0, _label_for(ref), fresh=False)
+            st.scope = _Scope(ref, 0, _label_for(st.phases[ref].decl), fresh=False)
         st.label = label
         if st.blocker_level == 99:
             st.blocker_level = None

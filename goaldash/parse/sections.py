@@ -54,7 +54,7 @@ def is_nothing(text: str) -> bool:
 def key_values(text: str) -> list[tuple[str, str]]:
     """`**Key:** value` / `**Key**: value` lines of a paragraph, keys lowercased."""
     out = []
-    for line in text.split("\n"):
+    for line in (seg for row in text.split("\n") for seg in re.split(r"\s+\|\s+", row)):
         m = _KEY_VALUE.match(line)
         if m and ("**" in line or "__" in line):
             out.append((m.group("key").strip().lower(), m.group("value").strip("*_ ")))
