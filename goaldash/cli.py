@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
+    if argv and argv[0] == "toggle":  # a folder named "toggle" is reached as ./toggle
+        from goaldash.toggle_cli import toggle_main
+
+        return toggle_main(argv[1:])
     args = main_parser().parse_args(argv)
     try:
         today = _today(args.today)
@@ -93,7 +97,7 @@ def _main(argv: list[str]) -> int:
     from goaldash.scan import scan
 
     try:
-        result = scan(root.resolve() if args.demo else root, today)
+        result = scan(root.resolve(), today)
     except ConfigError as exc:
         return _fail(str(exc))
     if args.json:

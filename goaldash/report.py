@@ -175,6 +175,13 @@ def is_late(plan: Plan, today: date) -> bool:
     return any(p.end and p.end < today and p.status is not Status.DONE for p in plan.phases)
 
 
+def _fit(text: str, width: int) -> str:
+    """Cut `text` to `width` cells with an ellipsis (one line, whatever the terminal)."""
+    t = Text(text)
+    t.truncate(width, overflow="ellipsis")
+    return t.plain
+
+
 def render_once(result: Scan, console: Console) -> None:
     """Print the `--once` summary: plans with bars, blockers, warnings."""
     today = result.today
@@ -194,8 +201,8 @@ def render_once(result: Scan, console: Console) -> None:
     if not result.plans:
         console.print(Text("No plan files found here.", style="yellow"))
         return
-    table = Table(box=None, expand=False, pad_edge=False, show_header=True, header_style="bold")
-    table.add_column("plan", overflow="fold", ratio=3, no_wrap=False)
+    table = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
+    table.add_column("plan", ratio=1, overflow="ellipsis", no_wrap=True)
     table.add_column("progress", no_wrap=True)
     table.add_column("status", no_wrap=True)
     if not narrow:
@@ -213,16 +220,14 @@ def render_once(result: Scan, console: Console) -> None:
         counts = Text.assemble(
             bar(plan.progress, bar_width), f" {plan.progress.done}/{plan.progress.total}"
         )
-        name = Text(
-            clean(plan.title), style="bold" if late or plan.status is Status.BLOCKED else ""
-        )
-        name.append(f"\n{clean(plan.path)}", style="bright_black")
+        strong = "bold" if late or plan.status is Status.BLOCKED else ""
+        name = Text(clean(plan.title), style=strong)
+        name.append("\n" + clean(plan.path), style="bright_black")
         row: list[Text | str] = [name, counts, status]
         if not narrow:
             cur = plan.current_phase
-            row.append(
-                Text(clean(f"{cur.kind.title()} {cur.id}: {cur.name}")) if cur else Text("—")
-            )
+            label = clean(f"{cur.kind.title()} {cur.id}: {cur.name}") if cur else "—"
+            row.append(Text(_fit(label, 28)))
             due = next_due(plan, today)
             row.append(Text(due.isoformat() if due else "—", style="red" if late else ""))
         table.add_row(*row)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
-from goaldash.model import Plan, Status, Warning
-from goaldash.parse import decode, parse_plan
+from goaldash.model import Plan, Warning
+from goaldash.parse import decode, parse_plan, unread_plan
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are listed with a warning instead of parsed."""
@@ -47,17 +47,7 @@ def read_candidate(c: Candidate, today: date) -> Plan | None:
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
-    from goaldash.model import PlanFormat, Progress
-
-    return Plan(
-        path=c.rel,
-        group=c.group,
-        format=PlanFormat.GENERIC,
-        title=c.path.name,
-        status=Status.UNKNOWN,
-        progress=Progress(),
-        warnings=(Warning("unreadable", message),),
-    )
+    return unread_plan(c.rel, c.group, "unreadable", message)
 
 
 def iter_plans(root: Path, today: date, config: Config | None = None) -> Iterator[Plan]:

@@ -33,6 +33,14 @@ def clean(text: str) -> str:
     return text.replace("\t", " ")
 
 
+_EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain(text: str) -> str:
+    """Drop markdown emphasis markers (`**bold**`, `__bold__`, `~~struck~~`) for display."""
+    return _EMPHASIS.sub(r"\2", text) if ("**" in text or "__" in text or "~~" in text) else text
+
+
 # Characters that UTF-8 symbols turn into when read as Mac Roman or cp1252. A run of them
 # is only a candidate; it is repaired only if re-encoding gives valid UTF-8 for a symbol.
 _MOJIBAKE_RUN = re.compile(

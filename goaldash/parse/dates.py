@@ -174,21 +174,13 @@ def find_span(text: str) -> Span | None:
     `Weeks 1-2` covers days 0-14, `Week 6` days 35-42, `Days 6-10` days 5-10, `Day 1` day 0-1;
     `Est: 3 days` and `(2 hours)` are durations (hours count as working hours, 8 to a day).
     """
-    if m := _WEEKS.search(text):
-        a = float(m.group(1))
-        b = float(m.group(2) or a)
-        if b >= a:
-            return Span(m.group(0), (a - 1) * 7, b * 7, (b - a + 1) * 7)
-    if m := _DAYS.search(text):
-        a = float(m.group(1))
-        b = float(m.group(2) or a)
-        if b >= a:
-            return Span(m.group(0), a - 1, b, b - a + 1)
-    if m := _SPRINTS.search(text):
-        a = float(m.group(1))
-        b = float(m.group(2) or a)
-        if b >= a:
-            return Span(m.group(0), (a - 1) * 14, b * 14, (b - a + 1) * 14)
+    for pattern, unit in ((_WEEKS, 7.0), (_DAYS, 1.0), (_SPRINTS, 14.0)):
+        m = pattern.search(text)
+        if m:
+            a = float(m.group(1))
+            b = float(m.group(2) or a)
+            if b >= a:
+                return Span(m.group(0), (a - 1) * unit, b * unit, (b - a + 1) * unit)
     if m := _DURATION.search(text):
         high = float(m.group(2) or m.group(1))
         days = high * _unit(m.group(3))

@@ -35,7 +35,7 @@ from goaldash.parse.phases import (
     parse_phase,
     phase_reference,
 )
-from goaldash.parse.placeholders import has_placeholder, is_placeholder, placeholders_in
+from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
     estimated_completion,
     field_of,
@@ -47,7 +47,8 @@ from goaldash.parse.sections import (
 )
 from goaldash.parse.status import frontmatter_status, percent_of, status_of
 from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
-from goaldash.text import clean, has_mojibake
+from goaldash.text import clean as _clean
+from goaldash.text import has_mojibake, plain
 
 PARSER_VERSION = 1
 """Bumped whenever parsing changes what it produces (the parse cache is keyed by it)."""
@@ -115,6 +116,11 @@ class _State:
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
 
 
+def clean(text: str) -> str:
+    """File text made fit for display: no control characters, no emphasis markers."""
+    return plain(_clean(text))
+
+
 def fingerprint(data: bytes) -> str:
     """The content hash edits compare against before writing."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -140,21 +146,25 @@ def decode(data: bytes) -> tuple[str, list[Warning]]:
 
 def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = None) -> Plan:
     """Read one plan. `path` is relative to the root (POSIX). Never raises."""
-    stem = PurePosixPath(path).name
     try:
         return _parse(path, data, group, today or date.today())
     except RecursionError:
         problem = "too deeply nested to read"
     except Exception as exc:  # a parser bug must not take the dashboard down with it
         problem = f"could not be parsed ({type(exc).__name__}: {clean(str(exc))[:200]})"
+    return unread_plan(path, group, "parse-error", problem, data)
+
+
+def unread_plan(path: str, group: str, kind: str, message: str, data: bytes = b"") -> Plan:
+    """A plan that could not be read: listed with its warning, never dropped silently."""
     return Plan(
         path=path,
         group=group,
         format=PlanFormat.GENERIC,
-        title=stem,
+        title=PurePosixPath(path).name,
         status=Status.UNKNOWN,
         progress=Progress(),
-        warnings=(Warning("parse-error", problem),),
+        warnings=(Warning(kind, message),),
         size=len(data),
         fingerprint=fingerprint(data),
         backup=is_backup_path(path),
@@ -162,20 +172,9 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
 
 
 def _parse(path: str, data: bytes, group: str, today: date) -> Plan:
-    stem = PurePosixPath(path).name
     if b"\x00" in data[:_BINARY_SNIFF]:
-        return Plan(
-            path=path,
-            group=group,
-            format=PlanFormat.GENERIC,
-            title=stem,
-            status=Status.UNKNOWN,
-            progress=Progress(),
-            warnings=(Warning("binary", "looks like a binary file, not markdown: not read"),),
-            size=len(data),
-            fingerprint=fingerprint(data),
-            backup=is_backup_path(path),
-        )
+        message = "looks like a binary file, not markdown: not read"
+        return unread_plan(path, group, "binary", message, data)
     text, warnings = decode(data)
     doc = walk(text)
     st = _State(warnings=warnings)
@@ -820,7 +819,6 @@ def _assemble(
 
     placeholders = st.holes
     template = looks_like_template(path, title_raw, placeholders, text)
-    nonblank = sum(1 for line in doc.lines if line.strip())
     if template:
         warnings.append(
             Warning("template", f"template: {placeholders} placeholders; not counted in progress")
@@ -829,7 +827,6 @@ def _assemble(
         warnings.append(
             Warning("placeholder", f"{placeholders} template placeholders left in the plan")
         )
-    del nonblank
     owner = (
         fm.as_text(meta.get("owner"))
         or fm.as_text(meta.get("assignee"))
@@ -869,7 +866,3 @@ def _assemble(
         fingerprint=fingerprint(data),
     )
 
-
-def has_placeholders(text: str) -> bool:
-    """True when `text` holds any placeholder (re-exported for the UI's filters)."""
-    return has_placeholder(text)
