@@ -16,6 +16,7 @@ CORE = [
     "goaldash.report",
     "goaldash.cli",
     "goaldash.demo",
+    "goaldash.schedule",
 ]
 
 

@@ -691,9 +691,10 @@ def _assemble(
                 relative = (cursor, cursor + max(1.0, round(b.span.duration + 0.499)))
             cursor = relative[1]
         start, end = b.start, b.end
-        if anchor is not None and relative is not None and not b.dated:
-            start = anchor + timedelta(days=relative[0])
-            end = anchor + timedelta(days=max(relative[0], relative[1] - 1))
+        if anchor is not None and relative is not None:
+            # A written date wins; the span fills in whichever end is not written.
+            start = start or anchor + timedelta(days=relative[0])
+            end = end or anchor + timedelta(days=max(relative[0], relative[1] - 1))
         name = b.decl.name
         phases.append(
             Phase(
@@ -865,4 +866,3 @@ def _assemble(
         size=len(data),
         fingerprint=fingerprint(data),
     )
-

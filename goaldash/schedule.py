@@ -1,0 +1,184 @@
+"""Dates, spans and adjustments -> rows of a Gantt timeline. Pure: takes `today`, no IO."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from goaldash.model import Phase, Plan, Status
+
+
+class BarKind(StrEnum):
+    """How a phase's bar is coloured."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    LATE = "late"
+    BLOCKED = "blocked"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One phase on the timeline."""
+
+    plan: str
+    """Path of the plan the phase belongs to."""
+    phase: Phase
+    kind: BarKind
+    start: date | None
+    end: date | None
+    slip_from: date | None = None
+    """Where the slip segment starts (the original end), when the phase slipped."""
+    relative: tuple[float, float] | None = None
+    """Offsets in days from the plan's start, for plans with no date to anchor them."""
+
+    @property
+    def label(self) -> str:
+        """ "Phase 2: Name"."""
+        name = f": {self.phase.name}" if self.phase.name else ""
+        return f"{self.phase.kind.title()} {self.phase.id}{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTimeline:
+    """The bars of one plan, and whether they sit on dates or on a relative axis."""
+
+    plan: Plan
+    bars: tuple[Bar, ...]
+    dated: bool
+    """False when the plan has spans ("Weeks 1-2") but no date to anchor them."""
+    slip_from: date | None = None
+    """The plan's original end when its estimated completion moved later."""
+    slip_to: date | None = None
+
+
+def bar_kind(phase: Phase, today: date) -> BarKind:
+    """Done, blocked and late first; then what the status says."""
+    if phase.status is Status.DONE:
+        return BarKind.DONE
+    if phase.status is Status.BLOCKED:
+        return BarKind.BLOCKED
+    if phase.end is not None and phase.end < today:
+        return BarKind.LATE
+    if phase.status is Status.IN_PROGRESS:
+        return BarKind.IN_PROGRESS
+    if phase.status is Status.NOT_STARTED:
+        return BarKind.NOT_STARTED
+    if phase.start is not None and phase.end is not None and phase.start <= today <= phase.end:
+        return BarKind.IN_PROGRESS
+    if phase.start is not None and phase.start > today:
+        return BarKind.NOT_STARTED
+    return BarKind.UNKNOWN
+
+
+def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
+    """The plan's bars, or None when none of its phases has a date or a span."""
+    bars: list[Bar] = []
+    for phase in plan.phases:
+        if phase.start is None and phase.end is None and phase.relative is None:
+            continue
+        start = phase.start or phase.end
+        end = phase.end or phase.start
+        slip = (
+            phase.original_end if phase.original_end and end and phase.original_end < end else None
+        )
+        bars.append(Bar(plan.path, phase, bar_kind(phase, today), start, end, slip, phase.relative))
+    if not bars:
+        return None
+    dated = any(b.start is not None for b in bars)
+    slip_from = slip_to = None
+    estimate = plan.dates.estimated_completion
+    planned_end = plan.dates.original_end or plan.dates.end
+    if estimate and planned_end and estimate > planned_end:
+        slip_from, slip_to = planned_end, estimate
+    return PlanTimeline(plan, tuple(bars), dated, slip_from, slip_to)
+
+
+class Unit(StrEnum):
+    """The step of the axis's ticks."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A date axis scaled to a width in cells."""
+
+    start: date
+    end: date
+    width: int
+    unit: Unit
+
+    @property
+    def days(self) -> int:
+        """Days covered, inclusive."""
+        return (self.end - self.start).days + 1
+
+    def column(self, day: date) -> int:
+        """The cell (0-based) where `day` falls; clamped to the axis."""
+        offset = (day - self.start).days
+        col = int(offset * self.width / self.days)
+        return max(0, min(self.width - 1, col))
+
+    def ticks(self) -> list[tuple[int, str]]:
+        """Columns and labels of the ticks: each day, each Monday, or each month's first."""
+        out: list[tuple[int, str]] = []
+        day = self.start
+        if self.unit is Unit.WEEK:
+            day += timedelta(days=(7 - day.weekday()) % 7)
+        elif self.unit is Unit.MONTH:
+            day = day.replace(day=1)
+            if day < self.start:
+                day = (day + timedelta(days=32)).replace(day=1)
+        while day <= self.end:
+            label = (
+                day.strftime("%b")
+                if self.unit is Unit.MONTH
+                else f"{day.day:02d}/{day.month:02d}"
+                if self.unit is Unit.WEEK
+                else f"{day.day}"
+            )
+            out.append((self.column(day), label))
+            if self.unit is Unit.DAY:
+                day += timedelta(days=1)
+            elif self.unit is Unit.WEEK:
+                day += timedelta(days=7)
+            else:
+                day = (day + timedelta(days=32)).replace(day=1)
+        return out
+
+
+def axis_for(start: date, end: date, width: int) -> Axis:
+    """An axis from `start` to `end` in `width` cells, with ticks that fit.
+
+    Days when each day gets three cells, weeks when each week gets six, months otherwise.
+    """
+    width = max(1, width)
+    if end < start:
+        start, end = end, start
+    days = (end - start).days + 1
+    per_day = width / days
+    unit = Unit.DAY if per_day >= 3 else Unit.WEEK if per_day * 7 >= 6 else Unit.MONTH
+    return Axis(start, end, width, unit)
+
+
+def span_of(timelines: list[PlanTimeline], today: date) -> tuple[date, date] | None:
+    """The dates every dated bar (and today) fit in, with a little room either side."""
+    days: list[date] = [today]
+    for t in timelines:
+        if not t.dated:
+            continue
+        for b in t.bars:
+            days.extend(d for d in (b.start, b.end, b.slip_from) if d)
+        if t.slip_to:
+            days.append(t.slip_to)
+    if len(days) == 1:
+        return None
+    lo, hi = min(days), max(days)
+    pad = max(1, (hi - lo).days // 20)
+    return lo - timedelta(days=pad), hi + timedelta(days=pad)

@@ -1,0 +1,77 @@
+"""Timeline rows and the date axis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from goaldash.schedule import BarKind, Unit, axis_for, plan_timeline, span_of
+from tests.conftest import plan_of
+
+TODAY = date(2026, 3, 10)
+
+
+def test_bar_kinds_and_slip() -> None:
+    plan = plan_of(
+        "---\ncreated: 2026-02-02\n---\n# P\n\n## Phase 1: A (Weeks 1-2) - ✅ DONE\n\n"
+        "## Phase 2: B (Weeks 3-4)\n\n- [x] a\n- [ ] b\n\n## Phase 3: C (Weeks 5-6)\n\n- [ ] c\n\n"
+        "## Phase 4: D (Weeks 7-8) (BLOCKED UNTIL APPROVAL)\n\n"
+        "| Phase | Status | End |\n|---|---|---|\n| Phase 2 | In Progress | ~~2026-02-27~~ 2026-03-06 |\n"
+    )
+    t = plan_timeline(plan, TODAY)
+    assert t is not None and t.dated
+    assert [b.kind for b in t.bars] == [
+        BarKind.DONE,
+        BarKind.LATE,
+        BarKind.NOT_STARTED,
+        BarKind.BLOCKED,
+    ]
+    late = t.bars[1]
+    assert (late.start, late.end, late.slip_from) == (
+        date(2026, 2, 16),
+        date(2026, 3, 6),
+        date(2026, 2, 27),
+    )
+    assert t.bars[0].label == "Phase 1: A"
+
+
+def test_relative_plan_without_anchor() -> None:
+    plan = plan_of("# P\n\n**Phase 1: A** (Weeks 1-2)\n\n**Phase 2: B** (Weeks 3-5)\n")
+    t = plan_timeline(plan, TODAY)
+    assert t is not None and not t.dated
+    assert [b.relative for b in t.bars] == [(0.0, 14.0), (14.0, 35.0)]
+
+
+def test_plan_slip_from_estimated_completion() -> None:
+    plan = plan_of(
+        "# P\n\n## Phase 1: A (2026-03-01 ~ 2026-03-20)\n\n"
+        "**Current estimated completion:** 2026-03-27 (was 2026-03-20)\n"
+    )
+    t = plan_timeline(plan, TODAY)
+    assert t is not None
+    assert (t.slip_from, t.slip_to) == (date(2026, 3, 20), date(2026, 3, 27))
+
+
+def test_no_dates_no_timeline() -> None:
+    assert plan_timeline(plan_of("# P\n\n## Phase 1: A\n"), TODAY) is None
+
+
+def test_axis_scales_to_width() -> None:
+    assert axis_for(date(2026, 3, 1), date(2026, 3, 10), 60).unit is Unit.DAY
+    assert axis_for(date(2026, 3, 1), date(2026, 5, 1), 60).unit is Unit.WEEK
+    axis = axis_for(date(2026, 1, 1), date(2026, 12, 31), 60)
+    assert axis.unit is Unit.MONTH
+    assert axis.column(date(2026, 1, 1)) == 0
+    assert axis.column(date(2026, 12, 31)) == 59
+    assert axis.column(date(2030, 1, 1)) == 59
+    ticks = axis.ticks()
+    assert [label for _, label in ticks][:3] == ["Jan", "Feb", "Mar"]
+    assert [c for c, _ in ticks] == sorted(c for c, _ in ticks)
+
+
+def test_span_covers_today_and_bars() -> None:
+    plan = plan_of("# P\n\n## Phase 1: A (2026-04-01 ~ 2026-04-20)\n")
+    t = plan_timeline(plan, TODAY)
+    assert t is not None
+    lo, hi = span_of([t], TODAY) or (None, None)
+    assert lo is not None and hi is not None
+    assert lo <= TODAY and hi >= date(2026, 4, 20)
