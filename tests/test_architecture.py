@@ -17,6 +17,8 @@ CORE = [
     "goaldash.cli",
     "goaldash.demo",
     "goaldash.schedule",
+    "goaldash.edit",
+    "goaldash.toggle_cli",
 ]
 
 

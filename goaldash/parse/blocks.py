@@ -182,6 +182,7 @@ def walk(text: str) -> Document:
                 m = _CHECKBOX.match(content)
                 located = _locate_mark(raw, m.group(1)) if m else None
                 if m and located:
+                    li.line = start + 1  # the mark's line ("-" alone on the line above is possible)
                     li.mark = m.group(1)
                     li.column = located[0]
                     li.rest = located[1]

@@ -1,0 +1,110 @@
+"""`goaldash toggle FILE:LINE`: tick, untick or set one task-list item from the command line.
+
+Argument parsing and exit codes only; `goaldash.edit` does the work. Every failure is one line
+on stderr: exit 1 when the write is refused, 2 for a bad request. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from goaldash.edit import EXIT_REFUSED, EXIT_USAGE, EditError, set_item_state
+from goaldash.model import ItemState
+from goaldash.text import clean
+
+EXIT_OK = 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def toggle_parser() -> _Parser:
+    """The parser of `goaldash toggle FILE:LINE [--expect TEXT] [--done|--open|--in-progress]`."""
+    p = _Parser(
+        prog="goaldash toggle",
+        description=(
+            "Toggle the task-list item at FILE:LINE (open -> done, done -> open, "
+            "in progress -> done), or set it. Only the mark between the brackets changes."
+        ),
+    )
+    p.add_argument("target", metavar="FILE:LINE", help="the plan file and the item's 1-based line")
+    p.add_argument(
+        "--expect",
+        metavar="TEXT",
+        help="the item's text: if the file changed and the item moved, it is found by this "
+        "text (refused unless exactly one item reads so)",
+    )
+    state = p.add_mutually_exclusive_group()
+    for flag, value in (
+        ("--done", ItemState.DONE),
+        ("--open", ItemState.OPEN),
+        ("--in-progress", ItemState.IN_PROGRESS),
+    ):
+        state.add_argument(
+            flag,
+            dest="state",
+            action="store_const",
+            const=value,
+            help=f"set the item {value.value.replace('_', ' ')} instead of toggling it",
+        )
+    return p
+
+
+def _split_target(target: str) -> tuple[str, int] | None:
+    """ "plan.md:12" -> ("plan.md", 12); None when it is not FILE:LINE."""
+    file, sep, line = target.rpartition(":")
+    if not sep or not file or not (line.isascii() and line.isdigit()):
+        return None
+    return file, int(line)
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"goaldash: {message}\n")
+    return code
+
+
+def toggle_main(argv: list[str]) -> int:
+    """Entry point of `goaldash toggle`; `argv` are the arguments after `toggle`."""
+    try:
+        return _toggle(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout left; the write itself is already done.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+
+
+def _toggle(argv: list[str]) -> int:
+    parser = toggle_parser()
+    args = parser.parse_args(argv)
+    split = _split_target(args.target)
+    if split is None:
+        parser.error(f"expected FILE:LINE such as plan.md:12, not {clean(args.target)!r}")
+    file, line = split
+    try:
+        result = set_item_state(Path(file), line, args.state, expect_text=args.expect)
+    except EditError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        return _fail(f"internal error: {type(exc).__name__}: {clean(str(exc))}", EXIT_REFUSED)
+    if result.moved:
+        sys.stderr.write(f"goaldash: note: the item moved from line {line} to {result.line}\n")
+    if not result.changed:
+        sys.stderr.write("goaldash: note: already so; nothing written\n")
+    label = result.state.value.replace("_", " ")
+    sys.stdout.write(
+        f"{label}  {clean(file)}:{result.line}  [{result.new_mark}] {clean(result.text)}\n"
+    )
+    return EXIT_OK
