@@ -607,3 +607,8 @@ def test_big_file_is_read() -> None:
     text = "# Big\n\n" + "".join(chunk.format(n=n) for n in range(1, 120))
     plan = plan_of(text * 3)
     assert plan.progress.total == 50 * 119 * 3
+
+
+def test_item_whose_box_is_on_the_line_after_its_marker() -> None:
+    plan = plan_of("# P\n\n-\n  [ ] box on the next line\n")
+    assert [(i.line, i.column, i.text) for i in plan.items] == [(4, 4, "box on the next line")]
