@@ -42,6 +42,11 @@ class Status(StrEnum):
     BLOCKED = "blocked"
     UNKNOWN = "unknown"
 
+    @property
+    def words(self) -> str:
+        """The status for a sentence: "not started", "in progress"."""
+        return self.value.replace("_", " ")
+
 
 class PlanFormat(StrEnum):
     """The family a plan file belongs to."""

@@ -102,16 +102,16 @@ def cross_check(plans: list[Plan]) -> list[Plan]:
                             extra.setdefault(a.path, []).append(
                                 Warning(
                                     "contradiction",
-                                    f"{label} is {pa.declared_status.value} here but "
-                                    f"{pb.declared_status.value} in {b.path}",
+                                    f"{label} is {pa.declared_status.words} here but "
+                                    f"{pb.declared_status.words} in {b.path}",
                                     pa.line,
                                 )
                             )
                             extra.setdefault(b.path, []).append(
                                 Warning(
                                     "contradiction",
-                                    f"{label} is {pb.declared_status.value} here but "
-                                    f"{pa.declared_status.value} in {a.path}",
+                                    f"{label} is {pb.declared_status.words} here but "
+                                    f"{pa.declared_status.words} in {a.path}",
                                     pb.line,
                                 )
                             )

@@ -117,4 +117,4 @@ def test_group_members_that_disagree_warn(tmp_path: Path) -> None:
     _write(tmp_path, ".planning/PROGRESS.md", "# P\n\n- [x] Phase 1: A — done\n")
     plans = {p.path: p for p in scan(tmp_path, TODAY).plans}
     roadmap = [w.message for w in plans[".planning/ROADMAP.md"].warnings]
-    assert roadmap == ["Phase 1 is not_started here but done in .planning/PROGRESS.md"]
+    assert roadmap == ["Phase 1 is not started here but done in .planning/PROGRESS.md"]

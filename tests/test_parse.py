@@ -537,6 +537,9 @@ def test_templates_are_recognised() -> None:
     assert plan_of(body).template is True
     assert plan_of("# Real\n\n- [ ] x\n", path="docs/templates/plan.md").template is True
     assert plan_of("# Real plan\n\n- [ ] x\n").template is False
+    feature = "specs/002-prompt-templates/plan.md"
+    assert plan_of("# Real plan\n\n- [x] x\n", path=feature).template is False
+    assert plan_of("# Real\n\n- [ ] x\n", path="specs/tasks-template.md").template is True
 
 
 # --------------------------------------------------------------------------- contradictions

@@ -24,7 +24,11 @@ def is_backup_path(path: str) -> bool:
 def looks_like_template(path: str, title: str, placeholders: int, text: str) -> bool:
     """A file mostly made of placeholders, or one that says it is a template."""
     parts = [p.lower() for p in PurePosixPath(path).parts]
-    if any("template" in p for p in parts):
+    # A templates folder, or a file named as one ("tasks-template.md"); a feature folder
+    # such as "002-presentation-prompt-templates" says nothing about its files.
+    if any(p.strip("._") in ("template", "templates") for p in parts[:-1]):
+        return True
+    if parts and "template" in parts[-1]:
         return True
     if _TITLE_PLACEHOLDER.search(title) and has_placeholder(title):
         return True  # "# [Feature Name] Implementation Plan"

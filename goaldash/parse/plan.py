@@ -635,8 +635,8 @@ def _assemble(
                 warnings.append(
                     Warning(
                         "contradiction",
-                        f"{_label_for(b.decl)} is {row.status.value} in the status table "
-                        f"(line {row.line}) but {b.declared.value} by its {b.declared_from}",
+                        f"{_label_for(b.decl)} is {row.status.words} in the status table "
+                        f"(line {row.line}) but {b.declared.words} by its {b.declared_from}",
                         row.line,
                     )
                 )
