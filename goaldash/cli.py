@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 from goaldash import __version__
+from goaldash.cliutil import EXIT_OK, OneLineParser, guarded
+from goaldash.cliutil import fail as _fail
 from goaldash.config import ConfigError
-
-EXIT_OK = 0
-EXIT_REFUSED = 1
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    sys.stderr.write(f"goaldash: {message}\n")
-    return code
 
 
 def _today(value: str | None) -> date:
@@ -40,9 +23,9 @@ def _today(value: str | None) -> date:
         raise argparse.ArgumentTypeError(f"--today wants YYYY-MM-DD, not {value!r}") from None
 
 
-def main_parser() -> _Parser:
+def main_parser() -> OneLineParser:
     """The parser of `goaldash [PATH]`."""
-    p = _Parser(
+    p = OneLineParser(
         prog="goaldash",
         description="A terminal dashboard for plans that live in markdown.",
         epilog="Subcommand: 'goaldash toggle FILE:LINE' ticks an item (goaldash toggle --help).",
@@ -59,16 +42,7 @@ def main_parser() -> _Parser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `goaldash` command."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    try:
-        return _main(args_list)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `goaldash --json | head`: the reader left; nothing more to say.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
+    return guarded(_main, list(sys.argv[1:] if argv is None else argv))
 
 
 def _main(argv: list[str]) -> int:

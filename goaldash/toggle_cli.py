@@ -6,31 +6,18 @@ on stderr: exit 1 when the write is refused, 2 for a bad request. Never a traceb
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
-from goaldash.edit import EXIT_REFUSED, EXIT_USAGE, EditError, set_item_state
+from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, OneLineParser, fail, guarded
+from goaldash.edit import EditError, set_item_state
 from goaldash.model import ItemState
 from goaldash.text import clean
 
-EXIT_OK = 0
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def toggle_parser() -> _Parser:
+def toggle_parser() -> OneLineParser:
     """The parser of `goaldash toggle FILE:LINE [--expect TEXT] [--done|--open|--in-progress]`."""
-    p = _Parser(
+    p = OneLineParser(
         prog="goaldash toggle",
         description=(
             "Toggle the task-list item at FILE:LINE (open -> done, done -> open, "
@@ -68,22 +55,9 @@ def _split_target(target: str) -> tuple[str, int] | None:
     return file, int(line)
 
 
-def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"goaldash: {message}\n")
-    return code
-
-
 def toggle_main(argv: list[str]) -> int:
     """Entry point of `goaldash toggle`; `argv` are the arguments after `toggle`."""
-    try:
-        return _toggle(argv)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader of stdout left; the write itself is already done.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
+    return guarded(_toggle, argv)
 
 
 def _toggle(argv: list[str]) -> int:
@@ -96,9 +70,9 @@ def _toggle(argv: list[str]) -> int:
     try:
         result = set_item_state(Path(file), line, args.state, expect_text=args.expect)
     except EditError as exc:
-        return _fail(str(exc), exc.exit_code)
+        return fail(str(exc), exc.exit_code)
     except Exception as exc:  # a bug must still end in one line, not a traceback
-        return _fail(f"internal error: {type(exc).__name__}: {clean(str(exc))}", EXIT_REFUSED)
+        return fail(f"internal error: {type(exc).__name__}: {clean(str(exc))}", EXIT_REFUSED)
     if result.moved:
         sys.stderr.write(f"goaldash: note: the item moved from line {line} to {result.line}\n")
     if not result.changed:

@@ -17,6 +17,7 @@ CORE = [
     "goaldash.cli",
     "goaldash.demo",
     "goaldash.schedule",
+    "goaldash.cliutil",
     "goaldash.edit",
     "goaldash.toggle_cli",
 ]
