@@ -175,13 +175,6 @@ def is_late(plan: Plan, today: date) -> bool:
     return any(p.end and p.end < today and p.status is not Status.DONE for p in plan.phases)
 
 
-def _fit(text: str, width: int) -> str:
-    """Cut `text` to `width` cells with an ellipsis (one line, whatever the terminal)."""
-    t = Text(text)
-    t.truncate(width, overflow="ellipsis")
-    return t.plain
-
-
 def render_once(result: Scan, console: Console) -> None:
     """Print the `--once` summary: plans with bars, blockers, warnings."""
     today = result.today
@@ -206,7 +199,7 @@ def render_once(result: Scan, console: Console) -> None:
     table.add_column("progress", no_wrap=True)
     table.add_column("status", no_wrap=True)
     if not narrow:
-        table.add_column("phase", overflow="ellipsis", max_width=28)
+        table.add_column("phase", overflow="ellipsis", no_wrap=True, max_width=28)
         table.add_column("due", no_wrap=True)
     total = Progress()
     bar_width = 10 if narrow else 20
@@ -227,7 +220,7 @@ def render_once(result: Scan, console: Console) -> None:
         if not narrow:
             cur = plan.current_phase
             label = clean(f"{cur.kind.title()} {cur.id}: {cur.name}") if cur else "—"
-            row.append(Text(_fit(label, 28)))
+            row.append(Text(label))
             due = next_due(plan, today)
             row.append(Text(due.isoformat() if due else "—", style="red" if late else ""))
         table.add_row(*row)

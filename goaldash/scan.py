@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import permutations
 from pathlib import Path
 
 from goaldash.config import Config, load_config
@@ -87,34 +88,21 @@ def cross_check(plans: list[Plan]) -> list[Plan]:
             by_group.setdefault(p.group, []).append(p)
     extra: dict[str, list[Warning]] = {}
     for members in by_group.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                for pa in a.phases:
-                    if pa.declared_status is None:
-                        continue
-                    for pb in b.phases:
-                        if (
-                            pb.id == pa.id
-                            and pb.declared_status is not None
-                            and pb.declared_status is not pa.declared_status
-                        ):
-                            label = f"{pa.kind.title()} {pa.id}"
-                            extra.setdefault(a.path, []).append(
-                                Warning(
-                                    "contradiction",
-                                    f"{label} is {pa.declared_status.words} here but "
-                                    f"{pb.declared_status.words} in {b.path}",
-                                    pa.line,
-                                )
-                            )
-                            extra.setdefault(b.path, []).append(
-                                Warning(
-                                    "contradiction",
-                                    f"{label} is {pb.declared_status.words} here but "
-                                    f"{pa.declared_status.words} in {a.path}",
-                                    pb.line,
-                                )
-                            )
+        # Each ordered pair once: the warning goes on the first plan and names the second.
+        for a, b in permutations(members, 2):
+            theirs = {p.id: p.declared_status for p in b.phases if p.declared_status}
+            for pa in a.phases:
+                other = theirs.get(pa.id)
+                if pa.declared_status is None or other is None or other is pa.declared_status:
+                    continue
+                extra.setdefault(a.path, []).append(
+                    Warning(
+                        "contradiction",
+                        f"{pa.kind.title()} {pa.id} is {pa.declared_status.words} here but "
+                        f"{other.words} in {b.path}",
+                        pa.line,
+                    )
+                )
     if not extra:
         return plans
     return [
