@@ -68,12 +68,21 @@ def _main(argv: list[str]) -> int:
         return _fail(f"{args.path} is a file: give the folder that holds it")
     if not os.access(root, os.R_OK | os.X_OK):
         return _fail(f"cannot read folder: {args.path}")
-    from goaldash.scan import scan
+    from goaldash.config import load_config
 
     try:
-        result = scan(root.resolve(), today)
+        config = load_config(root.resolve())
     except ConfigError as exc:
         return _fail(str(exc))
+    if not (args.once or args.json):
+        if not sys.stdout.isatty() or not sys.stdin.isatty():
+            return _fail("the dashboard needs a terminal: use --once or --json for text output")
+        from goaldash.ui.app import run
+
+        return run(root.resolve(), today if args.today else None, config=config)
+    from goaldash.scan import scan
+
+    result = scan(root.resolve(), today, config)
     if args.json:
         from goaldash.report import to_json
 

@@ -248,3 +248,40 @@ def _walk_all(root: Path) -> list[str]:
         for f in filenames:
             out.append(f if base == "." else f"{base}/{f}")
     return out
+
+
+def candidate_for(root: Path, rel: str, config: Config | None = None) -> Candidate | None:
+    """The candidate for one file (the watcher's question), or None when it cannot be a plan.
+
+    It answers as `candidates` would for that file: markdown names only, nothing under a
+    skipped folder, nothing the configuration excludes, and (in a git work tree) nothing git
+    ignores unless the configuration includes it.
+    """
+    config = config or Config()
+    posix = PurePosixPath(rel)
+    if rel.startswith("../") or posix.is_absolute():
+        return None
+    included = bool(config.include) and config.included(rel)
+    if not included:
+        if not is_markdown_name(posix.name):
+            return None
+        if any(part in SKIP_DIRS for part in posix.parts[:-1]):
+            return None
+        if _git_ignored(root, rel):
+            return None
+    if config.excluded(rel):
+        return None
+    return Candidate(root / rel, rel, is_known_place(rel) or included, group_of(rel))
+
+
+def _git_ignored(root: Path, rel: str) -> bool:
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "check-ignore", "-q", "--", rel],
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode == 0  # 1: not ignored; 128: not a work tree

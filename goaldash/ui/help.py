@@ -1,0 +1,59 @@
+"""The `?` screen: every key, in one place (the README's key table is made from the same list)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, str, str]] = [
+    ("Everywhere", "1 2 3 4", "Overview, Blockers, Timeline, Warnings"),
+    ("Everywhere", "j k ↑ ↓", "Move the cursor (g / G: first / last)"),
+    ("Everywhere", "enter", "Open the plan (at the blocker, phase or warning under the cursor)"),
+    ("Everywhere", "e", "Open $EDITOR (then $VISUAL, then vi) at the line; reload after"),
+    ("Everywhere", "/", "Filter by text (enter keeps it, escape clears it)"),
+    ("Everywhere", "f", "Hide or show finished plans"),
+    ("Everywhere", "u", "Undo the last tick (repeat to go further back)"),
+    ("Everywhere", "r", "Read every file again"),
+    ("Everywhere", "ctrl+p", "Command palette: jump to a plan, hide finished plans"),
+    ("Everywhere", "?", "This help"),
+    ("Everywhere", "q", "Quit"),
+    ("Plan", "space x", "Tick or untick the checklist item under the cursor, in the file"),
+    ("Plan", "enter", "Fold or unfold (on a phase row above: go to the phase)"),
+    ("Plan", "tab", "Between the phase list and the checklist"),
+    ("Plan", "escape", "Back to the dashboard"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key goaldash knows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column("where", style="bright_black")
+        table.add_column("key", style="bold cyan", no_wrap=True)
+        table.add_column("what it does")
+        for where, key, what in KEYS:
+            table.add_row(where, key, what)
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("goaldash keys", style="bold"), id="help-title")
+            yield Static(table)
+            yield Static(
+                Text(
+                    "A tick changes the one mark in the file and nothing else. If the file "
+                    "changed since it was read, the tick is refused and the plan is read again. "
+                    "The mouse works too: click a row, a tab or a tree node.",
+                    style="bright_black",
+                )
+            )
+            yield Static(Text("escape to close", style="bright_black"))

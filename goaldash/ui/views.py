@@ -1,0 +1,232 @@
+"""The four tabs of the main screen: overview, blockers, timeline, warnings.
+
+Each view is given the current `DashState` and redraws itself from it; it keeps its cursor
+and scroll position across redraws (see `RowList.show_rows`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from goaldash.model import Plan
+from goaldash.ui import render
+from goaldash.ui.widgets import Row, RowList
+
+
+@dataclass(slots=True)
+class DashState:
+    """What the main screen shows: the plans read so far and how to filter them."""
+
+    root: Path
+    today: date
+    plans: list[Plan] = field(default_factory=list)
+    query: str = ""
+    hide_finished: bool = False
+    scanning: bool = True
+    scanned: int = 0
+    candidates: int = 0
+    empty_folder: bool = False
+
+    def visible(self) -> list[Plan]:
+        """Plans that pass the filter (templates and copies included)."""
+        return [
+            p
+            for p in self.plans
+            if render.plan_matches(p, self.query)
+            and not (self.hide_finished and render.finished(p))
+        ]
+
+    def counted(self) -> list[Plan]:
+        """Visible plans that count: not templates, not stale copies."""
+        return [p for p in self.visible() if not p.template and not p.backup]
+
+
+def row_key(path: str, line: int | None = None) -> str:
+    """The key of a row that opens `path` (at `line`)."""
+    return path if line is None else f"{path}\0{line}"
+
+
+def parse_key(key: str) -> tuple[str, int | None]:
+    """Back from `row_key`."""
+    parts = key.split("\0")
+    return parts[0], int(parts[1]) if len(parts) > 1 else None
+
+
+class View(Vertical):
+    """A tab's content: an optional heading line, the list, and a message when it is empty."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="view-head")
+        yield RowList(classes="view-list")
+        yield Static(classes="view-empty")
+
+    @property
+    def rows(self) -> RowList:
+        return self.query_one(RowList)
+
+    def show(self, head: Text | None, rows: list[Row], empty: str) -> None:
+        """Redraw: the heading (hidden when None), the rows, or the empty message."""
+        head_w = self.query_one(".view-head", Static)
+        head_w.display = head is not None and bool(rows)
+        if head is not None:
+            head_w.update(head)
+        self.rows.display = bool(rows)
+        self.rows.show_rows(rows)
+        msg = self.query_one(".view-empty", Static)
+        msg.display = not rows
+        msg.update(Text(empty))
+
+    @property
+    def width(self) -> int:
+        """Cells available to a row."""
+        w = self.rows.scrollable_content_region.width or self.size.width or 80
+        return max(40, w - 1)
+
+    def redraw(self, state: DashState) -> None:
+        raise NotImplementedError
+
+
+def empty_message(state: DashState, what: str) -> str:
+    """Why a view is empty, in words."""
+    if state.scanning:
+        return f"Reading plans… ({state.scanned}/{state.candidates} files)"
+    if state.empty_folder:
+        return f"{state.root} is empty: there is nothing to read."
+    if not state.plans:
+        if state.candidates == 0:
+            return (
+                f"No markdown files in {state.root}.\n\n"
+                "goaldash reads plans written in markdown: implementation plans, roadmaps, "
+                "task lists (tasks.md, spec-kit, Kiro, GoalKit). Try `goaldash --demo`."
+            )
+        return (
+            f"Looked at {state.candidates} markdown files in {state.root}; none is a plan.\n\n"
+            "A plan has task-list items (- [ ] …), phase or milestone headings, or a phase "
+            "status table. Add paths in .goaldash.toml ([include]) if yours live elsewhere."
+        )
+    if state.query:
+        return f"Nothing {what} matches “{state.query}”. Press / to change the filter."
+    if state.hide_finished:
+        return f"No {what} among unfinished plans (finished plans are hidden: press f)."
+    return f"No {what}."
+
+
+class OverviewView(View):
+    """Every plan, grouped by goal or spec folder; templates and stale copies apart."""
+
+    def redraw(self, state: DashState) -> None:
+        cols = render.Columns.for_width(self.width)
+        plans = state.visible()
+        counted = [p for p in plans if not p.template and not p.backup]
+        apart = [p for p in plans if p.template or p.backup]
+        groups: dict[str, list[Plan]] = {}
+        for p in counted:
+            groups.setdefault(p.group, []).append(p)
+        rows: list[Row] = []
+        headed = len(groups) > 1 or "" not in groups
+        for group in sorted(groups, key=lambda g: (g == "", g)):
+            members = groups[group]
+            if headed:
+                rows.append(Row(None, render.group_header(group, members)))
+            rows.extend(
+                Row(row_key(p.path), render.overview_row(p, state.today, cols)) for p in members
+            )
+        if apart:
+            rows.append(
+                Row(
+                    None,
+                    Text(
+                        f"Templates and stale copies ({len(apart)}), not counted",
+                        style="bold bright_black",
+                    ),
+                )
+            )
+            rows.extend(
+                Row(row_key(p.path), render.overview_row(p, state.today, cols, apart=True))
+                for p in apart
+            )
+        self.show(render.overview_header(cols), rows, empty_message(state, "plan"))
+
+
+class BlockersView(View):
+    """Every blocker of every plan: open ones first (overdue first), resolved ones after."""
+
+    def redraw(self, state: DashState) -> None:
+        open_: list[Row] = []
+        resolved: list[Row] = []
+        pairs = [
+            (p, b)
+            for p in state.counted()
+            for b in p.blockers
+            if render.matches(state.query, b.text, b.owner, b.impact, b.eta_text, p.path, p.title)
+            or render.plan_matches(p, state.query)
+        ]
+        pairs.sort(key=lambda pb: render.blocker_sort_key(pb[1], state.today))
+        seen: set[str] = set()
+        for p, b in pairs:
+            key = row_key(p.path, b.line)
+            if key in seen:
+                continue
+            seen.add(key)
+            row = Row(key, render.blocker_row(p, b, state.today))
+            (resolved if b.resolved else open_).append(row)
+        rows = list(open_)
+        if resolved:
+            rows.append(Row(None, Text(f"Resolved ({len(resolved)})", style="bold green")))
+            rows.extend(resolved)
+        head = Text.assemble((f"{len(open_)} open blocker{'s' * (len(open_) != 1)}", "bold"))
+        if resolved:
+            head.append(f" · {len(resolved)} resolved", style="bright_black")
+        head.append("   enter: open the plan at the blocker · e: edit", style="bright_black")
+        self.show(head, rows, empty_message(state, "blocker"))
+
+
+class TimelineView(View):
+    """A Gantt chart of every phase with dates or spans."""
+
+    def redraw(self, state: DashState) -> None:
+        axis, dated, relative = render.timeline_rows(state.counted(), state.today, self.width)
+        rows = [Row(None if r.line is None else row_key(r.plan, r.line), r.text) for r in dated]
+        if relative:
+            if dated:
+                rows.append(Row(None, Text("")))
+            rows.extend(
+                Row(None if r.line is None else row_key(r.plan, r.line), r.text) for r in relative
+            )
+        head = Text.assemble(render.legend(), "\n", axis) if dated else render.legend()
+        self.show(head, rows, empty_message(state, "phase with dates or spans (Weeks 1-2)"))
+
+
+class WarningsView(View):
+    """Placeholders, contradictions and parse problems, each with file and line."""
+
+    def redraw(self, state: DashState) -> None:
+        rows: list[Row] = []
+        for p in state.visible():
+            warnings = [
+                w
+                for w in p.warnings
+                if render.matches(state.query, w.message, w.kind, p.path)
+                or render.plan_matches(p, state.query)
+            ]
+            if not warnings:
+                continue
+            rows.append(Row(None, Text(render.shown(p.path), style="bold cyan")))
+            seen: set[str] = set()
+            for i, w in enumerate(warnings):
+                key = row_key(p.path, w.line or 0)
+                if key in seen:
+                    key = f"{key}\0{i}"
+                seen.add(key)
+                rows.append(Row(key, render.warning_row(p, w)))
+        total = sum(1 for r in rows if r.key is not None)
+        head = Text.assemble((f"{total} warning{'s' * (total != 1)}", "bold"))
+        head.append("   enter: open the plan · e: edit at the line", style="bright_black")
+        self.show(head, rows, empty_message(state, "warning"))

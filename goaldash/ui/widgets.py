@@ -1,0 +1,87 @@
+"""The two list widgets every view is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList, Tree
+from textual.widgets.option_list import Option
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One entry of a `RowList`: a key that survives reloads, and its text."""
+
+    key: str | None
+    """None for a heading, which the cursor skips."""
+    text: Text
+
+
+class RowList(OptionList):
+    """An option list of rows whose cursor and scroll survive a reload, with `j`/`k`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._keys: list[str | None] = []
+
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the highlighted row."""
+        if self.highlighted is None or self.highlighted >= len(self._keys):
+            return None
+        return self._keys[self.highlighted]
+
+    def show_rows(self, rows: list[Row]) -> None:
+        """Replace the rows; the highlighted row stays highlighted, the scroll stays put."""
+        keys = [r.key for r in rows]
+        if keys == self._keys and all(
+            o.prompt == r.text for o, r in zip(self.options, rows, strict=True)
+        ):
+            return
+        keep = self.highlighted_key
+        old_index = self.highlighted
+        scroll_y = self.scroll_y
+        self._keys = keys
+        self.set_options(Option(r.text, id=None, disabled=r.key is None) for r in rows)
+        target: int | None = None
+        if keep is not None and keep in keys:
+            target = keys.index(keep)
+        elif old_index is not None and rows:
+            target = min(old_index, len(rows) - 1)
+        enabled = [i for i, k in enumerate(keys) if k is not None]
+        if target is not None and enabled:
+            # Land on an enabled row near where the cursor was.
+            near = target
+            self.highlighted = min(enabled, key=lambda i: (abs(i - near), i))
+        elif any(k is not None for k in keys):
+            self.action_first()
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if self.highlighted is not None:
+            self.scroll_to_highlight()
+
+    def select_key(self, key: str) -> bool:
+        """Move the cursor to the row with `key`."""
+        if key in self._keys:
+            self.highlighted = self._keys.index(key)
+            return True
+        return False
+
+
+class ChecklistTree(Tree[object]):
+    """The plan's checklist. `space` ticks instead of folding (enter folds)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "screen.tick", "Tick", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
