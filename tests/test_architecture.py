@@ -6,6 +6,7 @@ import pkgutil
 import subprocess
 import sys
 
+
 def _core_modules() -> list[str]:
     """Every module of the package outside `goaldash.ui` (new modules are covered unasked)."""
     import goaldash

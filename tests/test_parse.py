@@ -615,3 +615,12 @@ def test_big_file_is_read() -> None:
 def test_item_whose_box_is_on_the_line_after_its_marker() -> None:
     plan = plan_of("# P\n\n-\n  [ ] box on the next line\n")
     assert [(i.line, i.column, i.text) for i in plan.items] == [(4, 4, "box on the next line")]
+
+
+def test_a_plan_titled_rollout_keeps_its_phases() -> None:
+    plan = plan_of("# Alpha rollout plan\n\n## Phase 1: Groundwork\n\n- [ ] x\n")
+    assert [p.id for p in plan.phases] == ["1"]
+    nested = plan_of(
+        "# Plan\n\n## Phase 1: Build\n\n- [ ] a\n\n## Rollout Plan\n\n### Phase 1: Canary\n"
+    )
+    assert [p.name for p in nested.phases] == ["Build"]

@@ -50,7 +50,7 @@ from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
 from goaldash.text import clean as _clean
 from goaldash.text import has_mojibake, plain
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 """Bumped whenever parsing changes what it produces (the parse cache is keyed by it)."""
 
 _BINARY_SNIFF = 8192
@@ -208,6 +208,17 @@ def _section(st: _State) -> str:
     return " › ".join(clean(p).replace("**", "").strip() for p in parts if p.strip())
 
 
+def _not_phase_container(st: _State, outer: Heading) -> bool:
+    """Is `outer` a section whose "Phase N" headings are not the plan's phases?
+
+    A rollout or release section's stages are not phases; but a document whose title says
+    "Rollout plan" (its level-1 heading) is a plan whose phases are real.
+    """
+    if outer.line in st.not_containers:
+        return True
+    return outer.level > 1 and _NOT_PHASES.search(outer.text) is not None
+
+
 def _register(st: _State, decl: PhaseDecl, line: int, *, primary: bool) -> _PhaseB | None:
     """Add a declared phase; returns None when a primary declaration repeats an id."""
     key = decl.key
@@ -293,7 +304,7 @@ def _heading(h: Heading, st: _State) -> None:
     decl = parse_phase(h.text)
     if decl is not None:
         outer = st.headings[:-1]
-        if any(o.line in st.not_containers or _NOT_PHASES.search(o.text) for o in outer):
+        if any(_not_phase_container(st, o) for o in outer):
             return
         b = _register(st, decl, h.line, primary=True)
         if b is None:
@@ -315,7 +326,7 @@ def _paragraph(p: Paragraph, st: _State) -> None:
         return
     if decl is not None:
         outer = st.headings
-        if any(o.line in st.not_containers or _NOT_PHASES.search(o.text) for o in outer):
+        if any(_not_phase_container(st, o) for o in outer):
             decl = None
     if decl is not None:
         b = _register(st, decl, p.line, primary=True)

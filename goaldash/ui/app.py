@@ -291,7 +291,7 @@ class GoalDashApp(App[None]):
         counted = s.counted()
         total = sum((p.progress for p in counted), Progress())
         t = Text.assemble(("goaldash ", "bold"))
-        t.append(render.shown(str(s.root)), style="cyan")
+        t.append(render.shown(s.root.name or str(s.root)), style="cyan")
         t.append(f"  {len(counted)} plan{'s' * (len(counted) != 1)}  ")
         t.append_text(bar(total, 12))
         t.append(f" {total.done}/{total.total} ({total.percent:g}%)")

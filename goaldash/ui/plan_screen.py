@@ -199,10 +199,18 @@ class PlanScreen(Screen[None]):
                     Node("warning", w.line, f"warning:{i}"),
                     False,
                 )
+        self.call_after_refresh(self._restore, keep, tree.scroll_y)
+
+    def _restore(self, key: str | None, scroll_y: float) -> None:
+        """After a redraw: the cursor back on the same node, the scroll where it was."""
+        tree = self.checklist
+        tree.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if key is None:
+            return
         for node in self._walk(tree.root):
-            if isinstance(node.data, Node) and node.data.key == keep:
+            if isinstance(node.data, Node) and node.data.key == key:
                 tree.move_cursor(node)
-                break
+                return
 
     def _section_node(
         self,

@@ -448,9 +448,7 @@ def _relative_rows(tl: PlanTimeline, label_w: int, chart_w: int) -> list[Timelin
         return max(0, min(chart_w - 1, int(offset * chart_w / (weeks * 7))))
 
     title = shown(tl.plan.title) or tl.plan.path
-    head = Text.assemble(
-        (fit(f"{title} (no start date: weeks 1..{weeks})", label_w + 1), "bold cyan")
-    )
+    head = Text.assemble((title, "bold cyan"), (f"  no start date: weeks 1..{weeks}", DIM))
     chars: list[tuple[str, str]] = [(" ", "")] * chart_w
     step = 1 if chart_w // weeks >= 4 else max(1, 4 * weeks // chart_w)
     for w in range(0, weeks, step):
@@ -460,8 +458,8 @@ def _relative_rows(tl: PlanTimeline, label_w: int, chart_w: int) -> list[Timelin
             chars[c] = ("┊", DIM)
             for i, ch in enumerate(label):
                 chars[c + 1 + i] = (ch, DIM)
-    head.append_text(_assemble(chars))
-    rows = [TimelineRow(head, tl.plan.path, None)]
+    ticks = Text(" " * (label_w + 1)).append_text(_assemble(chars))
+    rows = [TimelineRow(head, tl.plan.path, None), TimelineRow(ticks, tl.plan.path, None)]
     for b in tl.bars:
         if not b.relative:
             continue
