@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets.tree import TreeNode
 
-from goaldash.model import Item, Plan, Status
+from goaldash.model import Item, ItemState, Plan, Status
 from goaldash.report import bar, is_late
 from goaldash.ui import render
 from goaldash.ui.widgets import ChecklistTree, Row, RowList
@@ -181,7 +181,7 @@ class PlanScreen(Screen[None]):
             for b in plan.blockers:
                 self._add(
                     head,
-                    render.blocker_row(plan, b, today),
+                    render.blocker_line(b, today),
                     Node("blocker", b.line, f"blocker:{b.line}"),
                     False,
                 )
@@ -205,12 +205,28 @@ class PlanScreen(Screen[None]):
         """After a redraw: the cursor back on the same node, the scroll where it was."""
         tree = self.checklist
         tree.scroll_to(y=scroll_y, animate=False, immediate=True)
-        if key is None:
-            return
-        for node in self._walk(tree.root):
-            if isinstance(node.data, Node) and node.data.key == key:
+        nodes = self._walk(tree.root)
+        for node in nodes:
+            if key is not None and isinstance(node.data, Node) and node.data.key == key:
                 tree.move_cursor(node)
                 return
+        if tree.cursor_node is None and nodes:
+            # First look: the cursor on the next thing to do (the first open item shown).
+            for node in nodes:
+                item = node.data.item if isinstance(node.data, Node) else None
+                if item is not None and item.state is not ItemState.DONE and self._shown(node):
+                    tree.move_cursor(node)
+                    return
+            tree.move_cursor(nodes[0])
+
+    @staticmethod
+    def _shown(node: TreeNode[object]) -> bool:
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            if not parent.is_expanded:
+                return False
+            parent = parent.parent
+        return True
 
     def _section_node(
         self,

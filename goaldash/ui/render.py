@@ -219,6 +219,20 @@ def blocker_row(plan: Plan, b: Blocker, today: date) -> Text:
     return t
 
 
+def blocker_line(b: Blocker, today: date) -> Text:
+    """A blocker on one line (the plan screen's tree): text, then owner and ETA."""
+    overdue = b.eta is not None and b.eta < today and not b.resolved
+    t = Text.assemble(("✓ ", "green") if b.resolved else ("● ", "bold red"))
+    t.append(shown(b.text), style=DIM if b.resolved else "bold")
+    if b.owner:
+        t.append(f"  owner {shown(b.owner)}", style=DIM)
+    if b.eta or b.eta_text:
+        eta = b.eta.isoformat() if b.eta else shown(b.eta_text or "")
+        t.append(f"  ETA {eta}" + (" overdue" if overdue else ""), style="red" if overdue else DIM)
+    t.append(f"  :{b.line}", style=DIM)
+    return t
+
+
 def blocker_sort_key(b: Blocker, today: date) -> tuple[int, date]:
     """Overdue first, then by ETA, then those without one."""
     if b.eta is None:
