@@ -248,7 +248,7 @@ def warning_row(plan: Plan, w: Warning) -> Text:
     colour = "red" if w.kind in ("contradiction", "unreadable", "encoding") else "yellow"
     t = Text.assemble(("! ", f"bold {colour}"))
     t.append(shown(w.message))
-    where = f"{clean(plan.path)}:{w.line}" if w.line else clean(plan.path)
+    where = f"line {w.line}" if w.line else "the whole file"
     t.append(f"\n    {where} · {w.kind}", style=DIM)
     return t
 
