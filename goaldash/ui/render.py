@@ -113,7 +113,7 @@ class Columns:
 
     title: int
     bar: int
-    counts: int = 11
+    counts: int = 12
     status: int = 16
     phase: int = 0
     due: int = 10
@@ -125,7 +125,7 @@ class Columns:
         bar_w = 10 if width < 110 else 16 if width < 170 else 24
         phase = 0 if width < 110 else 26 if width < 170 else 34
         fmt = 0 if width < 140 else 18
-        fixed = bar_w + 1 + 11 + 1 + 16 + 1 + 10 + 1 + 7 + 2
+        fixed = bar_w + 1 + 12 + 1 + 16 + 1 + 10 + 1 + 7 + 2
         fixed += (phase + 1 if phase else 0) + (fmt + 1 if fmt else 0)
         return cls(title=max(12, width - fixed), bar=bar_w, phase=phase, format=fmt)
 
@@ -185,12 +185,13 @@ def overview_row(plan: Plan, today: date, cols: Columns, apart: bool = False) ->
     return t
 
 
-def group_header(group: str, plans: list[Plan]) -> Text:
-    """The line above a goal or spec folder's plans."""
+def group_header(group: str, plans: list[Plan], width: int) -> Text:
+    """The line above a goal or spec folder's plans, cropped to `width`."""
     total = sum((p.progress for p in plans), Progress())
     t = Text.assemble(("▾ ", "bold cyan"))
     t.append(shown(group) or "Other plans", style="bold cyan")
     t.append(f"  {len(plans)} plan{'s' * (len(plans) != 1)} · {counts(total)}", style=DIM)
+    t.truncate(width, overflow="ellipsis")
     return t
 
 
@@ -261,11 +262,11 @@ def phase_row(phase: Phase, today: date, width: int) -> Text:
     late = phase.end is not None and phase.end < today and phase.status is not Status.DONE
     bar_w = 10 if width < 100 else 16
     dates_w = 0 if width < 90 else 36
-    label_w = max(12, width - (bar_w + 1 + 11 + 1 + 16 + 2 + (dates_w + 1 if dates_w else 0)))
+    label_w = max(12, width - (bar_w + 1 + 12 + 1 + 16 + 2 + (dates_w + 1 if dates_w else 0)))
     t = Text.assemble((fit(phase_label(phase), label_w), "bold" if late else ""))
     t.append(" ")
     t.append_text(bar(phase.progress, bar_w))
-    t.append(" " + fit(counts(phase.progress), 11))
+    t.append(" " + fit(counts(phase.progress), 12))
     t.append(" ")
     t.append_text(cell(status_text(phase.status, late), 16))
     if dates_w:
@@ -428,7 +429,7 @@ def _axis_text(axis: Axis, today: date) -> Text:
             if c + 1 + i < axis.width:
                 chars[c + 1 + i] = (ch, DIM)
         last_end = c + len(label) + 1
-    if axis.start <= today <= axis.end:
+    if axis.start <= today <= axis.end and chars[axis.column(today)][0] == " ":
         chars[axis.column(today)] = ("▼", "bold white")
     return _assemble(chars)
 

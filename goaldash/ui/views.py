@@ -92,6 +92,12 @@ class View(Vertical):
     def redraw(self, state: DashState) -> None:
         raise NotImplementedError
 
+    def on_resize(self) -> None:
+        # Rows are laid out for a width: a tab drawn while hidden is drawn again once shown.
+        state = getattr(self.app, "state", None)
+        if isinstance(state, DashState) and self.size.width:
+            self.redraw(state)
+
 
 def empty_message(state: DashState, what: str) -> str:
     """Why a view is empty, in words."""
@@ -134,7 +140,7 @@ class OverviewView(View):
         for group in sorted(groups, key=lambda g: (g == "", g)):
             members = groups[group]
             if headed:
-                rows.append(Row(None, render.group_header(group, members)))
+                rows.append(Row(None, render.group_header(group, members, self.width)))
             rows.extend(
                 Row(row_key(p.path), render.overview_row(p, state.today, cols)) for p in members
             )
