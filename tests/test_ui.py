@@ -491,3 +491,23 @@ async def test_untrusted_text_is_shown_literally_everywhere(tmp_path: Path) -> N
     assert "[bold]Plan[/bold]" in seen[5], "the command palette shows titles literally"
     for s in seen:
         assert "\x1b" not in s and "\x07" not in s
+
+
+async def test_reload_key_and_tab_between_panes(repo: Path) -> None:
+    app = make_app(repo)  # no watcher: only `r` can show the new file
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        (repo / "docs" / "plans" / "omega-plan.md").write_text("# Omega\n\n- [ ] one\n")
+        await pilot.press("r")
+        await until(pilot, lambda: app.plan("docs/plans/omega-plan.md") is not None, "r reloads")
+        app.open_plan("docs/plans/alpha-plan.md")
+        await cursor_to_item(pilot, app, "Write the schema")
+        assert tree_of(app).has_focus
+        await pilot.press("tab")
+        assert not tree_of(app).has_focus
+        await pilot.press("enter")  # on the phase list: go to that phase in the tree
+        await pilot.pause(0.2)
+        node = tree_of(app).cursor_node
+        assert node is not None and isinstance(node.data, Node) and node.data.kind == "phase"
+        await pilot.press("backspace")
+        await until(pilot, lambda: not isinstance(app.screen, PlanScreen), "back")

@@ -391,7 +391,11 @@ class GoalDashApp(App[None]):
 
     def on_option_list_option_selected(self, event: RowList.OptionSelected) -> None:
         rows = event.option_list
-        if isinstance(rows, RowList) and rows.highlighted_key:
+        if (
+            isinstance(rows, RowList)
+            and rows.screen is self.screen_stack[0]
+            and rows.highlighted_key
+        ):
             path, line = parse_key(rows.highlighted_key)
             self.open_plan(path, line)
 

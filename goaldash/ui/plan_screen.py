@@ -297,6 +297,7 @@ class PlanScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def on_option_list_option_selected(self, event: RowList.OptionSelected) -> None:
+        event.stop()
         key = event.option_list.highlighted_key if isinstance(event.option_list, RowList) else None
         if key and self._plan is not None:
             line = int(key.rsplit(":", 1)[1])
