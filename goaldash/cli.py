@@ -80,9 +80,10 @@ def _main(argv: list[str]) -> int:
         from goaldash.ui.app import run
 
         return run(root.resolve(), today if args.today else None, config=config)
+    from goaldash.cache import ParseCache
     from goaldash.scan import scan
 
-    result = scan(root.resolve(), today, config)
+    result = scan(root.resolve(), today, config, cache=ParseCache.for_root(root.resolve()))
     if args.json:
         from goaldash.report import to_json
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import permutations
+from multiprocessing import get_context
 from pathlib import Path
 
+from goaldash.cache import Entry, ParseCache
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, Warning
-from goaldash.parse import decode, parse_plan, unread_plan
+from goaldash.parse import decode, fingerprint, parse_plan, unread_plan
+from goaldash.parse.plan import as_of
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are listed with a warning instead of parsed."""
@@ -29,8 +35,16 @@ class Scan:
     """How many markdown files were looked at."""
 
 
-def read_candidate(c: Candidate, today: date) -> Plan | None:
+def read_candidate(c: Candidate, today: date, cache: ParseCache | None = None) -> Plan | None:
     """Read one candidate; None when it turns out not to be a plan."""
+    got = _read(c)
+    if not isinstance(got, bytes):
+        return got
+    return as_of_day(_parsed(c, got, cache), today)
+
+
+def _read(c: Candidate) -> bytes | Plan | None:
+    """The candidate's bytes; or a plan that says why they cannot be read; or None."""
     try:
         data = c.path.read_bytes() if c.path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
@@ -39,25 +53,135 @@ def read_candidate(c: Candidate, today: date) -> Plan | None:
         return _unreadable(c, f"cannot be read: {exc.strerror or exc}")
     if data is None:
         return _unreadable(c, f"larger than {MAX_BYTES // (1024 * 1024)} MB: not read")
-    if not c.known_place:
+    return data
+
+
+def _parsed(c: Candidate, data: bytes, cache: ParseCache | None) -> Plan | None:
+    """What the bytes parse to (without day-dependent warnings), through the cache."""
+    fp = fingerprint(data)
+    if cache is not None:
+        hit = cache.get(c.rel, fp, c.known_place, c.group)
+        if hit is not None:
+            return hit.plan
+    plan = parse_candidate(c.rel, data, c.group, c.known_place)
+    if cache is not None:
+        _remember(cache, c, data, fp, plan)
+    return plan
+
+
+def _remember(cache: ParseCache, c: Candidate, data: bytes, fp: str, plan: Plan | None) -> None:
+    try:
+        mtime = c.path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    cache.put(c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, plan))
+
+
+def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Plan | None:
+    """The pre-filter, then the parser; None when the file is not a plan. Pure."""
+    if not known_place:
         text, _ = decode(data)
         if not is_plan_text(text):
             return None
-    plan = parse_plan(c.rel, data, group=c.group, today=today)
-    return plan if is_plan(plan, c.known_place) else None
+    plan = parse_plan(rel, data, group=group)
+    return plan if is_plan(plan, known_place) else None
+
+
+def _parse_job(job: tuple[str, bytes, str, bool]) -> Plan | None:
+    return parse_candidate(*job)
+
+
+def as_of_day(plan: Plan | None, today: date) -> Plan | None:
+    return None if plan is None else as_of(plan, today)
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
     return unread_plan(c.rel, c.group, "unreadable", message)
 
 
+# Parsing is CPU-bound: with many files to parse, the other cores help. Below these, a pool's
+# start-up (a fresh interpreter per worker) costs more than it saves.
+POOL_MIN_FILES = 48
+POOL_MIN_BYTES = 1_500_000
+
+
+def workers_default() -> int:
+    """Processes to parse with: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def read_batches(
+    found: list[Candidate],
+    today: date,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+    batch_seconds: float = 0.05,
+) -> Iterator[tuple[int, list[Plan]]]:
+    """Read every candidate; yield (files done so far, plans) in batches as they come.
+
+    Cache hits come first, at reading speed; the rest are parsed, on several processes when
+    there are enough of them to pay for it.
+    """
+    misses: list[tuple[Candidate, bytes, str]] = []
+    batch: list[Plan] = []
+    done = 0
+    last = time.monotonic()
+    for c in found:
+        got = _read(c)
+        if isinstance(got, bytes):
+            fp = fingerprint(got)
+            hit = cache.get(c.rel, fp, c.known_place, c.group) if cache is not None else None
+            if hit is None:
+                misses.append((c, got, fp))
+                continue
+            plan = as_of_day(hit.plan, today)
+        else:
+            plan = got
+        done += 1
+        if plan is not None:
+            batch.append(plan)
+        if time.monotonic() - last > batch_seconds:
+            yield done, batch
+            batch, last = [], time.monotonic()
+    if batch or not misses:
+        yield done, batch
+        batch, last = [], time.monotonic()
+    if not misses:
+        return
+    workers = workers if workers is not None else workers_default()
+    size = sum(len(d) for _, d, _ in misses)
+    jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
+    pool = None
+    if workers > 1 and (len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        results: Iterator[Plan | None] = pool.map(_parse_job, jobs, chunksize=8)
+    else:
+        results = map(_parse_job, jobs)
+    try:
+        for (c, data, fp), parsed in zip(misses, results, strict=True):
+            if cache is not None:
+                _remember(cache, c, data, fp, parsed)
+            done += 1
+            plan = as_of_day(parsed, today)
+            if plan is not None:
+                batch.append(plan)
+            if time.monotonic() - last > batch_seconds:
+                yield done, batch
+                batch, last = [], time.monotonic()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+    yield done, batch
+
+
 def iter_plans(root: Path, today: date, config: Config | None = None) -> Iterator[Plan]:
     """Yield plans one by one as they are read (the dashboard shows them as they come)."""
     config = config if config is not None else load_config(root)
-    for c in candidates(root, config):
-        plan = read_candidate(c, today)
-        if plan is not None:
-            yield plan
+    for _, plans in read_batches(candidates(root, config), today):
+        yield from plans
 
 
 def scan(
@@ -65,18 +189,21 @@ def scan(
     today: date,
     config: Config | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
 ) -> Scan:
     """Read every plan under `root`. Raises ConfigError for a bad configuration."""
     config = config if config is not None else load_config(root)
     found = candidates(root, config)
     result = Scan(root=root, today=today, config=config, candidates=len(found))
-    for i, c in enumerate(found):
-        plan = read_candidate(c, today)
-        if plan is not None:
-            result.plans.append(plan)
+    for done, plans in read_batches(found, today, cache, workers):
+        result.plans.extend(plans)
         if progress is not None:
-            progress(i + 1, len(found))
+            progress(done, len(found))
+    result.plans.sort(key=lambda p: p.path)
     result.plans = cross_check(result.plans)
+    if cache is not None:
+        cache.save()
     return result
 
 

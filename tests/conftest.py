@@ -51,6 +51,14 @@ def manifest() -> list[ManifestRow]:
         ]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never read or write the user's parse cache."""
+    monkeypatch.setenv("GOALDASH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 

@@ -145,14 +145,30 @@ def decode(data: bytes) -> tuple[str, list[Warning]]:
 
 
 def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = None) -> Plan:
-    """Read one plan. `path` is relative to the root (POSIX). Never raises."""
+    """Read one plan. `path` is relative to the root (POSIX). Never raises.
+
+    With `today`, the day-dependent warnings are added too (`as_of`); without it the result
+    depends on the bytes alone, which is what the parse cache stores.
+    """
     try:
-        return _parse(path, data, group, today or date.today())
+        plan = _parse(path, data, group)
     except RecursionError:
         problem = "too deeply nested to read"
     except Exception as exc:  # a parser bug must not take the dashboard down with it
         problem = f"could not be parsed ({type(exc).__name__}: {clean(str(exc))[:200]})"
+    else:
+        return as_of(plan, today) if today is not None else plan
     return unread_plan(path, group, "parse-error", problem, data)
+
+
+def as_of(plan: Plan, today: date) -> Plan:
+    """`plan` with the warnings that depend on the day: an active plan past its expiry."""
+    expires = plan.dates.expires
+    status = (plan.declared_status or "").strip().lower()
+    if expires is None or expires >= today or status != "active":
+        return plan
+    stale = Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
+    return replace(plan, warnings=(*plan.warnings, stale))
 
 
 def unread_plan(path: str, group: str, kind: str, message: str, data: bytes = b"") -> Plan:
@@ -171,7 +187,7 @@ def unread_plan(path: str, group: str, kind: str, message: str, data: bytes = b"
     )
 
 
-def _parse(path: str, data: bytes, group: str, today: date) -> Plan:
+def _parse(path: str, data: bytes, group: str) -> Plan:
     if b"\x00" in data[:_BINARY_SNIFF]:
         message = "looks like a binary file, not markdown: not read"
         return unread_plan(path, group, "binary", message, data)
@@ -185,7 +201,7 @@ def _parse(path: str, data: bytes, group: str, today: date) -> Plan:
             st.warnings.append(Warning("frontmatter", problem, 1))
         st.holes += placeholders_in(doc.frontmatter)
     _read_blocks(doc, st)
-    return _assemble(path, group, today, text, doc, meta, st, data)
+    return _assemble(path, group, text, doc, meta, st, data)
 
 
 # --------------------------------------------------------------------------- block walk
@@ -616,7 +632,6 @@ def _anchor(meta: dict[str, Any], st: _State) -> date | None:
 def _assemble(
     path: str,
     group: str,
-    today: date,
     text: str,
     doc: Document,
     meta: dict[str, Any],
@@ -802,10 +817,6 @@ def _assemble(
                 )
             )
     expires = fm.as_date(meta.get("expires"))
-    if expires and expires < today and status_value and status_value.strip().lower() == "active":
-        warnings.append(
-            Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
-        )
     if has_mojibake(text):
         warnings.append(
             Warning("encoding", "holds mis-decoded symbols (UTF-8 read as Mac Roman or cp1252)")

@@ -14,7 +14,6 @@ import os
 import queue
 import subprocess
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from goaldash.cache import ParseCache
 from goaldash.config import Config, ConfigError, load_config
 from goaldash.discover import candidates
 from goaldash.edit import EditError, EditResult, set_item_state, undo
@@ -39,7 +39,7 @@ from goaldash.editor import editor_command
 from goaldash.live import relative, relevant, reread
 from goaldash.model import Item, Plan, Progress
 from goaldash.report import bar
-from goaldash.scan import cross_check, read_candidate
+from goaldash.scan import cross_check, read_batches
 from goaldash.ui import render
 from goaldash.ui.help import HelpScreen
 from goaldash.ui.plan_screen import PlanScreen
@@ -542,20 +542,13 @@ class GoalDashApp(App[None]):
             found = candidates(self.root, config)
             empty = not found and not any(True for _ in self.root.iterdir())
             self.post_message(PlansRead([], scanned=0, candidates=len(found)))
-            batch: list[Plan] = []
+            cache = ParseCache.for_root(self.root)
             seen: list[Plan] = []
-            last = time.monotonic()
-            for i, c in enumerate(found):
+            for done, batch in read_batches(found, self.state.today, cache):
                 if worker.is_cancelled:
                     return
-                plan = read_candidate(c, self.state.today)
-                if plan is not None:
-                    batch.append(plan)
-                    seen.append(plan)
-                if time.monotonic() - last > 0.05:
-                    self.post_message(PlansRead(batch, scanned=i + 1))
-                    batch = []
-                    last = time.monotonic()
+                seen.extend(batch)
+                self.post_message(PlansRead(batch, scanned=done))
             self.post_message(
                 PlansRead(
                     seen,
@@ -565,6 +558,7 @@ class GoalDashApp(App[None]):
                     empty_folder=empty,
                 )
             )
+            cache.save()
         except OSError as exc:
             self.post_message(ScanFailed(f"cannot read {self.root}: {exc}"))
         finally:
