@@ -27,7 +27,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goaldash.model import MARK_STATES, Item, ItemState
@@ -114,6 +114,7 @@ def set_item_state(
     *,
     expect_text: str | None = None,
     expect_fingerprint: str | None = None,
+    known_items: tuple[Item, ...] | None = None,
 ) -> EditResult:
     """Set (or with `state` None, toggle) the task-list item at 1-based `line` of `path`.
 
@@ -126,6 +127,11 @@ def set_item_state(
     the file that reads so, else nothing is written. Without `expect_text`, a changed file is
     refused outright.
 
+    `known_items` are the items the caller parsed from the bytes of `expect_fingerprint`
+    (the dashboard has them): while the file still has exactly those bytes they stand in for
+    a parse, which on a large plan takes longer than the write itself. The mark is still
+    checked byte by byte at its line before anything is written.
+
     Raises EditError (with `exit_code`) when it refuses or cannot write; on any failure the
     file is left as it was and no temporary file is left behind.
     """
@@ -134,6 +140,11 @@ def set_item_state(
         want = toggled(item.state) if state is None else state
         return item.mark if item.state is want else MARKS[want]
 
+    if known_items is not None and expect_fingerprint is not None:
+        with _cache_lock:
+            _known[(Path(path).name, expect_fingerprint)] = known_items
+            while len(_known) > _CACHE_SIZE:
+                _known.popitem(last=False)
     return _edit(Path(path), line, decide, expect_text, expect_fingerprint)
 
 
@@ -157,6 +168,20 @@ def undo(result: EditResult) -> EditResult:
     return _edit(result.path, result.line, decide, result.text, result.fingerprint)
 
 
+def _remember_written(name: str, old: bytes, new: bytes, line: int, mark: str) -> None:
+    """The items of the bytes just written are the old ones with one mark changed: keep them,
+    so an undo or the next tick need not parse the file again."""
+    parsed = _parsed(name, old, fingerprint(old))
+    items = tuple(
+        replace(i, mark=mark, state=MARK_STATES[mark]) if i.line == line else i
+        for i in parsed.items
+    )
+    with _cache_lock:
+        _known[(name, fingerprint(new))] = items
+        while len(_known) > _CACHE_SIZE:
+            _known.popitem(last=False)
+
+
 # -- finding the mark ------------------------------------------------------------------------
 
 
@@ -178,6 +203,7 @@ class _Parsed:
 
 
 _cache: OrderedDict[tuple[str, str], _Parsed] = OrderedDict()
+_known: OrderedDict[tuple[str, str], tuple[Item, ...]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -194,7 +220,8 @@ def _parsed(name: str, data: bytes, fp: str) -> _Parsed:
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    items = parse_plan(name, data).items
+        known = _known.get(key)
+    items = known if known is not None else parse_plan(name, data).items
     bom = 3 if data.startswith(_BOM) else 0
     starts, ends = [bom], []
     for m in _BREAK.finditer(data, bom):
@@ -342,6 +369,7 @@ def _edit(
         except OSError as exc:
             raise EditError(f"{shown}: could not write: {_reason(exc)}; file unchanged") from exc
         if wrote:
+            _remember_written(path.name, data, new, item.line, new_mark)
             return EditResult(
                 path=path,
                 line=result.line,

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from goaldash.config import Config
 from goaldash.discover import SKIP_DIRS, candidate_for, is_markdown_name
-from goaldash.model import Plan
+from goaldash.model import MARK_STATES, Plan, Progress
 from goaldash.scan import read_candidate
 
 CONFIG_NAMES = frozenset({".goaldash.toml", "pyproject.toml"})
@@ -98,3 +98,20 @@ def reread(
         else:
             out.plans.append(plan)
     return out
+
+
+def with_mark(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
+    """`plan` as it reads once the item at `line` has `mark` (what a tick just wrote).
+
+    Counts are recomputed for the plan and its phases; statuses wait for the parser, which
+    reads the written file right after. The dashboard shows this in the meantime, so a tick
+    shows at once even on a plan that takes a while to parse.
+    """
+    state = MARK_STATES[mark]
+    items = tuple(replace(i, mark=mark, state=state) if i.line == line else i for i in plan.items)
+    phases = tuple(
+        replace(p, progress=Progress.of([i for i in items if i.phase == p.id])) for p in plan.phases
+    )
+    return replace(
+        plan, items=items, phases=phases, progress=Progress.of(items), fingerprint=fingerprint
+    )

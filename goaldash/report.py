@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from goaldash.model import Phase, Plan, Progress, Status
-from goaldash.scan import Scan
 from goaldash.text import clean
+
+if TYPE_CHECKING:
+    from goaldash.scan import Scan
 
 JSON_SCHEMA = 1
 

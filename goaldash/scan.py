@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
-from itertools import permutations
 from multiprocessing import get_context
 from pathlib import Path
 
 from goaldash.cache import Entry, ParseCache
 from goaldash.config import Config, load_config
+from goaldash.contradictions import cross_check
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
-from goaldash.model import Plan, Warning
+from goaldash.model import Plan
 from goaldash.parse import decode, fingerprint, parse_plan, unread_plan
 from goaldash.parse.plan import as_of
 
@@ -119,6 +121,7 @@ def read_batches(
     cache: ParseCache | None = None,
     workers: int | None = None,
     batch_seconds: float = 0.05,
+    pool: Executor | None = None,
 ) -> Iterator[tuple[int, list[Plan]]]:
     """Read every candidate; yield (files done so far, plans) in batches as they come.
 
@@ -154,12 +157,19 @@ def read_batches(
     workers = workers if workers is not None else workers_default()
     size = sum(len(d) for _, d, _ in misses)
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
-    pool = None
-    if workers > 1 and (len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-        results: Iterator[Plan | None] = pool.map(_parse_job, jobs, chunksize=8)
-    else:
-        results = map(_parse_job, jobs)
+    own: Executor | None = None
+    results: Iterator[Plan | None] = map(_parse_job, jobs)
+    if (pool is not None or workers > 1) and (
+        len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES
+    ):
+        try:
+            if pool is None:
+                pool = own = start_pool(workers)
+            results = pool.map(_parse_job, jobs, chunksize=8)
+        except (OSError, ValueError, RuntimeError):
+            # No processes to be had (inside a TUI whose stderr is not a real file, say):
+            # parse here, slower but right.
+            results = map(_parse_job, jobs)
     try:
         for (c, data, fp), parsed in zip(misses, results, strict=True):
             if cache is not None:
@@ -172,9 +182,49 @@ def read_batches(
                 yield done, batch
                 batch, last = [], time.monotonic()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if own is not None:
+            own.shutdown(wait=False, cancel_futures=True)
     yield done, batch
+
+
+def start_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """Worker processes for parsing ("spawn": forking a process that runs threads is unsafe).
+
+    Inside the dashboard, Textual has replaced `sys.stderr` with an object whose file number
+    is -1, which multiprocessing cannot hand to its helper process; the real one is lent for
+    the start. The workers' own output goes nowhere, so it can never scribble on the screen.
+    """
+    with _real_stderr():
+        pool = ProcessPoolExecutor(
+            max_workers=workers or workers_default(),
+            mp_context=get_context("spawn"),
+            initializer=_silence,
+        )
+        pool.submit(int).result()  # the processes and their helper exist from here on
+    return pool
+
+
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    saved, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
+def _silence() -> None:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    os.close(null)
 
 
 def iter_plans(root: Path, today: date, config: Config | None = None) -> Iterator[Plan]:
@@ -207,32 +257,4 @@ def scan(
     return result
 
 
-def cross_check(plans: list[Plan]) -> list[Plan]:
-    """Warn where files of one group contradict each other about a phase's status."""
-    by_group: dict[str, list[Plan]] = {}
-    for p in plans:
-        if p.group and not p.template and not p.backup:
-            by_group.setdefault(p.group, []).append(p)
-    extra: dict[str, list[Warning]] = {}
-    for members in by_group.values():
-        # Each ordered pair once: the warning goes on the first plan and names the second.
-        for a, b in permutations(members, 2):
-            theirs = {p.id: p.declared_status for p in b.phases if p.declared_status}
-            for pa in a.phases:
-                other = theirs.get(pa.id)
-                if pa.declared_status is None or other is None or other is pa.declared_status:
-                    continue
-                extra.setdefault(a.path, []).append(
-                    Warning(
-                        "contradiction",
-                        f"{pa.kind.title()} {pa.id} is {pa.declared_status.words} here but "
-                        f"{other.words} in {b.path}",
-                        pa.line,
-                    )
-                )
-    if not extra:
-        return plans
-    return [
-        replace(p, warnings=p.warnings + tuple(extra[p.path])) if p.path in extra else p
-        for p in plans
-    ]
+__all__ = ["Scan", "cross_check", "read_batches", "read_candidate", "scan"]

@@ -31,15 +31,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from goaldash.cache import ParseCache
-from goaldash.config import Config, ConfigError, load_config
-from goaldash.discover import candidates
-from goaldash.edit import EditError, EditResult, set_item_state, undo
+from goaldash.contradictions import cross_check
 from goaldash.editor import editor_command
-from goaldash.live import relative, relevant, reread
 from goaldash.model import Item, Plan, Progress
 from goaldash.report import bar
-from goaldash.scan import cross_check, read_batches
 from goaldash.ui import render
 from goaldash.ui.help import HelpScreen
 from goaldash.ui.plan_screen import PlanScreen
@@ -56,6 +51,9 @@ from goaldash.ui.widgets import RowList
 
 if TYPE_CHECKING:
     import anyio
+
+    from goaldash.config import Config
+    from goaldash.edit import EditResult
 
 TABS = ("overview", "blockers", "timeline", "warnings")
 
@@ -92,11 +90,13 @@ class PlansRead(Message):
 class Ticked(Message):
     """A tick or an undo was written (or found already done)."""
 
-    def __init__(self, result: EditResult, rel: str, undone: bool) -> None:
+    def __init__(self, result: EditResult, rel: str, undone: bool, before: str) -> None:
         super().__init__()
         self.result = result
         self.rel = rel
         self.undone = undone
+        self.before = before
+        """Fingerprint of the bytes the change was made to."""
 
 
 class Refused(Message):
@@ -123,6 +123,7 @@ class _Job:
     text: str = ""
     fingerprint: str = ""
     result: EditResult | None = None
+    items: tuple[Item, ...] | None = None
 
 
 # -- the command palette ----------------------------------------------------------------------
@@ -180,7 +181,7 @@ class FilterInput(Input):
 class GoalDashApp(App[None]):
     """The dashboard."""
 
-    CSS_PATH = "goaldash.tcss"
+    CSS_PATH = Path(__file__).with_name("goaldash.tcss")
     TITLE = "goaldash"
     AUTO_FOCUS = None
     COMMANDS = App.COMMANDS | {PlanCommands}
@@ -241,7 +242,8 @@ class GoalDashApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", FilterInput).display = False
         self.redraw()
-        self.scan_plans()
+        # Parsing starts once the first screen is up, so it never delays the first paint.
+        self.call_after_refresh(self.scan_plans)
         self.io_worker()
         if self.watching:
             self.watch_files()
@@ -345,7 +347,15 @@ class GoalDashApp(App[None]):
             self.redraw()
 
     def on_ticked(self, msg: Ticked) -> None:
+        from goaldash.live import with_mark
+
         r = msg.result
+        shown = self._raw.get(msg.rel)
+        if r.changed and shown is not None and shown.fingerprint == msg.before:
+            # Show the tick now; the parser's reading of the written file follows.
+            self._raw[msg.rel] = with_mark(shown, r.line, r.new_mark, r.fingerprint)
+            self._recompute()
+            self.redraw()
         if not msg.undone and r.changed:
             self.undo_stack.append((msg.rel, r))
         verb = "undone" if msg.undone else r.state.value.replace("_", " ")
@@ -490,6 +500,7 @@ class GoalDashApp(App[None]):
                 line=item.line,
                 text=item.text,
                 fingerprint=plan.fingerprint,
+                items=plan.items,
             )
         )
 
@@ -524,6 +535,8 @@ class GoalDashApp(App[None]):
     # -- workers --------------------------------------------------------------------------
 
     def _config(self) -> Config:
+        from goaldash.config import load_config
+
         if self.config is None:
             self.config = load_config(self.root)
         return self.config
@@ -531,6 +544,11 @@ class GoalDashApp(App[None]):
     @work(thread=True, exclusive=True, group="scan")
     def scan_plans(self) -> None:
         """Read every plan, posting them in batches as they come."""
+        from goaldash.cache import ParseCache
+        from goaldash.config import ConfigError
+        from goaldash.discover import candidates
+        from goaldash.scan import read_batches
+
         worker = get_current_worker()
         self._scan_done.clear()
         try:
@@ -581,6 +599,9 @@ class GoalDashApp(App[None]):
                 self.post_message(Refused(f"{type(exc).__name__}: {exc}"))
 
     def _run(self, job: _Job) -> None:
+        from goaldash.edit import EditError, set_item_state, undo
+        from goaldash.live import reread
+
         rels = set(job.rels)
         if job.kind == "tick":
             (rel,) = rels
@@ -591,15 +612,17 @@ class GoalDashApp(App[None]):
                     None,
                     expect_text=job.text,
                     expect_fingerprint=job.fingerprint,
+                    known_items=job.items,
                 )
-                self.post_message(Ticked(result, rel, undone=False))
+                self.post_message(Ticked(result, rel, undone=False, before=job.fingerprint))
             except EditError as exc:
                 self.post_message(Refused(str(exc)))
         elif job.kind == "undo":
             (rel,) = rels
             assert job.result is not None
             try:
-                self.post_message(Ticked(undo(job.result), rel, undone=True))
+                done = undo(job.result)
+                self.post_message(Ticked(done, rel, undone=True, before=job.result.fingerprint))
             except EditError as exc:
                 self.post_message(Refused(str(exc), undo_of=job.result))
         # Every job ends with the files read again, so the view shows what is on disk.
@@ -625,6 +648,8 @@ class GoalDashApp(App[None]):
     async def watch_files(self) -> None:
         """Turn file events into re-read jobs (the IO worker trusts a fresh stat, not them)."""
         from watchfiles import awatch
+
+        from goaldash.live import relative, relevant
 
         # watchfiles polls `is_set()` from its thread and calls `set()` when cancelled: a
         # threading.Event does both, and also stops the IO worker at exit.

@@ -1,0 +1,81 @@
+"""The core of live updates: which events matter, re-reading, and a tick shown at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from goaldash.config import Config
+from goaldash.edit import set_item_state
+from goaldash.live import relevant, reread, with_mark
+from goaldash.parse import fingerprint
+
+from .conftest import TODAY, plan_of
+
+PLAN = "# P\n\n## Phase 1: A\n\n- [ ] one\n- [x] two\n\n## Phase 2: B\n\n- [ ] three\n"
+
+
+def test_relevant_keeps_markdown_and_config_only(tmp_path: Path) -> None:
+    ok = relevant(tmp_path)
+    assert ok(None, str(tmp_path / "docs" / "plan.md"))
+    assert ok(None, str(tmp_path / ".goaldash.toml"))
+    assert not ok(None, str(tmp_path / "src" / "main.py"))
+    assert not ok(None, str(tmp_path / ".git" / "x.md"))
+    assert not ok(None, str(tmp_path / "node_modules" / "a" / "README.md"))
+    assert not ok(None, str(tmp_path / "docs" / ".plan.md.swp"))
+    assert not ok(None, "/elsewhere/plan.md")
+
+
+def test_reread_trusts_a_fresh_stat(tmp_path: Path) -> None:
+    plans = tmp_path / "docs" / "plans"
+    plans.mkdir(parents=True)
+    (plans / "a-plan.md").write_text(PLAN)
+    known = {"docs/plans/a-plan.md", "docs/plans/gone-plan.md", "notes.md"}
+    (tmp_path / "notes.md").write_text("# Notes\n\nprose, no longer a plan\n")
+    out = reread(
+        tmp_path,
+        ["docs/plans/a-plan.md", "docs/plans/gone-plan.md", "notes.md", ".goaldash.toml"],
+        Config(),
+        TODAY,
+        known.__contains__,
+    )
+    assert [p.path for p in out.plans] == ["docs/plans/a-plan.md", "notes.md"]
+    assert out.removed == ["docs/plans/gone-plan.md"]
+    assert out.rescan
+
+
+def test_with_mark_counts_like_the_parser(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_bytes(PLAN.encode())
+    plan = plan_of(PLAN, path="plan.md")
+    result = set_item_state(
+        path,
+        5,
+        None,
+        expect_text="one",
+        expect_fingerprint=plan.fingerprint,
+        known_items=plan.items,
+    )
+    shown = with_mark(plan, result.line, result.new_mark, result.fingerprint)
+    parsed = plan_of(path.read_bytes(), path="plan.md")
+    assert shown.items == parsed.items
+    assert shown.progress == parsed.progress
+    assert [p.progress for p in shown.phases] == [p.progress for p in parsed.phases]
+    assert shown.fingerprint == fingerprint(path.read_bytes()) == parsed.fingerprint
+
+
+def test_known_items_are_used_only_for_the_bytes_they_came_from(tmp_path: Path) -> None:
+    """Items from other bytes (the file changed since) are ignored: the file is parsed."""
+    path = tmp_path / "plan.md"
+    old = PLAN.replace("- [ ] one\n", "- [ ] one\n- [ ] extra\n")
+    stale = plan_of(old, path="plan.md")
+    path.write_bytes(PLAN.encode())
+    result = set_item_state(
+        path,
+        7,
+        None,
+        expect_text="two",
+        expect_fingerprint=stale.fingerprint,
+        known_items=stale.items,
+    )
+    assert result.moved and result.line == 6 and result.text == "two"
+    assert path.read_bytes() == PLAN.replace("- [x] two", "- [ ] two").encode()
