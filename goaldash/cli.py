@@ -85,9 +85,10 @@ def _main(argv: list[str]) -> int:
 
     result = scan(root.resolve(), today, config, cache=ParseCache.for_root(root.resolve()))
     if args.json:
-        from goaldash.report import to_json
+        from goaldash.report import iter_json
 
-        sys.stdout.write(to_json(result) + "\n")
+        sys.stdout.writelines(iter_json(result))
+        sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console
 

@@ -6,7 +6,7 @@ them; nothing in this module does IO.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
@@ -288,3 +288,24 @@ class Plan:
             if phase.status is not Status.DONE:
                 return phase
         return None
+
+
+def _fast_pickling(*classes: type) -> None:
+    """Pickle these frozen dataclasses as one constructor call each.
+
+    The default for a frozen, slotted dataclass restores every field through a Python-level
+    `__setstate__`; the parse cache holds a hundred thousand items on a big repository, and
+    this makes loading it markedly faster. The state is the same fields, in order.
+    """
+    for cls in classes:
+        names = tuple(f.name for f in fields(cls))
+
+        def __reduce__(self: object, _cls: type = cls, _names: tuple[str, ...] = names) -> object:
+            return (_cls, tuple(getattr(self, n) for n in _names))
+
+        cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+
+
+_fast_pickling(
+    Progress, Item, Phase, Task, Blocker, Adjustment, StatusRow, Warning, PlanDates, Plan
+)

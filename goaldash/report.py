@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -125,13 +126,17 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 def to_json(result: Scan) -> str:
     """The whole `--json` document."""
-    doc = {
-        "schema": JSON_SCHEMA,
-        "root": str(result.root),
-        "today": result.today.isoformat(),
-        "plans": [plan_to_dict(p) for p in result.plans],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return "".join(iter_json(result))
+
+
+def iter_json(result: Scan) -> Iterator[str]:
+    """The `--json` document in pieces, one plan at a time, so memory stays flat however many
+    plans there are. Compact (one line): `jq .` pretty-prints it."""
+    head = {"schema": JSON_SCHEMA, "root": str(result.root), "today": result.today.isoformat()}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "plans": ['
+    for i, plan in enumerate(result.plans):
+        yield ("," if i else "") + json.dumps(plan_to_dict(plan), ensure_ascii=False)
+    yield "]}"
 
 
 # --------------------------------------------------------------------------- --once

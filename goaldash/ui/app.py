@@ -220,6 +220,7 @@ class GoalDashApp(App[None]):
         self._scan_done = threading.Event()
         self._stop = threading.Event()
         self._dirty: set[str] = set(TABS)
+        self._redraw_pending = False
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -272,6 +273,7 @@ class GoalDashApp(App[None]):
 
     def redraw(self) -> None:
         """Draw the status line and the visible tab; the others when they are shown."""
+        self._redraw_pending = False
         self._dirty = set(TABS)
         self._draw_status()
         self._draw_tab(self.active_tab)
@@ -343,7 +345,18 @@ class GoalDashApp(App[None]):
             s.empty_folder = msg.empty_folder
         if changed:
             self._recompute()
-        if changed or msg.final or msg.scanned is not None:
+        if msg.final or (changed and not s.scanning):
+            self.redraw()  # a change while live: show it now
+        elif changed or msg.scanned is not None:
+            self._redraw_soon()  # while scanning: at most a few times a second
+
+    def _redraw_soon(self) -> None:
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.set_timer(0.25, self._redraw_due)
+
+    def _redraw_due(self) -> None:
+        if self._redraw_pending:
             self.redraw()
 
     def on_ticked(self, msg: Ticked) -> None:

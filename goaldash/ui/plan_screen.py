@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets.tree import TreeNode
 
-from goaldash.model import Item, ItemState, Plan, Status
+from goaldash.model import Item, ItemState, Phase, Plan, Status
 from goaldash.report import bar, is_late
 from goaldash.ui import render
 from goaldash.ui.widgets import ChecklistTree, Row, RowList
@@ -52,6 +52,7 @@ class PlanScreen(Screen[None]):
         self.start_line = line
         self._expanded: dict[str, bool] = {}
         self._plan: Plan | None = None
+        self._tree_plan: Plan | None = None
 
     @property
     def dash(self) -> GoalDashApp:
@@ -139,7 +140,52 @@ class PlanScreen(Screen[None]):
         phases.display = bool(rows)
         phases.show_rows(rows)
 
+    @staticmethod
+    def _phase_label(ph: Phase, today: date) -> Text:
+        label = Text.assemble((render.phase_label(ph), "bold"))
+        label.append("  ")
+        label.append_text(bar(ph.progress, 10))
+        label.append(f" {ph.progress.done}/{ph.progress.total} ", style="bright_black")
+        late = ph.end is not None and ph.end < today and ph.status is not Status.DONE
+        label.append_text(render.status_text(ph.status, late))
+        return label
+
+    @staticmethod
+    def _shape(plan: Plan) -> tuple[object, ...]:
+        """Everything the tree's structure depends on (not the marks)."""
+        return (
+            tuple((i.line, i.text, i.section, i.parent, i.phase, i.depth) for i in plan.items),
+            tuple((p.id, p.line) for p in plan.phases),
+            plan.blockers,
+            plan.warnings,
+        )
+
+    def _relabel(self, old: Plan, plan: Plan) -> None:
+        """Only marks and counts changed (a tick): relabel those nodes, touch nothing else."""
+        today = self.dash.state.today
+        changed = {
+            new.line: new
+            for was, new in zip(old.items, plan.items, strict=True)
+            if was.mark != new.mark
+        }
+        phases = {f"phase:{p.id}:{p.line}": p for p in plan.phases}
+        for node in self._walk(self.checklist.root):
+            data = node.data
+            if not isinstance(data, Node):
+                continue
+            if data.kind == "item" and data.line in changed:
+                item = changed[data.line]
+                node.data = Node("item", item.line, data.key, item)
+                node.set_label(render.item_label(item.state, item.text))
+            elif data.kind == "phase" and data.key in phases:
+                node.set_label(self._phase_label(phases[data.key], today))
+
     def _draw_tree(self, plan: Plan) -> None:
+        old = self._tree_plan
+        self._tree_plan = plan
+        if old is not None and self._shape(old) == self._shape(plan):
+            self._relabel(old, plan)
+            return
         tree = self.checklist
         cursor = tree.cursor_node
         keep = cursor.data.key if cursor is not None and isinstance(cursor.data, Node) else None
@@ -148,15 +194,12 @@ class PlanScreen(Screen[None]):
         today = self.dash.state.today
         phase_nodes: dict[str, TreeNode[object]] = {}
         for ph in plan.phases:
-            label = Text.assemble((render.phase_label(ph), "bold"))
-            label.append("  ")
-            label.append_text(bar(ph.progress, 10))
-            label.append(f" {ph.progress.done}/{ph.progress.total} ", style="bright_black")
-            late = ph.end is not None and ph.end < today and ph.status is not Status.DONE
-            label.append_text(render.status_text(ph.status, late))
             key = f"phase:{ph.id}:{ph.line}"
             phase_nodes[ph.id] = self._add(
-                tree.root, label, Node("phase", ph.line, key), ph.status is not Status.DONE
+                tree.root,
+                self._phase_label(ph, today),
+                Node("phase", ph.line, key),
+                ph.status is not Status.DONE,
             )
         sections: dict[tuple[str, str], TreeNode[object]] = {}
         by_line: dict[int, TreeNode[object]] = {}

@@ -127,6 +127,23 @@ def empty_message(state: DashState, what: str) -> str:
 class OverviewView(View):
     """Every plan, grouped by goal or spec folder; templates and stale copies apart."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # A plan's row, kept while the plan (an immutable value), the day and the layout
+        # stay the same: a change to one file lays out one row, not a thousand.
+        self._rows: dict[tuple[str, str], tuple[Plan, date, render.Columns, bool, Text]] = {}
+
+    def _row(self, plan: Plan, state: DashState, cols: render.Columns, apart: bool) -> Text:
+        key = (plan.path, plan.fingerprint)
+        hit = self._rows.get(key)
+        if hit is not None and hit[0] == plan and hit[1:4] == (state.today, cols, apart):
+            return hit[4]
+        text = render.overview_row(plan, state.today, cols, apart)
+        self._rows[key] = (plan, state.today, cols, apart, text)
+        if len(self._rows) > 4 * max(64, len(state.plans)):
+            self._rows.clear()
+        return text
+
     def redraw(self, state: DashState) -> None:
         cols = render.Columns.for_width(self.width)
         plans = state.visible()
@@ -141,9 +158,7 @@ class OverviewView(View):
             members = groups[group]
             if headed:
                 rows.append(Row(None, render.group_header(group, members, self.width)))
-            rows.extend(
-                Row(row_key(p.path), render.overview_row(p, state.today, cols)) for p in members
-            )
+            rows.extend(Row(row_key(p.path), self._row(p, state, cols, False)) for p in members)
         if apart:
             rows.append(
                 Row(
@@ -154,10 +169,7 @@ class OverviewView(View):
                     ),
                 )
             )
-            rows.extend(
-                Row(row_key(p.path), render.overview_row(p, state.today, cols, apart=True))
-                for p in apart
-            )
+            rows.extend(Row(row_key(p.path), self._row(p, state, cols, True)) for p in apart)
         self.show(render.overview_header(cols), rows, empty_message(state, "plan"))
 
 

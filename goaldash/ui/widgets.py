@@ -44,9 +44,12 @@ class RowList(OptionList):
     def show_rows(self, rows: list[Row]) -> None:
         """Replace the rows; the highlighted row stays highlighted, the scroll stays put."""
         keys = [r.key for r in rows]
-        if keys == self._keys and all(
-            o.prompt == r.text for o, r in zip(self.options, rows, strict=True)
-        ):
+        if keys == self._keys and len(self.options) == len(rows):
+            # Same rows: change just the texts that changed (rows are cached, so an unchanged
+            # row is the very same object), keeping the cursor and the scroll as they are.
+            for i, (o, r) in enumerate(zip(self.options, rows, strict=True)):
+                if o.prompt is not r.text and o.prompt != r.text:
+                    self.replace_option_prompt_at_index(i, r.text)
             return
         keep = self.highlighted_key
         old_index = self.highlighted
