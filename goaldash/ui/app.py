@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -90,8 +90,17 @@ class PlansRead(Message):
 class Ticked(Message):
     """A tick or an undo was written (or found already done)."""
 
-    def __init__(self, result: EditResult, rel: str, undone: bool, before: str) -> None:
+    def __init__(
+        self,
+        result: EditResult,
+        rel: str,
+        undone: bool,
+        before: str,
+        shown: threading.Event | None = None,
+    ) -> None:
         super().__init__()
+        self.shown = shown
+        """Set once the tick is on screen: the worker parses the file only then."""
         self.result = result
         self.rel = rel
         self.undone = undone
@@ -276,11 +285,11 @@ class GoalDashApp(App[None]):
         self._redraw_pending = False
         self._dirty = set(TABS)
         self._draw_status()
-        self._draw_tab(self.active_tab)
-        if self.screen is self.screen_stack[0] and (
-            self.focused is None or not self.focused.display
-        ):
-            self._focus_list()
+        if self.screen is self.screen_stack[0]:
+            # Under a plan screen the tabs wait: they are drawn when they are seen again.
+            self._draw_tab(self.active_tab)
+            if self.focused is None or not self.focused.display:
+                self._focus_list()
         for screen in self.screen_stack:
             if isinstance(screen, PlanScreen):
                 screen.refresh_plan()
@@ -369,6 +378,8 @@ class GoalDashApp(App[None]):
             self._raw[msg.rel] = with_mark(shown, r.line, r.new_mark, r.fingerprint)
             self._recompute()
             self.redraw()
+        if msg.shown is not None:
+            self.call_after_refresh(msg.shown.set)
         if not msg.undone and r.changed:
             self.undo_stack.append((msg.rel, r))
         verb = "undone" if msg.undone else r.state.value.replace("_", " ")
@@ -396,6 +407,10 @@ class GoalDashApp(App[None]):
         self.state.scanning = False
         self.notify(msg.message, markup=False, severity="error", timeout=15)
         self.redraw()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.screen is self.screen_stack[0]:
+            self._draw_tab(self.active_tab)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id or "overview"
@@ -627,7 +642,12 @@ class GoalDashApp(App[None]):
                     expect_fingerprint=job.fingerprint,
                     known_items=job.items,
                 )
-                self.post_message(Ticked(result, rel, undone=False, before=job.fingerprint))
+                shown = threading.Event()
+                self.post_message(
+                    Ticked(result, rel, undone=False, before=job.fingerprint, shown=shown)
+                )
+                # Parsing holds the interpreter; let the UI show the tick first.
+                shown.wait(timeout=0.5)
             except EditError as exc:
                 self.post_message(Refused(str(exc)))
         elif job.kind == "undo":
