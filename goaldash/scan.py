@@ -18,8 +18,7 @@ from goaldash.config import Config, load_config
 from goaldash.contradictions import cross_check
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan
-from goaldash.parse import decode, fingerprint, parse_plan, unread_plan
-from goaldash.parse.plan import as_of
+from goaldash.parse.basics import as_of, fingerprint, unread_plan
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are listed with a warning instead of parsed."""
@@ -81,6 +80,8 @@ def _remember(cache: ParseCache, c: Candidate, data: bytes, fp: str, plan: Plan 
 
 def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Plan | None:
     """The pre-filter, then the parser; None when the file is not a plan. Pure."""
+    from goaldash.parse.plan import decode, parse_plan
+
     if not known_place:
         text, _ = decode(data)
         if not is_plan_text(text):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -17,14 +16,15 @@ from goaldash.model import (
     Phase,
     Plan,
     PlanDates,
-    PlanFormat,
     Progress,
     Status,
     StatusRow,
     Task,
     Warning,
 )
+from goaldash.parse import PARSER_VERSION
 from goaldash.parse import frontmatter as fm
+from goaldash.parse.basics import as_of, fingerprint, unread_plan
 from goaldash.parse.blocks import Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.dates import Span, date_range, find_dates, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
@@ -50,7 +50,7 @@ from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
 from goaldash.text import clean as _clean
 from goaldash.text import has_mojibake, plain
 
-PARSER_VERSION = 2
+__all__ = ["PARSER_VERSION", "as_of", "decode", "fingerprint", "parse_plan", "unread_plan"]
 """Bumped whenever parsing changes what it produces (the parse cache is keyed by it)."""
 
 _BINARY_SNIFF = 8192
@@ -121,11 +121,6 @@ def clean(text: str) -> str:
     return plain(_clean(text))
 
 
-def fingerprint(data: bytes) -> str:
-    """The content hash edits compare against before writing."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def decode(data: bytes) -> tuple[str, list[Warning]]:
     """Bytes -> text: a UTF-8 BOM is dropped; bytes that are not UTF-8 become U+FFFD."""
     warnings: list[Warning] = []
@@ -159,32 +154,6 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
     else:
         return as_of(plan, today) if today is not None else plan
     return unread_plan(path, group, "parse-error", problem, data)
-
-
-def as_of(plan: Plan, today: date) -> Plan:
-    """`plan` with the warnings that depend on the day: an active plan past its expiry."""
-    expires = plan.dates.expires
-    status = (plan.declared_status or "").strip().lower()
-    if expires is None or expires >= today or status != "active":
-        return plan
-    stale = Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
-    return replace(plan, warnings=(*plan.warnings, stale))
-
-
-def unread_plan(path: str, group: str, kind: str, message: str, data: bytes = b"") -> Plan:
-    """A plan that could not be read: listed with its warning, never dropped silently."""
-    return Plan(
-        path=path,
-        group=group,
-        format=PlanFormat.GENERIC,
-        title=PurePosixPath(path).name,
-        status=Status.UNKNOWN,
-        progress=Progress(),
-        warnings=(Warning(kind, message),),
-        size=len(data),
-        fingerprint=fingerprint(data),
-        backup=is_backup_path(path),
-    )
 
 
 def _parse(path: str, data: bytes, group: str) -> Plan:
