@@ -79,6 +79,8 @@ class Entry:
     group: str
     plan: Plan | None
     """None: not a plan."""
+    json: str = ""
+    """The plan as `--json` writes it ("" when not kept)."""
 
 
 @dataclass(slots=True)
@@ -174,10 +176,15 @@ def _decode(blob: bytes) -> dict[str, Entry] | None:
     """The entries, or None for anything but a sound cache of this very schema."""
     if not blob.startswith(_MAGIC):
         return None
-    rest = blob[len(_MAGIC) :]
-    schema, _, rest = rest.partition(b"\n")
-    digest, _, payload = rest.partition(b"\n")
-    if schema != SCHEMA.encode() or not payload:
+    # Offsets into one buffer: the payload is tens of megabytes on a big repository, and
+    # slicing bytes would copy it (twice) before unpickling.
+    schema_end = blob.find(b"\n", len(_MAGIC))
+    digest_end = blob.find(b"\n", schema_end + 1) if schema_end >= 0 else -1
+    if digest_end < 0 or blob[len(_MAGIC) : schema_end] != SCHEMA.encode():
+        return None
+    digest = blob[schema_end + 1 : digest_end]
+    payload = memoryview(blob)[digest_end + 1 :]
+    if not payload:
         return None
     if hashlib.blake2b(payload, digest_size=16).hexdigest().encode() != digest:
         return None

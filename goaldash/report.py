@@ -2,141 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from goaldash.model import Phase, Plan, Progress, Status
+from goaldash.model import Plan, Progress, Status
 from goaldash.text import clean
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
 
-JSON_SCHEMA = 1
+from goaldash.jsonout import JSON_SCHEMA, iter_json, plan_to_dict, to_json
 
-
-def _d(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _progress(p: Progress) -> dict[str, Any]:
-    return {
-        "done": p.done,
-        "in_progress": p.in_progress,
-        "open": p.open,
-        "total": p.total,
-        "percent": p.percent,
-    }
-
-
-def _phase(ph: Phase) -> dict[str, Any]:
-    return {
-        "id": ph.id,
-        "name": ph.name,
-        "kind": ph.kind,
-        "line": ph.line,
-        "status": ph.status.value,
-        "declared_status": ph.declared_status.value if ph.declared_status else None,
-        "progress": _progress(ph.progress),
-        "span": ph.span,
-        "start": _d(ph.start),
-        "end": _d(ph.end),
-        "original_end": _d(ph.original_end),
-        "milestone": ph.milestone,
-    }
-
-
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """One plan in the `--json` shape (documented in the README)."""
-    return {
-        "path": plan.path,
-        "group": plan.group,
-        "format": plan.format.value,
-        "template": plan.template,
-        "backup": plan.backup,
-        "title": plan.title,
-        "status": plan.status.value,
-        "declared_status": plan.declared_status,
-        "owner": plan.owner,
-        "progress": _progress(plan.progress),
-        "dates": {
-            "start": _d(plan.dates.start),
-            "end": _d(plan.dates.end),
-            "original_end": _d(plan.dates.original_end),
-            "estimated_completion": _d(plan.dates.estimated_completion),
-        },
-        "phases": [_phase(ph) for ph in plan.phases],
-        "items": [
-            {
-                "line": i.line,
-                "column": i.column,
-                "state": i.state.value,
-                "text": i.text,
-                "depth": i.depth,
-                "phase": i.phase,
-                "section": i.section,
-            }
-            for i in plan.items
-        ],
-        "tasks": [
-            {
-                "id": t.id,
-                "name": t.name,
-                "owner": t.owner,
-                "effort": t.effort,
-                "depends_on": list(t.depends_on),
-                "status": t.status.value,
-                "phase": t.phase,
-                "line": t.line,
-            }
-            for t in plan.tasks
-        ],
-        "blockers": [
-            {
-                "text": b.text,
-                "impact": b.impact,
-                "owner": b.owner,
-                "eta": _d(b.eta),
-                "eta_text": b.eta_text,
-                "resolved": b.resolved,
-                "phase": b.phase,
-                "line": b.line,
-            }
-            for b in plan.blockers
-        ],
-        "adjustments": [
-            {
-                "date": _d(a.date),
-                "change": a.change,
-                "reason": a.reason,
-                "impact_days": a.impact_days,
-                "line": a.line,
-            }
-            for a in plan.adjustments
-        ],
-        "placeholders": plan.placeholders,
-        "warnings": [{"line": w.line, "kind": w.kind, "message": w.message} for w in plan.warnings],
-    }
-
-
-def to_json(result: Scan) -> str:
-    """The whole `--json` document."""
-    return "".join(iter_json(result))
-
-
-def iter_json(result: Scan) -> Iterator[str]:
-    """The `--json` document in pieces, one plan at a time, so memory stays flat however many
-    plans there are. Compact (one line): `jq .` pretty-prints it."""
-    head = {"schema": JSON_SCHEMA, "root": str(result.root), "today": result.today.isoformat()}
-    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "plans": ['
-    for i, plan in enumerate(result.plans):
-        yield ("," if i else "") + json.dumps(plan_to_dict(plan), ensure_ascii=False)
-    yield "]}"
+__all__ = ["JSON_SCHEMA", "bar", "iter_json", "next_due", "plan_to_dict", "render_once", "to_json"]
 
 
 # --------------------------------------------------------------------------- --once

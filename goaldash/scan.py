@@ -34,6 +34,8 @@ class Scan:
     config: Config = field(default_factory=Config)
     candidates: int = 0
     """How many markdown files were looked at."""
+    fragments: dict[int, tuple[Plan, str]] = field(default_factory=dict)
+    """Plans whose `--json` text is known already (by id; the plan is kept to check it)."""
 
 
 def read_candidate(c: Candidate, today: date, cache: ParseCache | None = None) -> Plan | None:
@@ -70,12 +72,14 @@ def _parsed(c: Candidate, data: bytes, cache: ParseCache | None) -> Plan | None:
     return plan
 
 
-def _remember(cache: ParseCache, c: Candidate, data: bytes, fp: str, plan: Plan | None) -> None:
+def _remember(
+    cache: ParseCache, c: Candidate, data: bytes, fp: str, plan: Plan | None, text: str = ""
+) -> None:
     try:
         mtime = c.path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    cache.put(c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, plan))
+    cache.put(c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, plan, text))
 
 
 def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Plan | None:
@@ -90,8 +94,12 @@ def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Pla
     return plan if is_plan(plan, known_place) else None
 
 
-def _parse_job(job: tuple[str, bytes, str, bool]) -> Plan | None:
-    return parse_candidate(*job)
+def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[Plan | None, str]:
+    """Parse one file, and write its `--json` text while on a worker's core."""
+    from goaldash.jsonout import fragment
+
+    plan = parse_candidate(*job)
+    return plan, fragment(plan) if plan is not None else ""
 
 
 def as_of_day(plan: Plan | None, today: date) -> Plan | None:
@@ -123,6 +131,7 @@ def read_batches(
     workers: int | None = None,
     batch_seconds: float = 0.05,
     pool: Executor | None = None,
+    fragments: dict[int, tuple[Plan, str]] | None = None,
 ) -> Iterator[tuple[int, list[Plan]]]:
     """Read every candidate; yield (files done so far, plans) in batches as they come.
 
@@ -142,6 +151,8 @@ def read_batches(
                 misses.append((c, got, fp))
                 continue
             plan = as_of_day(hit.plan, today)
+            if fragments is not None and plan is not None and plan is hit.plan and hit.json:
+                fragments[id(plan)] = (plan, hit.json)
         else:
             plan = got
         done += 1
@@ -159,7 +170,7 @@ def read_batches(
     size = sum(len(d) for _, d, _ in misses)
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
     own: Executor | None = None
-    results: Iterator[Plan | None] = map(_parse_job, jobs)
+    results: Iterator[tuple[Plan | None, str]] = map(_parse_job, jobs)
     if (pool is not None or workers > 1) and (
         len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES
     ):
@@ -172,11 +183,13 @@ def read_batches(
             # parse here, slower but right.
             results = map(_parse_job, jobs)
     try:
-        for (c, data, fp), parsed in zip(misses, results, strict=True):
+        for (c, data, fp), (parsed, text) in zip(misses, results, strict=True):
             if cache is not None:
-                _remember(cache, c, data, fp, parsed)
+                _remember(cache, c, data, fp, parsed, text)
             done += 1
             plan = as_of_day(parsed, today)
+            if fragments is not None and plan is not None and plan is parsed and text:
+                fragments[id(plan)] = (plan, text)
             if plan is not None:
                 batch.append(plan)
             if time.monotonic() - last > batch_seconds:
@@ -247,7 +260,7 @@ def scan(
     config = config if config is not None else load_config(root)
     found = candidates(root, config)
     result = Scan(root=root, today=today, config=config, candidates=len(found))
-    for done, plans in read_batches(found, today, cache, workers):
+    for done, plans in read_batches(found, today, cache, workers, fragments=result.fragments):
         result.plans.extend(plans)
         if progress is not None:
             progress(done, len(found))

@@ -148,3 +148,23 @@ def test_parallel_parse_gives_what_one_process_gives(
     one = scan(root, TODAY, workers=1)
     two = scan(root, TODAY, workers=2)
     assert two.plans == one.plans and len(two.plans) == 12
+
+
+def test_json_from_the_cache_is_the_json_of_the_plans(tmp_path: Path) -> None:
+    """Warm `--json` writes the cached text of each plan: it must be what a fresh run writes."""
+    from goaldash.jsonout import fragment, to_json
+
+    root = make_repo(tmp_path / "r")
+    (root / "docs" / "plans" / "p1-plan.md").write_text(
+        PLAN.format(n=1).replace("status: active", "status: done"), encoding="utf-8"
+    )
+    folder = tmp_path / "c"
+    cold = scan(root, date(2026, 12, 1), cache=ParseCache.for_root(root, folder), workers=1)
+    warm = scan(root, date(2026, 12, 1), cache=ParseCache.for_root(root, folder), workers=1)
+    bare = scan(root, date(2026, 12, 1), workers=1)
+    assert warm.fragments, "the warm run used cached JSON"
+    assert to_json(cold) == to_json(warm) == to_json(bare)
+    # Plans that gained a day-dependent warning are written afresh, not from the cache.
+    stale = [p for p in warm.plans if any(w.kind == "stale" for w in p.warnings)]
+    assert stale and all(id(p) not in warm.fragments for p in stale)
+    assert all(fragment(p) in to_json(warm) for p in warm.plans)
