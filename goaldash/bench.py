@@ -298,57 +298,10 @@ def run_cli(root: Path, cache: Path) -> tuple[float, float]:
     return took, int(report.read_text()) / 1024
 
 
-_APP_PROBE = r"""
-import sys, time
-t0 = float(sys.argv[1])
-mode = sys.argv[2]
-# First paint: the moment the first frame reaches the (headless) terminal driver.
-from textual.drivers.headless_driver import HeadlessDriver
-first = []
-_write = HeadlessDriver.write
-def write(self, data):
-    if data and not first:
-        first.append(time.time())
-    return _write(self, data)
-HeadlessDriver.write = write
-from textual.app import App
-
-async def until_painted(pilot):
-    while not first:
-        await pilot.pause(0.001)
-    print(first[0] - t0, flush=True)
-
-async def pilot_bare(pilot):
-    await until_painted(pilot)
-    pilot.app.exit()
-
-if __name__ == "__main__":
-    if mode == "bare":
-        App().run(headless=True, auto_pilot=pilot_bare)
-    else:
-        from datetime import date
-        from pathlib import Path
-        from goaldash.ui.app import GoalDashApp
-
-        async def pilot_dash(pilot):
-            await until_painted(pilot)
-            app = pilot.app
-            while app.state.scanning:
-                await pilot.pause(0.002)
-            await pilot.pause()
-            print(time.time() - t0, flush=True)
-            app.exit()
-
-        GoalDashApp(Path(sys.argv[3]), date(2026, 11, 21), watch=False).run(
-            headless=True, auto_pilot=pilot_dash
-        )
-"""
-
-
 def run_app(mode: str, root: Path | None, cache: Path) -> list[float]:
     """Seconds from process start to first paint (and to every plan shown, mode "all")."""
     env = dict(os.environ, GOALDASH_CACHE_DIR=str(cache))
-    args = [sys.executable, "-c", _APP_PROBE, repr(time.time()), mode]
+    args = [sys.executable, "-m", "goaldash.ui.probe", repr(time.time()), mode]
     if root is not None:
         args.append(str(root))
     proc = subprocess.run(args, env=env, capture_output=True, text=True, check=False, timeout=600)
