@@ -13,7 +13,7 @@ def _core_modules() -> list[str]:
 
     names = ["goaldash"]
     for info in pkgutil.walk_packages(goaldash.__path__, "goaldash."):
-        if info.name == "goaldash.ui" or info.name.startswith(("goaldash.ui.", "goaldash.bench")):
+        if info.name == "goaldash.ui" or info.name.startswith("goaldash.ui."):
             continue
         if info.name == "goaldash.__main__":
             continue
