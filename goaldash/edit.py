@@ -27,10 +27,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from goaldash.model import MARK_STATES, Item, ItemState
+from goaldash.model import MARK_STATES, Item, ItemState, remarked
 from goaldash.parse import fingerprint, parse_plan
 from goaldash.text import clean
 
@@ -141,10 +141,7 @@ def set_item_state(
         return item.mark if item.state is want else MARKS[want]
 
     if known_items is not None and expect_fingerprint is not None:
-        with _cache_lock:
-            _known[(Path(path).name, expect_fingerprint)] = known_items
-            while len(_known) > _CACHE_SIZE:
-                _known.popitem(last=False)
+        _keep_known(Path(path).name, expect_fingerprint, known_items)
     return _edit(Path(path), line, decide, expect_text, expect_fingerprint)
 
 
@@ -172,12 +169,13 @@ def _remember_written(name: str, old: bytes, new: bytes, line: int, mark: str) -
     """The items of the bytes just written are the old ones with one mark changed: keep them,
     so an undo or the next tick need not parse the file again."""
     parsed = _parsed(name, old, fingerprint(old))
-    items = tuple(
-        replace(i, mark=mark, state=MARK_STATES[mark]) if i.line == line else i
-        for i in parsed.items
-    )
+    _keep_known(name, fingerprint(new), remarked(parsed.items, line, mark))
+
+
+def _keep_known(name: str, fp: str, items: tuple[Item, ...]) -> None:
+    """Items already known for the bytes `fp` of `name`: `_parsed` uses them, not the parser."""
     with _cache_lock:
-        _known[(name, fingerprint(new))] = items
+        _known[(name, fp)] = items
         while len(_known) > _CACHE_SIZE:
             _known.popitem(last=False)
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from goaldash.config import Config
 from goaldash.discover import SKIP_DIRS, candidate_for, is_markdown_name
-from goaldash.model import MARK_STATES, Plan, Progress
+from goaldash.model import Plan, Progress, remarked
 from goaldash.scan import read_candidate
 
 CONFIG_NAMES = frozenset({".goaldash.toml", "pyproject.toml"})
@@ -107,8 +107,7 @@ def with_mark(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
     reads the written file right after. The dashboard shows this in the meantime, so a tick
     shows at once even on a plan that takes a while to parse.
     """
-    state = MARK_STATES[mark]
-    items = tuple(replace(i, mark=mark, state=state) if i.line == line else i for i in plan.items)
+    items = remarked(plan.items, line, mark)
     phases = tuple(
         replace(p, progress=Progress.of([i for i in items if i.phase == p.id])) for p in plan.phases
     )

@@ -6,7 +6,7 @@ them; nothing in this module does IO.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
 
@@ -288,6 +288,13 @@ class Plan:
             if phase.status is not Status.DONE:
                 return phase
         return None
+
+
+def remarked(items: tuple[Item, ...], line: int, mark: str) -> tuple[Item, ...]:
+    """`items` with the one at `line` carrying `mark` (what a tick writes): the items of the
+    file once that single byte changed, since a mark decides nothing else about them."""
+    state = MARK_STATES[mark]
+    return tuple(replace(i, mark=mark, state=state) if i.line == line else i for i in items)
 
 
 def _fast_pickling(*classes: type) -> None:

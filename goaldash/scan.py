@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,12 +38,12 @@ class Scan:
     """Plans whose `--json` text is known already (by id; the plan is kept to check it)."""
 
 
-def read_candidate(c: Candidate, today: date, cache: ParseCache | None = None) -> Plan | None:
+def read_candidate(c: Candidate, today: date) -> Plan | None:
     """Read one candidate; None when it turns out not to be a plan."""
     got = _read(c)
     if not isinstance(got, bytes):
         return got
-    return as_of_day(_parsed(c, got, cache), today)
+    return as_of_day(parse_candidate(c.rel, got, c.group, c.known_place), today)
 
 
 def _read(c: Candidate) -> bytes | Plan | None:
@@ -57,19 +57,6 @@ def _read(c: Candidate) -> bytes | Plan | None:
     if data is None:
         return _unreadable(c, f"larger than {MAX_BYTES // (1024 * 1024)} MB: not read")
     return data
-
-
-def _parsed(c: Candidate, data: bytes, cache: ParseCache | None) -> Plan | None:
-    """What the bytes parse to (without day-dependent warnings), through the cache."""
-    fp = fingerprint(data)
-    if cache is not None:
-        hit = cache.get(c.rel, fp, c.known_place, c.group)
-        if hit is not None:
-            return hit.plan
-    plan = parse_candidate(c.rel, data, c.group, c.known_place)
-    if cache is not None:
-        _remember(cache, c, data, fp, plan)
-    return plan
 
 
 def _remember(
@@ -130,7 +117,6 @@ def read_batches(
     cache: ParseCache | None = None,
     workers: int | None = None,
     batch_seconds: float = 0.05,
-    pool: Executor | None = None,
     fragments: dict[int, tuple[Plan, str]] | None = None,
 ) -> Iterator[tuple[int, list[Plan]]]:
     """Read every candidate; yield (files done so far, plans) in batches as they come.
@@ -169,14 +155,11 @@ def read_batches(
     workers = workers if workers is not None else workers_default()
     size = sum(len(d) for _, d, _ in misses)
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
-    own: Executor | None = None
+    pool: ProcessPoolExecutor | None = None
     results: Iterator[tuple[Plan | None, str]] = map(_parse_job, jobs)
-    if (pool is not None or workers > 1) and (
-        len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES
-    ):
+    if workers > 1 and (len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
         try:
-            if pool is None:
-                pool = own = start_pool(workers)
+            pool = start_pool(workers)
             results = pool.map(_parse_job, jobs, chunksize=8)
         except (OSError, ValueError, RuntimeError):
             # No processes to be had (inside a TUI whose stderr is not a real file, say):
@@ -196,8 +179,8 @@ def read_batches(
                 yield done, batch
                 batch, last = [], time.monotonic()
     finally:
-        if own is not None:
-            own.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
     yield done, batch
 
 
