@@ -29,7 +29,7 @@ from pathlib import Path
 
 from goaldash import __version__
 from goaldash import model as _model
-from goaldash.model import Plan
+from goaldash.model import Plan, PlanFacts
 from goaldash.parse import PARSER_VERSION
 
 _MAGIC = b"goaldash-cache\n"
@@ -50,6 +50,8 @@ def _schema() -> str:
             _model.Warning,
             _model.PlanDates,
             _model.Progress,
+            _model.PlanFacts,
+            _model.PhaseFacts,
         )
     )
     raw = f"{PARSER_VERSION}|{__version__}|{sys.version_info[:2]}|{shape}"
@@ -70,17 +72,50 @@ def cache_dir() -> Path | None:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What one file's bytes came to."""
+    """What one file's bytes came to.
+
+    The plan is kept pickled on its own, beside its facts and its JSON text: a warm
+    `--json` run writes the kept text and needs only the facts to know it still holds, so
+    it never pays for rebuilding a hundred thousand items it would not look at.
+    """
 
     size: int
     mtime_ns: int
     fingerprint: str
     known_place: bool
     group: str
-    plan: Plan | None
+    facts: PlanFacts | None
     """None: not a plan."""
+    blob: bytes = b""
+    """The plan, pickled."""
     json: str = ""
     """The plan as `--json` writes it ("" when not kept)."""
+
+    @classmethod
+    def of(
+        cls,
+        size: int,
+        mtime_ns: int,
+        fingerprint: str,
+        known_place: bool,
+        group: str,
+        plan: Plan | None,
+        json: str = "",
+    ) -> Entry:
+        if plan is None:
+            return cls(size, mtime_ns, fingerprint, known_place, group, None)
+        blob = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(size, mtime_ns, fingerprint, known_place, group, PlanFacts.of(plan), blob, json)
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan (unpickled afresh on each call), or None when the file is not one."""
+        if self.facts is None:
+            return None
+        plan = pickle.loads(self.blob)
+        if not isinstance(plan, Plan):
+            raise TypeError("a cache entry holds something other than a plan")
+        return plan
 
 
 @dataclass(slots=True)

@@ -85,7 +85,7 @@ def _main(argv: list[str]) -> int:
 
     result = scan(root.resolve(), today, config, cache=ParseCache.for_root(root.resolve()))
     if args.json:
-        from goaldash.report import iter_json
+        from goaldash.jsonout import iter_json  # not `report`: that imports Rich
 
         sys.stdout.writelines(iter_json(result))
         sys.stdout.write("\n")

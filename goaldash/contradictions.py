@@ -6,22 +6,50 @@ own thread without importing the parser there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import permutations
+from typing import Protocol
 
-from goaldash.model import Plan, Warning
+from goaldash.model import Plan, Status, Warning
 
 
-def cross_check(plans: list[Plan]) -> list[Plan]:
-    """Warn where files of one group contradict each other about a phase's status."""
-    by_group: dict[str, list[Plan]] = {}
+class _PhaseLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def declared_status(self) -> Status | None: ...
+    @property
+    def line(self) -> int: ...
+
+
+class _PlanLike(Protocol):
+    """A `Plan`, or the `PlanFacts` the parse cache keeps of one."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def template(self) -> bool: ...
+    @property
+    def backup(self) -> bool: ...
+    @property
+    def phases(self) -> Sequence[_PhaseLike]: ...
+
+
+def conflicts(plans: Sequence[_PlanLike]) -> dict[str, list[Warning]]:
+    """The contradiction warnings to add, by plan path: where files of one group disagree
+    about a phase's status. The warning goes on the first file and names the second."""
+    by_group: dict[str, list[_PlanLike]] = {}
     for p in plans:
         if p.group and not p.template and not p.backup:
             by_group.setdefault(p.group, []).append(p)
     extra: dict[str, list[Warning]] = {}
     for members in by_group.values():
-        # Each ordered pair once: the warning goes on the first plan and names the second.
-        for a, b in permutations(members, 2):
+        for a, b in permutations(members, 2):  # each ordered pair once
             theirs = {p.id: p.declared_status for p in b.phases if p.declared_status}
             for pa in a.phases:
                 other = theirs.get(pa.id)
@@ -35,9 +63,16 @@ def cross_check(plans: list[Plan]) -> list[Plan]:
                         pa.line,
                     )
                 )
-    if not extra:
-        return plans
-    return [
-        replace(p, warnings=p.warnings + tuple(extra[p.path])) if p.path in extra else p
-        for p in plans
-    ]
+    return extra
+
+
+def with_conflicts(plan: Plan, extra: dict[str, list[Warning]]) -> Plan:
+    """`plan` with its contradiction warnings, if it has any."""
+    mine = extra.get(plan.path)
+    return replace(plan, warnings=plan.warnings + tuple(mine)) if mine else plan
+
+
+def cross_check(plans: list[Plan]) -> list[Plan]:
+    """`plans` with a warning wherever files of one group contradict each other."""
+    extra = conflicts(plans)
+    return [with_conflicts(p, extra) for p in plans] if extra else plans

@@ -129,9 +129,7 @@ def iter_json(result: Scan) -> Iterator[str]:
     plans there are. Compact (one line): `jq .` pretty-prints it."""
     head = {"schema": JSON_SCHEMA, "root": str(result.root), "today": result.today.isoformat()}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "plans": ['
-    for i, plan in enumerate(result.plans):
-        known = result.fragments.get(id(plan))
-        text = known[1] if known is not None and known[0] is plan else fragment(plan)
+    for i, text in enumerate(result.json_texts()):
         yield ("," if i else "") + text
     yield "]}"
 

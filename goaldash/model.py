@@ -290,6 +290,48 @@ class Plan:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class PhaseFacts:
+    """What the cross-file check reads of a phase."""
+
+    id: str
+    kind: str
+    declared_status: Status | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What a plan's cached `--json` text depends on besides its own bytes: the day (an
+    active plan can expire) and the other files of its group (they can contradict it).
+    Small, so a warm run can decide whether the kept text still holds without unpickling
+    the whole plan."""
+
+    path: str
+    group: str
+    template: bool
+    backup: bool
+    declared_status: str | None
+    expires: date | None
+    phases: tuple[PhaseFacts, ...]
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanFacts:
+        return cls(
+            plan.path,
+            plan.group,
+            plan.template,
+            plan.backup,
+            plan.declared_status,
+            plan.dates.expires,
+            tuple(
+                PhaseFacts(ph.id, ph.kind, ph.declared_status, ph.line)
+                for ph in plan.phases
+                if ph.declared_status is not None
+            ),
+        )
+
+
 def remarked(items: tuple[Item, ...], line: int, mark: str) -> tuple[Item, ...]:
     """`items` with the one at `line` carrying `mark` (what a tick writes): the items of the
     file once that single byte changed, since a mark decides nothing else about them."""
@@ -314,5 +356,16 @@ def _fast_pickling(*classes: type) -> None:
 
 
 _fast_pickling(
-    Progress, Item, Phase, Task, Blocker, Adjustment, StatusRow, Warning, PlanDates, Plan
+    Progress,
+    Item,
+    Phase,
+    Task,
+    Blocker,
+    Adjustment,
+    StatusRow,
+    Warning,
+    PlanDates,
+    Plan,
+    PhaseFacts,
+    PlanFacts,
 )

@@ -15,13 +15,42 @@ from pathlib import Path
 
 from goaldash.cache import Entry, ParseCache
 from goaldash.config import Config, load_config
-from goaldash.contradictions import cross_check
+from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
-from goaldash.model import Plan
-from goaldash.parse.basics import as_of, fingerprint, unread_plan
+from goaldash.model import Plan, PlanFacts, Warning
+from goaldash.parse.basics import as_of, fingerprint, stale_warning, unread_plan
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are listed with a warning instead of parsed."""
+
+
+@dataclass(slots=True)
+class Found:
+    """One plan found: in hand, or still pickled in the parse cache beside its facts and
+    its `--json` text, and unpickled only when something asks for the whole plan."""
+
+    facts: PlanFacts
+    json: str = ""
+    """The plan's `--json` text as parsed ("" when not known); the day and the plan's group
+    may add warnings to it, which `Scan` checks from the facts."""
+    entry: Entry | None = None
+    parsed: Plan | None = None
+
+    @property
+    def path(self) -> str:
+        return self.facts.path
+
+    def base(self) -> Plan:
+        """The plan as its bytes parsed, before the day's and its group's warnings."""
+        if self.parsed is None:
+            assert self.entry is not None
+            self.parsed = self.entry.plan
+            assert self.parsed is not None
+        return self.parsed
+
+    @classmethod
+    def of(cls, plan: Plan, json: str = "") -> Found:
+        return cls(PlanFacts.of(plan), json, parsed=plan)
 
 
 @dataclass(slots=True)
@@ -30,12 +59,39 @@ class Scan:
 
     root: Path
     today: date
-    plans: list[Plan] = field(default_factory=list)
     config: Config = field(default_factory=Config)
     candidates: int = 0
     """How many markdown files were looked at."""
-    fragments: dict[int, tuple[Plan, str]] = field(default_factory=dict)
-    """Plans whose `--json` text is known already (by id; the plan is kept to check it)."""
+    found: list[Found] = field(default_factory=list)
+    """By path."""
+    conflicts: dict[str, list[Warning]] = field(default_factory=dict)
+    """Contradiction warnings between files of a group, by path."""
+    _plans: list[Plan] | None = None
+
+    @property
+    def plans(self) -> list[Plan]:
+        """Every plan with all its warnings, by path (unpickled from the cache on first use)."""
+        if self._plans is None:
+            self._plans = [self._finish(f) for f in self.found]
+        return self._plans
+
+    def _finish(self, f: Found) -> Plan:
+        return with_conflicts(as_of(f.base(), self.today), self.conflicts)
+
+    def json_texts(self) -> Iterator[str]:
+        """Each plan's `--json` text, by path: the kept text wherever the day and the plan's
+        group add nothing to it, so a warm run never rebuilds a plan it need not."""
+        from goaldash.jsonout import fragment
+
+        for i, f in enumerate(self.found):
+            facts = f.facts
+            unchanged = f.path not in self.conflicts and (
+                stale_warning(facts.declared_status, facts.expires, self.today) is None
+            )
+            if f.json and unchanged:
+                yield f.json
+            else:
+                yield fragment(self.plans[i] if self._plans is not None else self._finish(f))
 
 
 def read_candidate(c: Candidate, today: date) -> Plan | None:
@@ -43,7 +99,8 @@ def read_candidate(c: Candidate, today: date) -> Plan | None:
     got = _read(c)
     if not isinstance(got, bytes):
         return got
-    return as_of_day(parse_candidate(c.rel, got, c.group, c.known_place), today)
+    plan = parse_candidate(c.rel, got, c.group, c.known_place)
+    return None if plan is None else as_of(plan, today)
 
 
 def _read(c: Candidate) -> bytes | Plan | None:
@@ -66,7 +123,7 @@ def _remember(
         mtime = c.path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    cache.put(c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, plan, text))
+    cache.put(c.rel, Entry.of(len(data), mtime, fp, c.known_place, c.group, plan, text))
 
 
 def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Plan | None:
@@ -87,10 +144,6 @@ def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[Plan | None, str]:
 
     plan = parse_candidate(*job)
     return plan, fragment(plan) if plan is not None else ""
-
-
-def as_of_day(plan: Plan | None, today: date) -> Plan | None:
-    return None if plan is None else as_of(plan, today)
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
@@ -117,33 +170,40 @@ def read_batches(
     cache: ParseCache | None = None,
     workers: int | None = None,
     batch_seconds: float = 0.05,
-    fragments: dict[int, tuple[Plan, str]] | None = None,
 ) -> Iterator[tuple[int, list[Plan]]]:
-    """Read every candidate; yield (files done so far, plans) in batches as they come.
+    """Read every candidate; yield (files done so far, plans as of `today`) in batches as
+    they come. Cache hits come first, at reading speed; the rest are parsed, on several
+    processes when there are enough of them to pay for it."""
+    for done, got in read_found(found, cache, workers, batch_seconds):
+        yield done, [as_of(f.base(), today) for f in got]
 
-    Cache hits come first, at reading speed; the rest are parsed, on several processes when
-    there are enough of them to pay for it.
-    """
+
+def read_found(
+    found: list[Candidate],
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+    batch_seconds: float = 0.05,
+) -> Iterator[tuple[int, list[Found]]]:
+    """`read_batches`, with cache hits left pickled until asked for."""
     misses: list[tuple[Candidate, bytes, str]] = []
-    batch: list[Plan] = []
+    batch: list[Found] = []
     done = 0
     last = time.monotonic()
     for c in found:
         got = _read(c)
+        one: Found | None
         if isinstance(got, bytes):
             fp = fingerprint(got)
             hit = cache.get(c.rel, fp, c.known_place, c.group) if cache is not None else None
             if hit is None:
                 misses.append((c, got, fp))
                 continue
-            plan = as_of_day(hit.plan, today)
-            if fragments is not None and plan is not None and plan is hit.plan and hit.json:
-                fragments[id(plan)] = (plan, hit.json)
+            one = None if hit.facts is None else Found(hit.facts, hit.json, hit)
         else:
-            plan = got
+            one = None if got is None else Found.of(got)
         done += 1
-        if plan is not None:
-            batch.append(plan)
+        if one is not None:
+            batch.append(one)
         if time.monotonic() - last > batch_seconds:
             yield done, batch
             batch, last = [], time.monotonic()
@@ -170,11 +230,8 @@ def read_batches(
             if cache is not None:
                 _remember(cache, c, data, fp, parsed, text)
             done += 1
-            plan = as_of_day(parsed, today)
-            if fragments is not None and plan is not None and plan is parsed and text:
-                fragments[id(plan)] = (plan, text)
-            if plan is not None:
-                batch.append(plan)
+            if parsed is not None:
+                batch.append(Found.of(parsed, text))
             if time.monotonic() - last > batch_seconds:
                 yield done, batch
                 batch, last = [], time.monotonic()
@@ -243,12 +300,12 @@ def scan(
     config = config if config is not None else load_config(root)
     found = candidates(root, config)
     result = Scan(root=root, today=today, config=config, candidates=len(found))
-    for done, plans in read_batches(found, today, cache, workers, fragments=result.fragments):
-        result.plans.extend(plans)
+    for done, got in read_found(found, cache, workers):
+        result.found.extend(got)
         if progress is not None:
             progress(done, len(found))
-    result.plans.sort(key=lambda p: p.path)
-    result.plans = cross_check(result.plans)
+    result.found.sort(key=lambda f: f.path)
+    result.conflicts = conflicts([f.facts for f in result.found])
     if cache is not None:
         cache.save()
     return result

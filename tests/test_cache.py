@@ -151,20 +151,34 @@ def test_parallel_parse_gives_what_one_process_gives(
 
 
 def test_json_from_the_cache_is_the_json_of_the_plans(tmp_path: Path) -> None:
-    """Warm `--json` writes the cached text of each plan: it must be what a fresh run writes."""
+    """Warm `--json` writes the cached text of each plan without unpickling it: it must be
+    what a fresh run writes, and plans the day or their group add warnings to are rebuilt."""
     from goaldash.jsonout import fragment, to_json
 
     root = make_repo(tmp_path / "r")
     (root / "docs" / "plans" / "p1-plan.md").write_text(
         PLAN.format(n=1).replace("status: active", "status: done"), encoding="utf-8"
     )
+    planning = root / ".planning"
+    planning.mkdir()
+    (planning / "ROADMAP.md").write_text(
+        "# R\n\n### Phase 1: A\n\n**Status**: NOT STARTED\n", encoding="utf-8"
+    )
+    (planning / "PROGRESS.md").write_text("# P\n\n- [x] Phase 1: A — done\n", encoding="utf-8")
     folder = tmp_path / "c"
-    cold = scan(root, date(2026, 12, 1), cache=ParseCache.for_root(root, folder), workers=1)
-    warm = scan(root, date(2026, 12, 1), cache=ParseCache.for_root(root, folder), workers=1)
-    bare = scan(root, date(2026, 12, 1), workers=1)
-    assert warm.fragments, "the warm run used cached JSON"
-    assert to_json(cold) == to_json(warm) == to_json(bare)
-    # Plans that gained a day-dependent warning are written afresh, not from the cache.
-    stale = [p for p in warm.plans if any(w.kind == "stale" for w in p.warnings)]
-    assert stale and all(id(p) not in warm.fragments for p in stale)
-    assert all(fragment(p) in to_json(warm) for p in warm.plans)
+    day = date(2026, 12, 1)
+    cold = scan(root, day, cache=ParseCache.for_root(root, folder), workers=1)
+    warm = scan(root, day, cache=ParseCache.for_root(root, folder), workers=1)
+    bare = scan(root, day, workers=1)
+    text = to_json(warm)
+    unpickled = sorted(f.path for f in warm.found if f.parsed is not None)
+    # Stale (active past expiry) and contradicted plans were rebuilt; the rest written as kept.
+    assert unpickled == [".planning/PROGRESS.md", ".planning/ROADMAP.md"] + [
+        f"docs/plans/p{i}-plan.md" for i in (0, 2, 3, 4)
+    ]
+    assert text == to_json(cold) == to_json(bare)
+    assert all(fragment(p) in text for p in warm.plans)
+    kinds = {p.path: [w.kind for w in p.warnings] for p in warm.plans}
+    assert "contradiction" in kinds[".planning/ROADMAP.md"]
+    assert "stale" in kinds["docs/plans/p0-plan.md"]
+    assert warm.plans == bare.plans

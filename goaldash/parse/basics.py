@@ -20,12 +20,16 @@ def fingerprint(data: bytes) -> str:
 
 def as_of(plan: Plan, today: date) -> Plan:
     """`plan` with the warnings that depend on the day: an active plan past its expiry."""
-    expires = plan.dates.expires
-    status = (plan.declared_status or "").strip().lower()
+    stale = stale_warning(plan.declared_status, plan.dates.expires, today)
+    return plan if stale is None else replace(plan, warnings=(*plan.warnings, stale))
+
+
+def stale_warning(declared_status: str | None, expires: date | None, today: date) -> Warning | None:
+    """The warning for a plan still declared active after its expiry date, if it is one."""
+    status = (declared_status or "").strip().lower()
     if expires is None or expires >= today or status != "active":
-        return plan
-    stale = Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
-    return replace(plan, warnings=(*plan.warnings, stale))
+        return None
+    return Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
 
 
 def unread_plan(path: str, group: str, kind: str, message: str, data: bytes = b"") -> Plan:
