@@ -132,6 +132,8 @@ class OverviewView(View):
         # A plan's row, kept while the plan (an immutable value), the day and the layout
         # stay the same: a change to one file lays out one row, not a thousand.
         self._rows: dict[tuple[str, str], tuple[Plan, date, render.Columns, bool, Text]] = {}
+        # And a group's heading, kept while its members (the very same plans) and the width do.
+        self._heads: dict[str, tuple[int, list[Plan], Text]] = {}
 
     def _row(self, plan: Plan, state: DashState, cols: render.Columns, apart: bool) -> Text:
         key = (plan.path, plan.fingerprint)
@@ -144,8 +146,22 @@ class OverviewView(View):
             self._rows.clear()
         return text
 
+    def _head(self, group: str, members: list[Plan], width: int) -> Text:
+        hit = self._heads.get(group)
+        if (
+            hit is not None
+            and hit[0] == width
+            and len(hit[1]) == len(members)
+            and all(a is b for a, b in zip(hit[1], members, strict=True))
+        ):
+            return hit[2]
+        text = render.group_header(group, members, width)
+        self._heads[group] = (width, members, text)
+        return text
+
     def redraw(self, state: DashState) -> None:
-        cols = render.Columns.for_width(self.width)
+        width = self.width
+        cols = render.Columns.for_width(width)
         plans = state.visible()
         counted = [p for p in plans if not p.template and not p.backup]
         apart = [p for p in plans if p.template or p.backup]
@@ -157,7 +173,7 @@ class OverviewView(View):
         for group in sorted(groups, key=lambda g: (g == "", g)):
             members = groups[group]
             if headed:
-                rows.append(Row(None, render.group_header(group, members, self.width)))
+                rows.append(Row(None, self._head(group, members, width)))
             rows.extend(Row(row_key(p.path), self._row(p, state, cols, False)) for p in members)
         if apart:
             rows.append(
@@ -170,6 +186,8 @@ class OverviewView(View):
                 )
             )
             rows.extend(Row(row_key(p.path), self._row(p, state, cols, True)) for p in apart)
+        if len(self._heads) > 2 * len(groups) + 64:
+            self._heads = {g: h for g, h in self._heads.items() if g in groups}
         self.show(render.overview_header(cols), rows, empty_message(state, "plan"))
 
 
