@@ -28,7 +28,8 @@ def main_parser() -> OneLineParser:
     p = OneLineParser(
         prog="goaldash",
         description="A terminal dashboard for plans that live in markdown.",
-        epilog="Subcommand: 'goaldash toggle FILE:LINE' ticks an item (goaldash toggle --help).",
+        epilog="Subcommands: 'goaldash toggle FILE:LINE' ticks an item; 'goaldash standup "
+        "[PATH] [--since WHEN]' says what moved (each has --help).",
     )
     p.add_argument("path", nargs="?", default=".", help="repository or folder to read (default .)")
     mode = p.add_mutually_exclusive_group()
@@ -50,6 +51,10 @@ def _main(argv: list[str]) -> int:
         from goaldash.toggle_cli import toggle_main
 
         return toggle_main(argv[1:])
+    if argv and argv[0] == "standup":  # likewise ./standup for a folder of that name
+        from goaldash.standup_cli import standup_main
+
+        return standup_main(argv[1:])
     args = main_parser().parse_args(argv)
     try:
         today = _today(args.today)

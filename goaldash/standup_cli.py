@@ -1,0 +1,93 @@
+"""`goaldash standup [PATH] [--since WHEN] [--json]`: what moved in the plans since WHEN.
+
+Argument parsing and exit codes only; `goaldash.standup` does the work. Every failure is one
+line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, OneLineParser, fail, guarded
+from goaldash.config import ConfigError
+from goaldash.text import clean
+
+
+def standup_parser() -> OneLineParser:
+    p = OneLineParser(
+        prog="goaldash standup",
+        description=(
+            "What moved in the plans since WHEN, from git history and uncommitted changes: "
+            "items ticked, unticked, added and removed; blockers added and resolved; timeline "
+            "adjustments; phase status changes; plans created, completed or deleted."
+        ),
+    )
+    p.add_argument("path", nargs="?", default=".", help="repository or folder (default .)")
+    p.add_argument(
+        "--since",
+        metavar="WHEN",
+        default="yesterday",
+        help="yesterday (default: the start of the previous working day, so Monday looks "
+        "back to Friday), today, a date YYYY-MM-DD, a number of days or weeks (3d, 2w), "
+        "or a git revision",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
+    return p
+
+
+def standup_main(argv: list[str]) -> int:
+    """Entry point of `goaldash standup`; `argv` are the arguments after `standup`."""
+    return guarded(_standup, argv)
+
+
+def _standup(argv: list[str]) -> int:
+    args = standup_parser().parse_args(argv)
+    now = datetime.now().astimezone()
+    if args.today:
+        try:
+            day = date.fromisoformat(args.today)
+        except ValueError:
+            return fail(f"--today wants YYYY-MM-DD, not {clean(args.today)!r}")
+        now = datetime.combine(day, now.time()).astimezone()
+    root = Path(args.path)
+    if not root.exists():
+        return fail(f"no such file or folder: {clean(args.path)}")
+    if root.is_file():
+        return fail(f"{clean(args.path)} is a file: give the folder that holds it")
+    if not os.access(root, os.R_OK | os.X_OK):
+        return fail(f"cannot read folder: {clean(args.path)}")
+    from goaldash.cache import ParseCache
+    from goaldash.config import load_config
+    from goaldash.standup import StandupError, standup, to_dict
+
+    root = root.resolve()
+    try:
+        config = load_config(root)
+        st = standup(root, args.since, now, config, cache=ParseCache.for_root(root))
+    except (StandupError, ConfigError) as exc:
+        return fail(clean(str(exc)), EXIT_REFUSED)
+    for note in st.notes:
+        sys.stderr.write(f"goaldash: note: {clean(note)}\n")
+    if args.json:
+        sys.stdout.write(json.dumps(to_dict(st), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+
+    from goaldash.standup_report import rows, summary
+
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=120)
+    width = console.width
+    console.print(summary(st))
+    for r in rows(st, width):
+        if r.heading:
+            console.print()
+        if not r.text.plain.startswith("note:"):  # notes went to stderr
+            console.print(r.text)
+    return EXIT_OK

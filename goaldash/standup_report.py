@@ -1,0 +1,128 @@
+"""Standup as text: the rows `goaldash standup` prints and the dashboard's Standup view
+shows (Rich `Text`, no markup: every word from a file is shown literally and cleaned).
+
+This module is core: it must not import Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+
+from goaldash.standup import Change, PlanMoves, Standup
+from goaldash.text import clean
+
+# kind: (sign, label, style)
+LOOK: dict[str, tuple[str, str, str]] = {
+    "ticked": ("✓", "ticked", "green"),
+    "unticked": ("○", "unticked", "yellow"),
+    "added": ("+", "added", "cyan"),
+    "removed": ("−", "removed", "magenta"),
+    "blockers_added": ("⚑", "blocker", "red"),
+    "blockers_resolved": ("✔", "unblocked", "green"),
+    "adjustments_added": ("↻", "adjusted", "yellow"),
+    "phase_changes": ("◆", "phase", "blue"),
+    "created": ("★", "created", "cyan"),
+    "completed": ("★", "completed", "green"),
+    "deleted": ("✗", "deleted", "red"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StandupRow:
+    """One row: a plan heading, a change, or a note. `path`/`line` say where it points."""
+
+    text: Text
+    path: str | None = None
+    line: int | None = None
+    heading: bool = False
+
+
+def shown(text: str) -> str:
+    return clean(text).replace("\n", " ")
+
+
+def when_text(when: datetime | None, until: datetime) -> str:
+    """ "Fri 14:02" within the last six days, else the date."""
+    if when is None:
+        return "—"
+    if abs((until - when).total_seconds()) < 6 * 86400:
+        return when.strftime("%a %H:%M")
+    return when.strftime("%Y-%m-%d")
+
+
+def summary(st: Standup) -> Text:
+    """The heading line: the span, the commits and how many plans moved."""
+    t = Text()
+    t.append("Since ", style="bold")
+    t.append(f"{st.since:%a %Y-%m-%d %H:%M}", style="bold")
+    t.append(f" ({shown(st.label)})", style="bright_black")
+    n = len(st.plans)
+    t.append(f"  ·  {st.commits} commit{'s' * (st.commits != 1)}")
+    t.append(f"  ·  {n} plan{'s' * (n != 1)} moved" if n else "  ·  nothing moved")
+    changes = sum(1 for m in st.plans for _ in m.changes())
+    if changes:
+        t.append(f"  ·  {changes} change{'s' * (changes != 1)}")
+    return t
+
+
+def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
+    sign, label, style = LOOK[kind]
+    if kind == "phase_changes":
+        label = f"phase {shown(c.phase or '')}"[:12]
+        body = f"{shown(c.text)}: {c.before} → {c.after}"
+    elif kind == "added" and c.after == "done":
+        body = f"{shown(c.text)} (done)"
+    else:
+        body = shown(c.text)
+    who = f"{shown(c.author)} · {when_text(c.when, until)}"
+    where = f"line {c.line}" if c.line is not None else ""
+    left = 2 + 2 + 12
+    tail = f"  {where}  {who}" if where else f"  {who}"
+    room = max(10, width - left - len(tail))
+    if len(body) > room:
+        body = body[: room - 1] + "…"
+    t = Text("  ")
+    t.append(f"{sign} ", style=style)
+    t.append(f"{label:<12}", style=style)
+    t.append(body.ljust(room))
+    if where:
+        t.append(f"  {where}", style="bright_black")
+    t.append(f"  {who}", style="bright_black" if c.author != "uncommitted" else "yellow")
+    return t
+
+
+def _heading(m: PlanMoves, width: int) -> Text:
+    t = Text()
+    t.append(shown(m.path), style="bold")
+    if m.title and m.title != m.path:
+        t.append(f"  {shown(m.title)}")
+    if m.after is not None and m.after.total:
+        was = f"{m.before.done}/{m.before.total} → " if m.before is not None else ""
+        t.append(f"  {was}{m.after.done}/{m.after.total}", style="bright_black")
+    if m.renamed_from:
+        t.append(f"  (was {shown(m.renamed_from)})", style="bright_black")
+    t.truncate(width, overflow="ellipsis")
+    return t
+
+
+def rows(st: Standup, width: int = 100) -> list[StandupRow]:
+    """Every row, grouped by plan."""
+    out: list[StandupRow] = []
+    for note in st.notes:
+        out.append(StandupRow(Text(f"note: {note}", style="yellow")))
+    for m in st.plans:
+        out.append(StandupRow(_heading(m, width), m.path, None, heading=True))
+        for kind in ("created", "completed", "deleted"):
+            c = getattr(m, kind)
+            if c is not None:
+                line = c.line if kind != "deleted" else None
+                out.append(
+                    StandupRow(_change(kind, c, st.until, width), m.path if line else None, line)
+                )
+        for kind, c in m.changes():
+            line = None if kind == "removed" else c.line  # a removed line is not there now
+            out.append(StandupRow(_change(kind, c, st.until, width), m.path, line))
+    return out
