@@ -42,8 +42,8 @@ from goaldash.model import ItemState, Plan, Progress, Status
 
 UNCOMMITTED = "uncommitted"
 
-SPANS = ("yesterday", "today", "3d", "7d", "14d", "30d")
-"""The spans the dashboard steps through."""
+SPANS = ("today", "yesterday", "3d", "7d", "14d", "30d")
+"""The spans the dashboard steps through, shortest first."""
 
 
 class StandupError(Exception):
@@ -187,9 +187,13 @@ def standup(
     now: datetime | None = None,
     config: Config | None = None,
     cache: Any = None,
+    plans: list[Plan] | None = None,
 ) -> Standup:
     """What moved in the plans under `root` since WHEN. Raises StandupError when git cannot
-    answer at all (not a repository, no such revision)."""
+    answer at all (not a repository, no such revision).
+
+    `plans` are the plans under `root` now, when the caller has them (the dashboard does);
+    else they are read (with `cache`)."""
     from goaldash.scan import scan
 
     now = now if now is not None else datetime.now().astimezone()
@@ -205,11 +209,9 @@ def standup(
         )
     try:
         base, start, notes = _baseline(repo, since)
-        plans = [
-            p
-            for p in scan(root, now.date(), config, cache=cache).plans
-            if not p.template and not p.backup
-        ]
+        if plans is None:
+            plans = scan(root, now.date(), config, cache=cache).plans
+        plans = [p for p in plans if not p.template and not p.backup]
         result = Standup(root, since.label, start, now, base, count_commits(repo, base), notes)
         result.plans = _compare(repo, base, plans)
     except GitError as exc:
@@ -452,7 +454,7 @@ def diff_plans(
 
     if old is None:
         who = trail.creation()
-        moves.created = Change(new.title, 1, who.author, who.when)
+        moves.created = Change(new.title, None, who.author, who.when)
         if new.status is Status.DONE:
             moves.completed = Change(new.title, None, *wrote(*(i.line for i in new.items)))
         return moves

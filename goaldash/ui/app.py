@@ -17,7 +17,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -43,6 +43,7 @@ from goaldash.ui.views import (
     BlockersView,
     DashState,
     OverviewView,
+    StandupView,
     TimelineView,
     View,
     WarningsView,
@@ -55,8 +56,9 @@ if TYPE_CHECKING:
 
     from goaldash.config import Config
     from goaldash.edit import EditResult
+    from goaldash.standup import Standup
 
-TABS = ("overview", "blockers", "timeline", "warnings")
+TABS = ("overview", "blockers", "timeline", "warnings", "standup")
 
 EditorRunner = Callable[[list[str]], None]
 
@@ -116,6 +118,16 @@ class Refused(Message):
         super().__init__()
         self.message = message
         self.undo_of = undo_of
+
+
+class StandupReady(Message):
+    """Git answered (or could not) for the standup span asked in round `round`."""
+
+    def __init__(self, round: int, result: Standup | None, error: str | None) -> None:
+        super().__init__()
+        self.round = round
+        self.result = result
+        self.error = error
 
 
 class ScanFailed(Message):
@@ -196,10 +208,14 @@ class GoalDashApp(App[None]):
     AUTO_FOCUS = None
     COMMANDS = App.COMMANDS | {PlanCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_tab('overview')", "Overview"),
-        Binding("2", "show_tab('blockers')", "Blockers"),
-        Binding("3", "show_tab('timeline')", "Timeline"),
-        Binding("4", "show_tab('warnings')", "Warnings"),
+        Binding("1", "show_tab('overview')", "Overview", show=False),
+        Binding("2", "show_tab('blockers')", "Blockers", show=False),
+        Binding("3", "show_tab('timeline')", "Timeline", show=False),
+        Binding("4", "show_tab('warnings')", "Warnings", show=False),
+        # The tab labels show 1-5; the footer keeps room for the rest.
+        Binding("5,s", "show_tab('standup')", "Standup", key_display="s"),
+        Binding("left_square_bracket", "standup_span(-1)", "Shorter span", show=False),
+        Binding("right_square_bracket", "standup_span(1)", "Longer span", show=False),
         Binding("slash", "filter", "Filter"),
         Binding("f", "toggle_finished", "Hide done"),
         Binding("e", "edit", "Edit", show=False),
@@ -231,6 +247,9 @@ class GoalDashApp(App[None]):
         self._stop = threading.Event()
         self._dirty: set[str] = set(TABS)
         self._redraw_pending = False
+        self._fixed_today = today is not None
+        self._standup_round = 0
+        self._standup_stale = True
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -245,6 +264,8 @@ class GoalDashApp(App[None]):
                 yield TimelineView(id="timeline-view")
             with TabPane("4 Warnings", id="warnings"):
                 yield WarningsView(id="warnings-view")
+            with TabPane("5 Standup", id="standup"):
+                yield StandupView(id="standup-view")
         yield FilterInput(
             placeholder="filter: words in titles, paths, phases, blockers", id="filter"
         )
@@ -355,6 +376,9 @@ class GoalDashApp(App[None]):
             s.empty_folder = msg.empty_folder
         if changed:
             self._recompute()
+            self._standup_stale = True
+            if not s.scanning and self.active_tab == "standup":
+                self.refresh_standup()
         if msg.final or (changed and not s.scanning):
             self.redraw()  # a change while live: show it now
         if msg.final:
@@ -420,6 +444,8 @@ class GoalDashApp(App[None]):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id or "overview"
+        if pane == "standup" and self._standup_stale:
+            self.refresh_standup()
         self._draw_tab(pane)
         self.call_after_refresh(self._focus_list)
 
@@ -471,6 +497,64 @@ class GoalDashApp(App[None]):
         self._draw_tab(tab)
         self.call_after_refresh(self._focus_list)
 
+    # -- standup --------------------------------------------------------------------------
+
+    def refresh_standup(self) -> None:
+        """Ask git again what moved in the current span (in a worker)."""
+        self._standup_round += 1
+        self._standup_stale = False
+        self.state.standup_busy = True
+        self._dirty.add("standup")
+        if self.active_tab == "standup" and self.screen is self.screen_stack[0]:
+            self._draw_tab("standup")
+            self._focus_list()
+        self.standup_worker(self._standup_round, self.state.standup_span)
+
+    def action_standup_span(self, step: int) -> None:
+        """Step through the spans: yesterday, today, 3d, 7d, 14d, 30d."""
+        from goaldash.standup import SPANS
+
+        span = self.state.standup_span
+        at = SPANS.index(span) if span in SPANS else 1
+        nxt = SPANS[max(0, min(len(SPANS) - 1, at + step))]
+        if self.active_tab != "standup" or self.screen is not self.screen_stack[0]:
+            self.action_show_tab("standup")
+        if nxt != self.state.standup_span:
+            self.state.standup_span = nxt
+            self.refresh_standup()
+
+    def now(self) -> datetime:
+        """The time standup counts to (on the pretended day, when one was given)."""
+        now = datetime.now().astimezone()
+        if self._fixed_today:
+            now = datetime.combine(self.state.today, now.time()).astimezone()
+        return now
+
+    @work(thread=True, exclusive=True, group="standup")
+    def standup_worker(self, round: int, span: str) -> None:
+        """Git's answer for `span`, once the plans are read (so they can be compared)."""
+        from goaldash.standup import StandupError, standup
+
+        self._scan_done.wait(timeout=120)
+        try:
+            result = standup(self.root, span, self.now(), self._config(), plans=self.state.plans)
+        except StandupError as exc:
+            self.post_message(StandupReady(round, None, str(exc)))
+        except Exception as exc:  # never a traceback on screen
+            self.post_message(StandupReady(round, None, f"standup failed: {exc}"))
+        else:
+            self.post_message(StandupReady(round, result, None))
+
+    def on_standup_ready(self, msg: StandupReady) -> None:
+        if msg.round != self._standup_round:
+            return  # an answer to a span (or a state of the files) since replaced
+        s = self.state
+        s.standup, s.standup_error, s.standup_busy = msg.result, msg.error, False
+        self._dirty.add("standup")
+        if self.active_tab == "standup" and self.screen is self.screen_stack[0]:
+            self._draw_tab("standup")
+            self._focus_list()
+
     def action_filter(self) -> None:
         if isinstance(self.screen, PlanScreen):
             self.pop_screen()
@@ -499,6 +583,7 @@ class GoalDashApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_rescan(self) -> None:
+        self._standup_stale = True
         self.state.scanning = True
         self.redraw()
         self.scan_plans()

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS: list[tuple[str, str, str]] = [
-    ("Everywhere", "1 2 3 4", "Overview, Blockers, Timeline, Warnings"),
+    ("Everywhere", "1 2 3 4 5", "Overview, Blockers, Timeline, Warnings, Standup"),
+    ("Everywhere", "s", "Standup: what moved since the previous working day, from git"),
     ("Everywhere", "j k ↑ ↓", "Move the cursor (g / G: first / last)"),
     ("Everywhere", "enter", "Open the plan (at the blocker, phase or warning under the cursor)"),
     ("Everywhere", "e", "Open $EDITOR (then $VISUAL, then vi) at the line; reload after"),
@@ -24,6 +25,8 @@ KEYS: list[tuple[str, str, str]] = [
     ("Everywhere", "ctrl+p", "Command palette: jump to a plan, hide finished plans"),
     ("Everywhere", "?", "This help"),
     ("Everywhere", "q", "Quit"),
+    ("Standup", "[ ]", "Shorter or longer span: today, yesterday, 3d, 7d, 14d, 30d"),
+    ("Standup", "enter", "Open the plan at the line that moved"),
     ("Plan", "space x", "Tick or untick the checklist item under the cursor, in the file"),
     ("Plan", "enter", "Fold or unfold (on a phase row above: go to the phase)"),
     ("Plan", "tab", "Between the phase list and the checklist"),

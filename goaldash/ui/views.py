@@ -1,4 +1,4 @@
-"""The four tabs of the main screen: overview, blockers, timeline, warnings.
+"""The tabs of the main screen: overview, blockers, timeline, warnings, standup.
 
 Each view is given the current `DashState` and redraws itself from it; it keeps its cursor
 and scroll position across redraws (see `RowList.show_rows`).
@@ -6,9 +6,10 @@ and scroll position across redraws (see `RowList.show_rows`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,8 +17,13 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from goaldash.model import Plan
+from goaldash.standup_report import rows as standup_rows
+from goaldash.standup_report import summary as standup_summary
 from goaldash.ui import render
 from goaldash.ui.widgets import Row, RowList
+
+if TYPE_CHECKING:
+    from goaldash.standup import Standup
 
 
 @dataclass(slots=True)
@@ -33,6 +39,11 @@ class DashState:
     scanned: int = 0
     candidates: int = 0
     empty_folder: bool = False
+    standup: Standup | None = None
+    """What moved in the span below (None until git has answered)."""
+    standup_span: str = "yesterday"
+    standup_error: str | None = None
+    standup_busy: bool = False
 
     def visible(self) -> list[Plan]:
         """Plans that pass the filter (templates and copies included)."""
@@ -266,3 +277,41 @@ class WarningsView(View):
         head = Text.assemble((f"{total} warning{'s' * (total != 1)}", "bold"))
         head.append("   enter: open the plan · e: edit at the line", style="bright_black")
         self.show(head, rows, empty_message(state, "warning"))
+
+
+class StandupView(View):
+    """What moved since the span's start, by plan, from git history and the work tree."""
+
+    def redraw(self, state: DashState) -> None:
+        st = state.standup
+        span = Text("   [ ] change the span", style="bright_black")
+        if state.standup_busy:
+            span = Text(f"   reading git history for {state.standup_span}…", style="italic yellow")
+        if state.standup_error is not None:
+            self.show(None, [], f"{state.standup_error}\n\n[ and ] change the span.")
+            return
+        if st is None:
+            self.show(None, [], "Reading git history…")
+            return
+        moved = [
+            m
+            for m in st.plans
+            if render.matches(state.query, m.path, m.title)
+            or any(render.matches(state.query, c.text) for _, c in m.changes())
+        ]
+        shown = replace(st, plans=moved)
+        rows: list[Row] = []
+        for r in standup_rows(shown, self.width):
+            if r.heading and rows:
+                rows.append(Row(None, Text("")))
+            rows.append(Row(None if r.path is None else row_key(r.path, r.line), r.text))
+        head = standup_summary(shown).append_text(span)
+        head.truncate(self.width - 2, overflow="ellipsis")
+        if not moved:
+            why = f"Nothing moved since {st.since:%a %Y-%m-%d %H:%M} ({render.shown(st.label)})."
+            if state.query and st.plans:
+                why = f"Nothing that moved matches “{state.query}”. Press / to change the filter."
+            notes = "".join(f"\n\nNote: {render.shown(n)}" for n in st.notes)
+            self.show(None, [], f"{why}{notes}\n\n[ and ] change the span.")
+            return
+        self.show(head, rows, "")
