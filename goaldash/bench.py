@@ -9,8 +9,9 @@ files that are not plans), seeded so runs repeat, then measures, each several ti
 and spread): the floors (reading every byte, a regex count of the checkboxes, markdown-it-py's
 full commonmark+table parse), `goaldash --json` cold and warm, the dashboard's first paint
 and the time until every plan is shown (headless, next to a bare Textual app), one changed
-file until the view shows it, a tick from key press to bytes on disk and to the view, and peak
-memory. It prints a table and writes JSON. It asserts nothing about time.
+file until the view shows it, a tick from key press to bytes on disk and to the view, peak
+memory, and `goaldash standup` over a year of git history (500 commits, 50 plans). It prints
+a table and writes JSON. It asserts nothing about time.
 """
 
 from __future__ import annotations
@@ -194,6 +195,79 @@ def generate(root: Path, n: int, seed: int = 1) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(prose(rng, int(1024 * 30 ** rng.random())), encoding="utf-8")
     return plans
+
+
+def history(root: Path, plans: int, commits: int, seed: int = 1) -> None:
+    """A git repository of `plans` plans and `commits` commits over the year before TODAY:
+    items ticked, unticked and added by five authors. Written with `git fast-import`, so
+    a year of history takes a moment, not minutes."""
+    rng = random.Random(seed)
+    files: dict[str, list[str]] = {}
+    for i in range(plans):
+        fmt = ("spec-kit", "kiro", "implementation")[i % 3]
+        text = synthetic_plan(rng, fmt, int(1024 * 20 ** rng.random()))
+        files[f"plans/{i:03d}-plan.md"] = text.splitlines(keepends=True)
+    authors = ["Ana", "Ben", "Chen", "Dara", "Eli"]
+    start = int(time.mktime((TODAY - timedelta(days=365)).timetuple()))
+    step = 365 * 86400 // max(1, commits)
+    out: list[bytes] = []
+
+    def blob(path: str) -> None:
+        data = "".join(files[path]).encode()
+        out.append(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+
+    for c in range(commits):
+        who = authors[c % len(authors)]
+        when = start + c * step
+        msg = f"plan update {c}".encode()
+        out.append(
+            f"commit refs/heads/main\nauthor {who} <{who.lower()}@example.com> {when} +0000\n"
+            f"committer {who} <{who.lower()}@example.com> {when} +0000\n"
+            f"data {len(msg)}\n".encode()
+            + msg
+            + b"\n"
+        )
+        if c == 0:
+            for path in files:
+                blob(path)
+            continue
+        for path in rng.sample(sorted(files), rng.randint(1, 3)):
+            lines = files[path]
+            boxes = [i for i, ln in enumerate(lines) if "- [ ] " in ln or "- [x] " in ln]
+            roll = rng.random()
+            if boxes and roll < 0.8:
+                i = rng.choice(boxes)
+                if "- [ ] " in lines[i]:
+                    lines[i] = lines[i].replace("- [ ] ", "- [x] ", 1)
+                else:
+                    lines[i] = lines[i].replace("- [x] ", "- [ ] ", 1)
+            else:
+                lines.append(f"- [ ] {_sentence(rng)} {c}\n")
+            blob(path)
+    root.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    run = dict(cwd=root, env=env, check=True, capture_output=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(out), **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], **run)  # type: ignore[call-overload]
+
+
+def run_standup(root: Path, cache: Path) -> float:
+    """`goaldash standup --since 365d --json` in a fresh process: seconds."""
+    env = dict(os.environ, GOALDASH_CACHE_DIR=str(cache))
+    args = ["standup", str(root), "--since", "365d", "--json", "--today", TODAY.isoformat()]
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "goaldash", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    took = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"goaldash standup failed: {proc.stderr.decode()[-500:]}")
+    return took
 
 
 # ------------------------------------------------------------------------- measuring
@@ -494,6 +568,16 @@ def main(argv: list[str] | None = None) -> int:
             Figure("tick: key -> view updated", view, target="≤ 100 ms"),
             Figure("peak RSS (goaldash --json)", rss, unit="MB", target="≤ 250 MB"),
         ]
+        git_plans, git_commits = (10, 50) if args.quick else (50, 500)
+        history(work / "history", git_plans, git_commits, args.seed)
+        run_standup(work / "history", work / "cache-standup")  # fills the parse cache
+        figures.append(
+            Figure(
+                f"standup: {git_commits} commits, {git_plans} plans, a year",
+                [run_standup(work / "history", work / "cache-standup") for _ in range(repeat)],
+                target="≤ 2 s",
+            )
+        )
         print(table(figures, floor))
         doc = {
             "n": n,

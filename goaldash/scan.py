@@ -241,6 +241,30 @@ def read_found(
     yield done, batch
 
 
+def parse_many(
+    jobs: list[tuple[str, bytes, str, bool]], workers: int | None = None
+) -> list[Plan | None]:
+    """`parse_candidate` for each (path, bytes, group, known place), on several processes
+    when there are enough bytes to pay for starting them."""
+    workers = workers if workers is not None else workers_default()
+    size = sum(len(j[1]) for j in jobs)
+    if workers > 1 and (len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
+        try:
+            pool = start_pool(workers)
+        except (OSError, ValueError, RuntimeError):
+            pass
+        else:
+            try:
+                return list(pool.map(_parse_only, jobs, chunksize=4))
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
+    return [parse_candidate(*j) for j in jobs]
+
+
+def _parse_only(job: tuple[str, bytes, str, bool]) -> Plan | None:
+    return parse_candidate(*job)
+
+
 def start_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes for parsing ("spawn": forking a process that runs threads is unsafe).
 

@@ -39,6 +39,7 @@ from goaldash.gitlog import (
     untracked,
 )
 from goaldash.model import ItemState, Plan, Progress, Status
+from goaldash.parse.basics import fingerprint
 
 UNCOMMITTED = "uncommitted"
 
@@ -250,7 +251,7 @@ def _baseline(repo: Repo, since: Since) -> tuple[str | None, datetime, list[str]
 
 
 def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]:
-    from goaldash.scan import parse_candidate
+    from goaldash.scan import parse_candidate, parse_many
 
     root = repo.root
     if base is not None:
@@ -265,7 +266,8 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
     commits = commits_since(repo, base)
     work = uncommitted(repo)
     loose = untracked(repo)
-    out: list[PlanMoves] = []
+    # Plans whose bytes differ from the baseline's; their old versions parsed in one go.
+    changed: list[tuple[Plan, str | None, bytes | None, bytes]] = []
     for plan in plans:
         try:
             now_bytes = (root / plan.path).read_bytes()
@@ -273,15 +275,23 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
             continue
         old_path = then.get(plan.path)
         before = old_bytes.get(old_path) if old_path is not None else None
-        if before == now_bytes and old_path == plan.path:
-            continue
-        old_plan = (
-            parse_candidate(old_path, before, group_of(old_path), is_known_place(old_path))
-            if before is not None and old_path is not None
-            else None
-        )
-        # Parse what is on disk now (the scan's copy may come from a cache of other bytes).
-        new_plan = parse_candidate(plan.path, now_bytes, plan.group, True) or plan
+        if before != now_bytes or old_path != plan.path:
+            changed.append((plan, old_path, before, now_bytes))
+    olds = parse_many(
+        [
+            (old_path, before, group_of(old_path), is_known_place(old_path))
+            for _, old_path, before, _ in changed
+            if old_path is not None and before is not None
+        ]
+    )
+    parsed_olds = iter(olds)
+    out: list[PlanMoves] = []
+    for plan, old_path, before, now_bytes in changed:
+        old_plan = next(parsed_olds) if old_path is not None and before is not None else None
+        # What is on disk now: the scan's copy when it was made from these very bytes.
+        new_plan = plan
+        if plan.fingerprint != fingerprint(now_bytes):
+            new_plan = parse_candidate(plan.path, now_bytes, plan.group, True) or plan
         trail = Trail.of(root, plan.path, commits, work, untracked=plan.path in loose)
         moves = diff_plans(old_plan, new_plan, before or b"", now_bytes, trail)
         if old_path is not None and old_path != plan.path:
