@@ -126,7 +126,7 @@ def count_commits(repo: Repo, base: str | None) -> int:
     if repo.head is None:
         return 0
     spec = f"{base}..HEAD" if base else "HEAD"
-    return int(git(repo.root, "rev-list", "--count", "--first-parent", spec).decode().strip())
+    return int(git(repo.root, "rev-list", "--count", spec).decode().strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,17 +236,27 @@ class Commit:
 
 
 def commits_since(repo: Repo, base: str | None) -> list[Commit]:
-    """The commits after `base` on HEAD's first-parent line, oldest first, each with its
-    markdown changes. A merge counts as one change against its first parent, credited to
-    whoever made the merge."""
+    """The commits after `base` that HEAD has, each with its markdown changes, in the order
+    credit is looked for last to first: merges first, then every other commit, oldest
+    first (both).
+
+    A commit made on a branch and merged in keeps its own author: its changes are its diff
+    against its own parent. A merge on HEAD's first-parent line is there too, with its change
+    against the first parent (everything it brought in), so it is credited only with lines
+    no commit of the branch wrote, such as a conflict resolved in the merge.
+    """
     if repo.head is None:
         return []
     spec = f"{base}..HEAD" if base else "HEAD"
+    merges = _log(repo, spec, "--first-parent", "--merges", "--diff-merges=first-parent")
+    return merges + _log(repo, spec, "--no-merges")
+
+
+def _log(repo: Repo, spec: str, *how: str) -> list[Commit]:
     out = git(
         repo.root,
         "log",
-        "--first-parent",
-        "--diff-merges=first-parent",
+        *how,
         "--reverse",
         "-M",
         "--unified=0",

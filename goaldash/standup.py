@@ -363,7 +363,7 @@ class Trail:
             steps.append((Who(UNCOMMITTED, mtime), diff))
             if diff is not None and diff.old_path:
                 names.add(diff.old_path)
-        for c in reversed(commits):
+        for c in reversed(commits):  # see gitlog.commits_since for the order
             for d in c.files.values():
                 if d.path in names:
                     steps.append((Who(c.author, c.when), d))

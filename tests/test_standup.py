@@ -479,3 +479,28 @@ async def test_standup_view_outside_git(tmp_path: Path) -> None:
         await pilot.press("5")
         await until(pilot, lambda: "not in a git repository" in screen_text(app), "the message")
         assert app.is_running
+
+
+def test_work_merged_from_a_branch_keeps_its_author(repo: Repo) -> None:
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.edit(P, "- [ ] write parser", "- [x] write parser")
+    repo.commit("2026-11-20T10:00:00", who="Bob")
+    repo.git("checkout", "-q", "main")
+    repo.edit(P, "- [ ] release", "- [x] release")
+    repo.commit("2026-11-20T11:00:00", who="Cy")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge feature",
+        "feature",
+        when="2026-11-20T12:00:00",
+        who="Mia",
+    )
+    st = standup(repo.root, "yesterday", NOW)
+    assert {(c.text, c.author) for c in one(st).ticked} == {
+        ("write parser", "Bob"),
+        ("release", "Cy"),
+    }
+    assert st.commits == 3
