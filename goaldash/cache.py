@@ -91,22 +91,6 @@ class Entry:
     json: str = ""
     """The plan as `--json` writes it ("" when not kept)."""
 
-    @classmethod
-    def of(
-        cls,
-        size: int,
-        mtime_ns: int,
-        fingerprint: str,
-        known_place: bool,
-        group: str,
-        plan: Plan | None,
-        json: str = "",
-    ) -> Entry:
-        if plan is None:
-            return cls(size, mtime_ns, fingerprint, known_place, group, None)
-        blob = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
-        return cls(size, mtime_ns, fingerprint, known_place, group, PlanFacts.of(plan), blob, json)
-
     @property
     def plan(self) -> Plan | None:
         """The plan (unpickled afresh on each call), or None when the file is not one."""
@@ -116,6 +100,13 @@ class Entry:
         if not isinstance(plan, Plan):
             raise TypeError("a cache entry holds something other than a plan")
         return plan
+
+
+def pack(plan: Plan | None) -> tuple[PlanFacts | None, bytes]:
+    """A plan as an entry keeps it: its facts, and itself pickled (None, b"": not a plan)."""
+    if plan is None:
+        return None, b""
+    return PlanFacts.of(plan), pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass(slots=True)

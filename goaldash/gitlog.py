@@ -195,6 +195,7 @@ def _root_rel(raw: bytes) -> str | None:
 
 def read_blobs(repo: Repo, base: str, paths: list[str]) -> dict[str, bytes]:
     """The contents of `paths` at commit `base` (those that existed), in one git process."""
+    paths = [p for p in paths if "\n" not in p]  # one path a line: git's batch protocol
     if not paths:
         return {}
     asked = "".join(f"{base}:{repo.to_git(p)}\n" for p in paths).encode("utf-8", "surrogateescape")
@@ -235,7 +236,7 @@ class Commit:
     """By path after the commit."""
 
 
-def commits_since(repo: Repo, base: str | None) -> list[Commit]:
+def commits_since(repo: Repo, base: str | None, paths: list[str] | None = None) -> list[Commit]:
     """The commits after `base` that HEAD has, each with its markdown changes, in the order
     credit is looked for last to first: merges first, then every other commit, oldest
     first (both).
@@ -248,11 +249,12 @@ def commits_since(repo: Repo, base: str | None) -> list[Commit]:
     if repo.head is None:
         return []
     spec = f"{base}..HEAD" if base else "HEAD"
-    merges = _log(repo, spec, "--first-parent", "--merges", "--diff-merges=first-parent")
-    return merges + _log(repo, spec, "--no-merges")
+    specs = _SPECS if paths is None else tuple(f":(literal){p}" for p in paths)
+    merges = _log(repo, spec, specs, "--first-parent", "--merges", "--diff-merges=first-parent")
+    return merges + _log(repo, spec, specs, "--no-merges")
 
 
-def _log(repo: Repo, spec: str, *how: str) -> list[Commit]:
+def _log(repo: Repo, spec: str, specs: tuple[str, ...], *how: str) -> list[Commit]:
     out = git(
         repo.root,
         "log",
@@ -269,7 +271,7 @@ def _log(repo: Repo, spec: str, *how: str) -> list[Commit]:
         "-p",
         spec,
         "--",
-        *_SPECS,
+        *specs,
     )
     commits: list[Commit] = []
     for chunk in out.split(b"\x00\x01")[1:]:

@@ -13,7 +13,7 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
-from goaldash.cache import Entry, ParseCache
+from goaldash.cache import Entry, ParseCache, pack
 from goaldash.config import Config, load_config
 from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
@@ -116,14 +116,11 @@ def _read(c: Candidate) -> bytes | Plan | None:
     return data
 
 
-def _remember(
-    cache: ParseCache, c: Candidate, data: bytes, fp: str, plan: Plan | None, text: str = ""
-) -> None:
+def _mtime(c: Candidate) -> int:
     try:
-        mtime = c.path.stat().st_mtime_ns
+        return c.path.stat().st_mtime_ns
     except OSError:
-        mtime = 0
-    cache.put(c.rel, Entry.of(len(data), mtime, fp, c.known_place, c.group, plan, text))
+        return 0
 
 
 def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Plan | None:
@@ -138,12 +135,15 @@ def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Pla
     return plan if is_plan(plan, known_place) else None
 
 
-def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[Plan | None, str]:
-    """Parse one file, and write its `--json` text while on a worker's core."""
+def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[PlanFacts | None, bytes, str]:
+    """Parse one file, on a worker's core: the plan's facts, the plan pickled as the parse
+    cache keeps it, and its `--json` text. The caller unpickles the plan only if it needs
+    more than the facts and the text (`--json` does not)."""
     from goaldash.jsonout import fragment
 
     plan = parse_candidate(*job)
-    return plan, fragment(plan) if plan is not None else ""
+    facts, blob = pack(plan)
+    return facts, blob, fragment(plan) if plan is not None else ""
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
@@ -216,7 +216,7 @@ def read_found(
     size = sum(len(d) for _, d, _ in misses)
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
     pool: ProcessPoolExecutor | None = None
-    results: Iterator[tuple[Plan | None, str]] = map(_parse_job, jobs)
+    results: Iterator[tuple[PlanFacts | None, bytes, str]] = map(_parse_job, jobs)
     if workers > 1 and (len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
         try:
             pool = start_pool(workers)
@@ -226,12 +226,14 @@ def read_found(
             # parse here, slower but right.
             results = map(_parse_job, jobs)
     try:
-        for (c, data, fp), (parsed, text) in zip(misses, results, strict=True):
+        for (c, data, fp), (facts, blob, text) in zip(misses, results, strict=True):
+            mtime = _mtime(c) if cache is not None else 0
+            entry = Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
             if cache is not None:
-                _remember(cache, c, data, fp, parsed, text)
+                cache.put(c.rel, entry)
             done += 1
-            if parsed is not None:
-                batch.append(Found.of(parsed, text))
+            if facts is not None:
+                batch.append(Found(facts, text, entry))
             if time.monotonic() - last > batch_seconds:
                 yield done, batch
                 batch, last = [], time.monotonic()

@@ -263,7 +263,10 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
         deleted = moved.deleted
     else:
         then, old_bytes, deleted = {}, {}, []
-    commits = commits_since(repo, base)
+    # The history of the plans only (by every name they had at either end), not of every
+    # markdown file in the repository; a very long list falls back to all markdown files.
+    names = sorted({p.path for p in plans} | set(then.values()) | set(deleted))
+    commits = commits_since(repo, base, names if len(names) <= 2000 else None)
     work = uncommitted(repo)
     loose = untracked(repo)
     # Plans whose bytes differ from the baseline's; their old versions parsed in one go.

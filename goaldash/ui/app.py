@@ -407,6 +407,9 @@ class GoalDashApp(App[None]):
             # Show the tick now; the parser's reading of the written file follows.
             self._raw[msg.rel] = with_mark(shown, r.line, r.new_mark, r.fingerprint)
             self._recompute()
+            self._standup_stale = True  # a tick is an uncommitted change
+            if self.active_tab == "standup":
+                self.refresh_standup()
             self.redraw()
         if msg.shown is not None:
             self.call_after_refresh(msg.shown.set)

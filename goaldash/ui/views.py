@@ -17,8 +17,6 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from goaldash.model import Plan
-from goaldash.standup_report import rows as standup_rows
-from goaldash.standup_report import summary as standup_summary
 from goaldash.ui import render
 from goaldash.ui.widgets import Row, RowList
 
@@ -283,6 +281,10 @@ class StandupView(View):
     """What moved since the span's start, by plan, from git history and the work tree."""
 
     def redraw(self, state: DashState) -> None:
+        # Imported here: it pulls in git plumbing the first paint does not need.
+        from goaldash.standup_report import rows as standup_rows
+        from goaldash.standup_report import summary as standup_summary
+
         st = state.standup
         span = Text("   [ ] change the span", style="bright_black")
         if state.standup_busy:
