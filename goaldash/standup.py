@@ -48,7 +48,12 @@ SPANS = ("today", "yesterday", "3d", "7d", "14d", "30d")
 
 
 class StandupError(Exception):
-    """Standup cannot answer; the message is one line saying why."""
+    """Standup cannot answer; the message is one line saying why. `usage`: the request
+    itself was bad (a WHEN that means nothing), not the repository."""
+
+    def __init__(self, message: str, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 # ------------------------------------------------------------------------------ the moment
@@ -94,9 +99,11 @@ def resolve_since(when: str, now: datetime) -> Since:
         try:
             return Since(word, _midnight(date.fromisoformat(word)))
         except ValueError:
-            raise StandupError(f"not a date: {word}") from None
+            raise StandupError(f"not a date: {word}", usage=True) from None
     if not word:
-        raise StandupError("--since wants a moment: yesterday, a date, 3d, or a git revision")
+        raise StandupError(
+            "--since wants a moment: yesterday, a date, 3d, or a git revision", usage=True
+        )
     return Since(word, None, rev=word)
 
 
@@ -227,7 +234,8 @@ def _baseline(repo: Repo, since: Since) -> tuple[str | None, datetime, list[str]
         if found is None:
             raise StandupError(
                 f"--since {since.rev!r} is not yesterday, today, a date (YYYY-MM-DD), "
-                "a number of days (3d) or a commit of this repository"
+                "a number of days (3d) or a commit of this repository",
+                usage=True,
             )
         return found[0], found[1], []
     assert since.start is not None

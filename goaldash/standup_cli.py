@@ -12,7 +12,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, OneLineParser, fail, guarded
+from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, OneLineParser, fail, guarded
 from goaldash.config import ConfigError
 from goaldash.text import clean
 
@@ -69,8 +69,10 @@ def _standup(argv: list[str]) -> int:
     try:
         config = load_config(root)
         st = standup(root, args.since, now, config, cache=ParseCache.for_root(root))
-    except (StandupError, ConfigError) as exc:
-        return fail(clean(str(exc)), EXIT_REFUSED)
+    except StandupError as exc:
+        return fail(clean(str(exc)), EXIT_USAGE if exc.usage else EXIT_REFUSED)
+    except ConfigError as exc:
+        return fail(clean(str(exc)))
     for note in st.notes:
         sys.stderr.write(f"goaldash: note: {clean(note)}\n")
     if args.json:

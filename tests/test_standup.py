@@ -323,6 +323,8 @@ def test_since_a_revision(repo: Repo) -> None:
     assert st.commits == 1 and texts(one(st).ticked) == ["release"]
     with pytest.raises(StandupError, match="not yesterday, today, a date"):
         standup(repo.root, "no-such-tag", NOW)
+    assert main(["standup", str(repo.root), "--since", "no-such-tag"]) == 2
+    assert main(["standup", str(repo.root), "--since", "2026-02-30"]) == 2
 
 
 def test_a_subfolder_of_the_repository(repo: Repo) -> None:
