@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from goaldash import __version__
-from goaldash.cliutil import EXIT_OK, OneLineParser, guarded
+from goaldash.cliutil import EXIT_OK, OneLineParser, folder_problem, guarded
 from goaldash.cliutil import fail as _fail
 from goaldash.config import ConfigError
 
@@ -67,12 +66,9 @@ def _main(argv: list[str]) -> int:
         sys.stderr.write(f"goaldash: demo plans copied to {root} (tick away: it is a copy)\n")
     else:
         root = Path(args.path)
-        if not root.exists():
-            return _fail(f"no such file or folder: {args.path}")
-    if root.is_file():
-        return _fail(f"{args.path} is a file: give the folder that holds it")
-    if not os.access(root, os.R_OK | os.X_OK):
-        return _fail(f"cannot read folder: {args.path}")
+    problem = folder_problem(root, args.path)
+    if problem is not None:
+        return _fail(problem)
     from goaldash.config import load_config
 
     try:

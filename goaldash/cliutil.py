@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 EXIT_OK = 0
@@ -26,6 +27,17 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     """Say what went wrong in one line on stderr; return the exit code."""
     sys.stderr.write(f"goaldash: {message}\n")
     return code
+
+
+def folder_problem(path: Path, shown: str) -> str | None:
+    """Why `path` cannot be read as the folder of plans (in one line), or None when it can."""
+    if not path.exists():
+        return f"no such file or folder: {shown}"
+    if path.is_file():
+        return f"{shown} is a file: give the folder that holds it"
+    if not os.access(path, os.R_OK | os.X_OK):
+        return f"cannot read folder: {shown}"
+    return None
 
 
 def guarded(run: Callable[[list[str]], int], argv: list[str]) -> int:

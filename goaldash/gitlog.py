@@ -254,19 +254,26 @@ def commits_since(repo: Repo, base: str | None, paths: list[str] | None = None) 
     return merges + _log(repo, spec, specs, "--no-merges")
 
 
+# Diffs as `parse_diff` reads them, whatever the user's git configuration says: renames
+# found, no context lines, no colour, no external or text-converting diff, a/ and b/ prefixes.
+_DIFF = (
+    "-M",
+    "--unified=0",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+)
+
+
 def _log(repo: Repo, spec: str, specs: tuple[str, ...], *how: str) -> list[Commit]:
     out = git(
         repo.root,
         "log",
         *how,
         "--reverse",
-        "-M",
-        "--unified=0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--src-prefix=a/",
-        "--dst-prefix=b/",
+        *_DIFF,
         "--format=%x00%x01%H%x00%an%x00%at",
         "-p",
         spec,
@@ -288,20 +295,7 @@ def uncommitted(repo: Repo) -> dict[str, FileDiff]:
     """What the work tree changed since HEAD, by path (untracked files are not included)."""
     if repo.head is None:
         return {}
-    out = git(
-        repo.root,
-        "diff",
-        "-M",
-        "--unified=0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--src-prefix=a/",
-        "--dst-prefix=b/",
-        "HEAD",
-        "--",
-        *_SPECS,
-    )
+    out = git(repo.root, "diff", *_DIFF, "HEAD", "--", *_SPECS)
     return {d.path: d for d in parse_diff(repo, out)}
 
 

@@ -7,12 +7,19 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, OneLineParser, fail, guarded
+from goaldash.cliutil import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    OneLineParser,
+    fail,
+    folder_problem,
+    guarded,
+)
 from goaldash.config import ConfigError
 from goaldash.text import clean
 
@@ -55,12 +62,9 @@ def _standup(argv: list[str]) -> int:
             return fail(f"--today wants YYYY-MM-DD, not {clean(args.today)!r}")
         now = datetime.combine(day, now.time()).astimezone()
     root = Path(args.path)
-    if not root.exists():
-        return fail(f"no such file or folder: {clean(args.path)}")
-    if root.is_file():
-        return fail(f"{clean(args.path)} is a file: give the folder that holds it")
-    if not os.access(root, os.R_OK | os.X_OK):
-        return fail(f"cannot read folder: {clean(args.path)}")
+    problem = folder_problem(root, clean(args.path))
+    if problem is not None:
+        return fail(problem)
     from goaldash.cache import ParseCache
     from goaldash.config import load_config
     from goaldash.standup import StandupError, standup, to_dict
