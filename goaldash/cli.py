@@ -62,7 +62,7 @@ def _main(argv: list[str]) -> int:
     if args.demo:
         from goaldash.demo import make_demo
 
-        root = make_demo(today)
+        root = make_demo(today, history=True)
         sys.stderr.write(f"goaldash: demo plans copied to {root} (tick away: it is a copy)\n")
     else:
         root = Path(args.path)

@@ -69,6 +69,8 @@ def summary(st: Standup) -> Text:
 
 
 def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
+    """One change: sign and label, what moved, then (in aligned columns) its line, who
+    and when. Below 100 columns the line number is left out, so the words keep their room."""
     sign, label, style = LOOK[kind]
     if kind == "phase_changes":
         label = f"phase {shown(c.phase or '')}"[:12]
@@ -77,20 +79,24 @@ def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
         body = f"{shown(c.text)} (done)"
     else:
         body = shown(c.text)
-    who = f"{shown(c.author)} · {when_text(c.when, until)}"
+    author = shown(c.author)
+    if len(author) > 14:
+        author = author[:13] + "…"
+    wide = width >= 100
     where = f"line {c.line}" if c.line is not None else ""
-    left = 2 + 2 + 12
-    tail = f"  {where}  {who}" if where else f"  {who}"
-    room = max(10, width - left - len(tail))
+    when = f" · {when_text(c.when, until)}"
+    tail = (11 if wide else 0) + 2 + 27  # the line column; then who and when, left-aligned
+    room = max(10, width - 16 - tail)
     if len(body) > room:
         body = body[: room - 1] + "…"
     t = Text("  ")
     t.append(f"{sign} ", style=style)
     t.append(f"{label:<12}", style=style)
     t.append(body.ljust(room))
-    if where:
-        t.append(f"  {where}", style="bright_black")
-    t.append(f"  {who}", style="bright_black" if c.author != "uncommitted" else "yellow")
+    if wide:
+        t.append(f"  {where:>9}", style="bright_black")
+    t.append(f"  {author}", style="yellow" if c.author == "uncommitted" else "bright_black")
+    t.append(when, style="bright_black")
     return t
 
 

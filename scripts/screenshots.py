@@ -4,8 +4,8 @@
     python scripts/screenshots.py --png      # also PNGs, when rsvg-convert is installed
 
 The demo's dates are computed from `today`, fixed here so the pictures only change when the
-dashboard does. For the standup view the demo is given a git history first: fixed authors,
-fixed dates, and one uncommitted edit with a fixed modification time.
+dashboard does. For the standup view the demo is given its git history (`make_demo(...,
+history=True)`): fixed authors, dates relative to `today`, one uncommitted edit.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from goaldash.demo import make_demo
@@ -37,70 +37,11 @@ SHOTS: list[tuple[str, tuple[int, int], tuple[str, ...], str | None]] = [
     ("standup", (120, 32), ("s",), None),
 ]
 
-# (file, old text, new text, author, when); when None: left uncommitted.
-HISTORY = [
-    (
-        "docs/plans/search-rebuild-plan.md",
-        "- [ ] **Task 3:** Dead",
-        "- [x] **Task 3:** Dead",
-        "Sam",
-        "2026-11-20T11:20:00",
-    ),
-    ("specs/002-csv-export/tasks.md", "- [ ] T006", "- [x] T006", "Lee", "2026-11-20T16:45:00"),
-    (
-        "specs/002-csv-export/tasks.md",
-        "- [ ] T008 [US2] Schedule model and storage\n",
-        "- [ ] T008 [US2] Schedule model and storage\n- [ ] T008a [US2] Time zones for schedules\n",
-        "Lee",
-        "2026-11-20T16:45:00",
-    ),
-    (
-        "docs/plans/onboarding-implementation-plan.md",
-        "- [ ] **Task 2.2:**",
-        "- [x] **Task 2.2:**",
-        "",
-        None,
-    ),
-]
-
-
-def give_history(root: Path) -> None:
-    """Commit the demo a week ago, then the edits of HISTORY at their dates."""
-
-    def git(*args: str, who: str = "Priya", when: str = "2026-11-13T09:00:00") -> None:
-        env = dict(
-            os.environ,
-            GIT_AUTHOR_NAME=who,
-            GIT_AUTHOR_EMAIL=f"{who.lower()}@example.com",
-            GIT_COMMITTER_NAME=who,
-            GIT_COMMITTER_EMAIL=f"{who.lower()}@example.com",
-            GIT_AUTHOR_DATE=when,
-            GIT_COMMITTER_DATE=when,
-            GIT_CONFIG_GLOBAL=os.devnull,
-            GIT_CONFIG_NOSYSTEM="1",
-        )
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-q", "-m", "Plans")
-    for rel, old, new, who, when in HISTORY:
-        path = root / rel
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-        if when is None:
-            stamp = datetime.fromisoformat("2026-11-21T08:55:00").timestamp()
-            os.utime(path, (stamp, stamp))
-            continue
-        git("add", "-A")
-        git("commit", "-q", "-m", "Progress", who=who, when=when)
-
 
 async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...], plan: str | None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "demo"
-        make_demo(TODAY, root)
-        if name == "standup":
-            give_history(root)
+        make_demo(TODAY, root, history=name == "standup")
         app = GoalDashApp(root, TODAY, watch=False)
         async with app.run_test(size=size) as pilot:
             for _ in range(200):

@@ -81,3 +81,33 @@ def test_plan(snap_compare: Compare, tmp_path: Path) -> None:
         await pilot.pause(0.2)
 
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=run)
+
+
+def test_standup(snap_compare: Compare, tmp_path: Path, monkeypatch: Any) -> None:
+    """The demo with its git history; local time is UTC so the times read the same anywhere."""
+    import shutil
+    import time
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    root = tmp_path / "demo"
+    make_demo(TODAY, root, history=True)
+    app = GoalDashApp(root, TODAY, watch=False)
+
+    async def standup(pilot: Pilot[Any]) -> None:
+        await keys("s")(pilot)
+        for _ in range(200):
+            if app.state.standup is not None and not app.state.standup_busy:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.1)
+
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=standup)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
