@@ -88,24 +88,14 @@ HISTORY: list[tuple[str, str, str, str, str | None, time]] = [
 
 def add_history(root: Path, today: date) -> None:
     """Commit the demo a week before `today`, then the edits of HISTORY at their times."""
+    from goaldash.gitlog import author_env
     from goaldash.standup import previous_working_day
 
     def at(day: date, clock: time) -> str:
         return datetime.combine(day, clock).astimezone().isoformat()
 
     def git(*args: str, who: str = "Priya", when: str = "") -> None:
-        when = when or at(today - timedelta(days=8), time(9, 0))
-        env = dict(
-            os.environ,
-            GIT_AUTHOR_NAME=who,
-            GIT_AUTHOR_EMAIL=f"{who.lower()}@example.com",
-            GIT_COMMITTER_NAME=who,
-            GIT_COMMITTER_EMAIL=f"{who.lower()}@example.com",
-            GIT_AUTHOR_DATE=when,
-            GIT_COMMITTER_DATE=when,
-            GIT_CONFIG_GLOBAL=os.devnull,
-            GIT_CONFIG_NOSYSTEM="1",
-        )
+        env = author_env(who, when or at(today - timedelta(days=8), time(9, 0)))
         subprocess.run(
             ["git", *args], cwd=root, env=env, check=True, capture_output=True, timeout=30
         )

@@ -46,6 +46,22 @@ def git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return proc.stdout
 
 
+def author_env(who: str, when: str) -> dict[str, str]:
+    """The environment for a git command that commits as `who` at `when` (ISO 8601), with
+    no user or system configuration: the demo's history and the tests' repositories."""
+    return dict(
+        os.environ,
+        GIT_AUTHOR_NAME=who,
+        GIT_AUTHOR_EMAIL=f"{who.lower()}@example.com",
+        GIT_COMMITTER_NAME=who,
+        GIT_COMMITTER_EMAIL=f"{who.lower()}@example.com",
+        GIT_AUTHOR_DATE=when,
+        GIT_COMMITTER_DATE=when,
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_CONFIG_NOSYSTEM="1",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Repo:
     """The git work tree a root lies in."""

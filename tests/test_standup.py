@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from goaldash.cli import main
+from goaldash.gitlog import author_env
 from goaldash.standup import (
     Standup,
     StandupError,
@@ -65,19 +65,13 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, when: str = "2026-11-01T09:00:00", who: str = "Alice") -> str:
-        env = dict(
-            os.environ,
-            GIT_AUTHOR_NAME=who,
-            GIT_AUTHOR_EMAIL=f"{who.lower()}@example.com",
-            GIT_COMMITTER_NAME=who,
-            GIT_COMMITTER_EMAIL=f"{who.lower()}@example.com",
-            GIT_AUTHOR_DATE=when,
-            GIT_COMMITTER_DATE=when,
-            GIT_CONFIG_GLOBAL=os.devnull,
-            GIT_CONFIG_NOSYSTEM="1",
-        )
         return subprocess.run(
-            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
+            ["git", *args],
+            cwd=self.root,
+            env=author_env(who, when),
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
 
     def write(self, rel: str, text: str) -> None:
