@@ -37,6 +37,7 @@ _PHASE_OTHER = re.compile(
     _LEAD + _KW + r"\s+(?P<id>[^\x00-\x7f\s:：]{1,8})(?P<sep>\s*[:：]\s*)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_COLON = re.compile(r"\s*[:：]")
 _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
@@ -152,7 +153,7 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     if not m:
         return None
     sep = m.group("sep")
-    if strict_colon and not re.match(r"\s*[:：]", sep):
+    if strict_colon and not _COLON.match(sep):
         return None
     kind = _KEYWORDS.get(m.group("kw").lower(), "phase")
     ident = m.group("id")

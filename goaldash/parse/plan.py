@@ -114,6 +114,8 @@ class _State:
     summary_spans: dict[str, Span] = field(default_factory=dict)
     title: str | None = None
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
+    section_key: tuple[object, ...] | None = None
+    section_text: str = ""
 
 
 def clean(text: str) -> str:
@@ -177,6 +179,22 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
 
 
 def _section(st: _State) -> str:
+    """The item's section ("Phase 1 › Exit gate"): the same for every item until a heading,
+    a label or the scope changes, so it is worked out once for all of them."""
+    scope = st.scope
+    key = (
+        id(scope),
+        scope.label if scope is not None else None,
+        scope.level if scope is not None else None,
+        id(st.headings[-1]) if st.headings else None,
+        st.label,
+    )
+    if key != st.section_key:
+        st.section_key, st.section_text = key, _section_text(st)
+    return st.section_text
+
+
+def _section_text(st: _State) -> str:
     parts: list[str] = []
     if st.scope is not None:
         parts.append(st.scope.label)
