@@ -27,6 +27,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -259,13 +260,13 @@ class GoalDashApp(App[None]):
             with TabPane("1 Overview", id="overview"):
                 yield OverviewView(id="overview-view")
             with TabPane("2 Blockers", id="blockers"):
-                yield BlockersView(id="blockers-view")
+                yield Lazy(BlockersView(id="blockers-view"))
             with TabPane("3 Timeline", id="timeline"):
-                yield TimelineView(id="timeline-view")
+                yield Lazy(TimelineView(id="timeline-view"))
             with TabPane("4 Warnings", id="warnings"):
-                yield WarningsView(id="warnings-view")
+                yield Lazy(WarningsView(id="warnings-view"))
             with TabPane("5 Standup", id="standup"):
-                yield StandupView(id="standup-view")
+                yield Lazy(StandupView(id="standup-view"))
         yield FilterInput(
             placeholder="filter: words in titles, paths, phases, blockers", id="filter"
         )
@@ -318,8 +319,11 @@ class GoalDashApp(App[None]):
 
     def _draw_tab(self, tab: str) -> None:
         if tab in self._dirty:
+            found = self.query(f"#{tab}-view")
+            if not found:
+                return  # a hidden tab, mounted after the first paint: drawn when it is shown
             self._dirty.discard(tab)
-            self.view(tab).redraw(self.state)
+            found.first(View).redraw(self.state)
 
     def _draw_status(self) -> None:
         s = self.state
