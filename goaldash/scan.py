@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
 from goaldash.cache import Entry, ParseCache, pack
 from goaldash.config import Config, load_config
@@ -212,20 +213,8 @@ def read_found(
         batch, last = [], time.monotonic()
     if not misses:
         return
-    workers = workers if workers is not None else workers_default()
-    size = sum(len(d) for _, d, _ in misses)
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
-    pool: ProcessPoolExecutor | None = None
-    results: Iterator[tuple[PlanFacts | None, bytes, str]] = map(_parse_job, jobs)
-    if workers > 1 and (len(misses) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
-        try:
-            pool = start_pool(workers)
-            results = pool.map(_parse_job, jobs, chunksize=8)
-        except (OSError, ValueError, RuntimeError):
-            # No processes to be had (inside a TUI whose stderr is not a real file, say):
-            # parse here, slower but right.
-            results = map(_parse_job, jobs)
-    try:
+    with _mapped(_parse_job, jobs, workers, chunksize=8) as results:
         for (c, data, fp), (facts, blob, text) in zip(misses, results, strict=True):
             mtime = _mtime(c) if cache is not None else 0
             entry = Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
@@ -237,9 +226,6 @@ def read_found(
             if time.monotonic() - last > batch_seconds:
                 yield done, batch
                 batch, last = [], time.monotonic()
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
     yield done, batch
 
 
@@ -247,24 +233,40 @@ def parse_many(
     jobs: list[tuple[str, bytes, str, bool]], workers: int | None = None
 ) -> list[Plan | None]:
     """`parse_candidate` for each (path, bytes, group, known place), on several processes
-    when there are enough bytes to pay for starting them."""
-    workers = workers if workers is not None else workers_default()
-    size = sum(len(j[1]) for j in jobs)
-    if workers > 1 and (len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
-        try:
-            pool = start_pool(workers)
-        except (OSError, ValueError, RuntimeError):
-            pass
-        else:
-            try:
-                return list(pool.map(_parse_only, jobs, chunksize=4))
-            finally:
-                pool.shutdown(wait=False, cancel_futures=True)
-    return [parse_candidate(*j) for j in jobs]
+    when there are enough of them to pay for starting them."""
+    with _mapped(_parse_only, jobs, workers, chunksize=4) as results:
+        return list(results)
 
 
 def _parse_only(job: tuple[str, bytes, str, bool]) -> Plan | None:
     return parse_candidate(*job)
+
+
+_Job = TypeVar("_Job", bound=tuple[str, bytes, str, bool])
+_Out = TypeVar("_Out")
+
+
+@contextmanager
+def _mapped(
+    fn: Callable[[_Job], _Out], jobs: list[_Job], workers: int | None, chunksize: int
+) -> Iterator[Iterator[_Out]]:
+    """`map(fn, jobs)` (parse jobs: path, bytes, ...), lazily, on worker processes when
+    there are enough jobs or bytes to pay for starting them; in this process otherwise."""
+    workers = workers if workers is not None else workers_default()
+    size = sum(len(j[1]) for j in jobs)
+    pool: ProcessPoolExecutor | None = None
+    if workers > 1 and (len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
+        try:
+            pool = start_pool(workers)
+        except (OSError, ValueError, RuntimeError):
+            # No processes to be had (inside a TUI whose stderr is not a real file, say):
+            # parse here, slower but right.
+            pool = None
+    try:
+        yield pool.map(fn, jobs, chunksize=chunksize) if pool is not None else map(fn, jobs)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def start_pool(workers: int | None = None) -> ProcessPoolExecutor:

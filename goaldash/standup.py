@@ -383,12 +383,17 @@ class Trail:
         return cls(steps)
 
     def wrote(self, *lines: str) -> Who:
-        """Who last wrote any of these lines (as they read now)."""
+        """Who last wrote any of these lines (as they read now); else whoever last touched
+        the file."""
+        return self.writer(*lines) or self.last()
+
+    def writer(self, *lines: str) -> Who | None:
+        """Who last wrote any of these lines (as they read now), if a step did."""
         keys = {ln.strip() for ln in lines if ln.strip()}
         for who, d in self.steps:
             if d is None or keys & d.added:
                 return who
-        return self.last()
+        return None
 
     def erased(self, line: str) -> Who:
         """Who last removed this line (as it read at the baseline)."""
@@ -530,13 +535,12 @@ def diff_plans(
         if was_ph is None or was_ph.status is ph.status:
             continue
         rows = [r.line for r in new.status_rows if r.phase == ph.id]
-        evidence = {_at(now_lines, ln).strip() for ln in (ph.line, *rows)} - {""}
-        found = next((w for w, d in trail.steps if d is None or evidence & d.added), None)
-        mine = [c for c in (*moves.ticked, *moves.unticked) if c.phase == ph.id and c.when]
-        if found is None and mine:
-            latest = max(mine, key=lambda c: c.when or datetime.min)
-            found = Who(latest.author, latest.when)
-        who = found or trail.last()
+        mine = [c for c in (*moves.ticked, *moves.unticked) if c.phase == ph.id]
+        who = (
+            trail.writer(*(_at(now_lines, ln) for ln in (ph.line, *rows)))
+            or _latest(mine)
+            or trail.last()
+        )
         moves.phase_changes.append(
             Change(
                 ph.name,
@@ -550,14 +554,18 @@ def diff_plans(
         )
 
     if new.status is Status.DONE and old.status is not Status.DONE:
-        latest_c = [c for _, c in moves.changes() if c.when]
-        if latest_c:
-            last = max(latest_c, key=lambda c: c.when or datetime.min)
-            moves.completed = Change(new.title, None, last.author, last.when)
-        else:
-            who = trail.last()
-            moves.completed = Change(new.title, None, who.author, who.when)
+        who = _latest([c for _, c in moves.changes()]) or trail.last()
+        moves.completed = Change(new.title, None, who.author, who.when)
     return moves
+
+
+def _latest(changes: list[Change]) -> Who | None:
+    """Who made the most recent of these changes (those with a time), if any."""
+    timed = [c for c in changes if c.when is not None]
+    if not timed:
+        return None
+    last = max(timed, key=lambda c: c.when or datetime.min)
+    return Who(last.author, last.when)
 
 
 # ------------------------------------------------------------------------------ JSON
