@@ -93,6 +93,10 @@ WORDS = [
 # ------------------------------------------------------------------------- the repository
 
 
+FORMATS = ("spec-kit", "goalkit", "kiro", "frontmatter", "implementation")
+"""The plan formats the generated repository mixes, in turn."""
+
+
 def _sentence(rng: random.Random, lo: int = 3, hi: int = 9) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(lo, hi))).capitalize()
 
@@ -179,7 +183,7 @@ def prose(rng: random.Random, size: int) -> str:
 def generate(root: Path, n: int, seed: int = 1) -> list[Path]:
     """Write `n` plans (and n/3 prose files) under `root`; returns the plans' paths."""
     rng = random.Random(seed)
-    formats = ["spec-kit", "goalkit", "kiro", "frontmatter", "implementation"]
+    formats = FORMATS
     plans: list[Path] = []
     for i in range(n):
         fmt = formats[i % len(formats)]

@@ -3,16 +3,31 @@
 markdown-it-py decides what is code, what is a list and what is a table, exactly as CommonMark
 says. Only its block phase runs: inline parsing is the expensive part and goaldash needs none
 of it, so the `inline` core rule is disabled and inline content is read as raw text.
+
+Even the block phase is most of a plan's parse, so `walk` first tries
+`goaldash.parse.fastblocks`, a port of the same block rules for the shapes plan files have,
+and hands a text to markdown-it only when the port declines it.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from goaldash.parse import fastblocks
+from goaldash.parse.document import (
+    Block,
+    Document,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+    set_first_paragraph,
+    split_lines,
+)
+
+__all__ = ["Block", "Document", "Heading", "ListItem", "Paragraph", "Table", "split_lines", "walk"]
 
 _MD = MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(front_matter_plugin)
 _MD.disable(["inline", "text_join"])
@@ -41,112 +56,15 @@ def _silence_block_rules() -> None:
 
 _silence_block_rules()
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CHECKBOX = re.compile(r"\[([ xX~/-])\](?=[ \t]|$)")
-_ORDERED = re.compile(r"\d{1,9}[.)](?=[ \t])")
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on LF, CRLF and lone CR, the way CommonMark (and the edit module) count lines."""
-    return _LINE_BREAK.split(text)
-
-
-@dataclass(slots=True)
-class Heading:
-    """An ATX or setext heading."""
-
-    line: int
-    level: int
-    text: str
-
-
-@dataclass(slots=True)
-class Paragraph:
-    """A paragraph; `item` is the list item it belongs to, if any."""
-
-    line: int
-    end: int
-    text: str
-    item: ListItem | None = None
-    quoted: bool = False
-
-
-@dataclass(slots=True)
-class ListItem:
-    """A list item. `mark` and `column` are set when it is a task-list item."""
-
-    line: int
-    end: int
-    depth: int
-    ordered: bool
-    parent: ListItem | None
-    text: str = ""
-    """The whole first paragraph of the item (several lines joined by newlines)."""
-    mark: str | None = None
-    column: int = 0
-    """1-based column of the mark character, in characters."""
-    rest: str = ""
-    """The first line's text after the checkbox (or after the list marker), stripped."""
-    children: int = 0
-    quoted: bool = False
-
-    @property
-    def task_parent(self) -> ListItem | None:
-        """The nearest enclosing item that is a task-list item."""
-        p = self.parent
-        while p is not None and p.mark is None:
-            p = p.parent
-        return p
-
-
-@dataclass(slots=True)
-class Table:
-    """A pipe table; rows keep their 1-based line."""
-
-    line: int
-    end: int
-    header: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-
-
-Block = Heading | Paragraph | ListItem | Table
-
-
-@dataclass(slots=True)
-class Document:
-    """What the block walk found."""
-
-    lines: list[str]
-    blocks: list[Block]
-    frontmatter: str | None = None
-    frontmatter_end: int = 0
-    """Last line (1-based) of the frontmatter block, 0 when there is none."""
-
-
-def _locate_mark(raw: str, mark: str) -> tuple[int, str] | None:
-    """Find the checkbox on a raw line: skip indentation, `>` and list markers."""
-    i, n = 0, len(raw)
-    while i < n:
-        c = raw[i]
-        if c in " \t>":
-            i += 1
-            continue
-        if c in "-*+" and i + 1 < n and raw[i + 1] in " \t":
-            i += 2
-            continue
-        m = _ORDERED.match(raw, i)
-        if m:
-            i = m.end()
-            continue
-        break
-    m = _CHECKBOX.match(raw, i)
-    if m and m.group(1) == mark:
-        return i + 2, raw[m.end() :].strip()  # 1-based column of the mark inside [ ]
-    return None
-
 
 def walk(text: str) -> Document:
     """Parse `text` into blocks. Never raises for any input string."""
+    doc = fastblocks.scan(text)
+    return doc if doc is not None else walk_markdown_it(text)
+
+
+def walk_markdown_it(text: str) -> Document:
+    """`walk` by markdown-it's own block parser, whatever the text holds."""
     lines = split_lines(text)
     tokens = _MD.parse(text)
     blocks: list[Block] = []
@@ -201,18 +119,8 @@ def walk(text: str) -> Document:
             start, end = tok.map if tok.map else (0, 0)
             owner = items[-1] if items else None
             if owner is not None and owner[0].children == 1 and tok.level == owner[1] + 1:
-                li = owner[0]
-                li.text = content
                 raw = lines[start] if start < len(lines) else ""
-                m = _CHECKBOX.match(content)
-                located = _locate_mark(raw, m.group(1)) if m else None
-                if m and located:
-                    li.line = start + 1  # the mark's line ("-" alone on the line above is possible)
-                    li.mark = m.group(1)
-                    li.column = located[0]
-                    li.rest = located[1]
-                else:
-                    li.rest = content.split("\n", 1)[0].strip()
+                set_first_paragraph(owner[0], content, raw, start)
             else:
                 blocks.append(
                     Paragraph(start + 1, end, content, owner[0] if owner else None, quotes > 0)

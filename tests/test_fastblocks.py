@@ -1,0 +1,177 @@
+"""The fast block scanner gives exactly markdown-it's walk, or declines.
+
+`goaldash.parse.fastblocks` re-implements markdown-it's block rules for speed. Any text it
+accepts must give the same `Document` as `walk_markdown_it`: every block, line, depth, parent,
+mark, column and cell. These tests compare the two on the corpus, the seeds, the benchmark's
+generated plans, hand-picked edge cases and generated plan-like markdown.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goaldash import bench
+from goaldash.parse import fastblocks
+from goaldash.parse.blocks import walk, walk_markdown_it
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def same_or_declined(text: str) -> bool:
+    """Compare; True when the scanner accepted the text (and matched)."""
+    fast = fastblocks.scan(text)
+    if fast is None:
+        return False
+    assert fast == walk_markdown_it(text), text
+    return True
+
+
+# --------------------------------------------------------------------- hand-picked cases
+
+ACCEPTED = {
+    "setext headings": "Title\n=====\n\nSub\n---\ntext\n- - -\n",
+    "setext inside item": "- foo\n  ---\n- bar\n  ===\n",
+    "lazy continuation": "- [ ] one\ncontinues here\n  - [x] two\nlazy\n",
+    "ordered interrupting": "para\n2. not a list\n1. a list\n",
+    "empty bullet interrupting": "para\n-\n- real\n",
+    "marker change": "- a\n+ b\n* c\n1. d\n1) e\n",
+    "nested indents": "- a\n - b\n  - c\n   - d\n    - e\n     - f\n",
+    "wide marker": "1.   wide\n     cont\n10. ten\n    more\n",
+    "empty items": "-\n  [ ] below\n-\n\n  after blank\n- \n",
+    "dash alone then box": "-\n  [x] done\n",
+    "same line nesting": "- - [ ] deep\n  - [x] mid\n",
+    "table": "| Phase | Status |\n|---|:-:|\n| 1 | ✅ |\n| 2 |\n| 3 | a | extra |\nafter\n",
+    "table no pipes edge": "a | b\n--|--\nc | d\n\nx | y\n- | -\n",
+    "table in item": "- | a | b |\n  |---|---|\n  | 1 | 2 |\n- next\n",
+    "table ended by list": "| a |\n|---|\n| 1 |\n- item\n| 2 |\n",
+    "escaped pipes": "| a \\| b | c |\n|---|---|\n| 1 \\| 2 | 3 |\n",
+    "fence in item": "- item\n  ```\n  - [ ] not a task\n  ```\n- [ ] task\n",
+    "unclosed fence in item": "- item\n  ```\n  code\nout\n- [ ] x\n",
+    "fence lengths": "````md\n```\n- [ ] in\n````\n- [ ] out\n~~~\n~~\n~~~~~\n",
+    "backtick info": "``` a`b\n- [ ] not a fence\n",
+    "headings": "# A #\n## B ##  \n### C#\n####### no\n#no\n#\n# ###\n",
+    "front matter": "---\ntitle: x\nstatus: done\n---\n# Plan\n- [ ] a\n",
+    "front matter dots": "---\ntitle: x\n...\n- [ ] a\n",
+    "front matter long": "-----\na: 1\n---\nnot closed yet\n  ------  \n# Plan\n",
+    "empty front matter": "---\n---\n# Plan\n",
+    "hr and items": "- a\n---\n- b\n***\n* c\n_ _ _\n",
+    "crlf": "# Plan\r\n\r\n- [ ] a\r\n- [x] b\r\n\r\ntext\rmore\r\n",
+    "trailing spaces line": "- [ ] a\n   ",
+    "paragraph then heading": "text\n# heading\ntext\n  # indented heading\n",
+    "numbers": "1234567890. too long\n123456789. ok\n",
+    "brackets": "[Phase Name] here\n[x] at start\n- [ ] [Task]: later\n",
+    "loose list": "- [ ] a\n\n- [x] b\n\n  para of b\n\n- [ ] c\n",
+    "interrupt in item": "- para\n  2. no\n  1. yes\n",
+    "indented code": "text\n\n    code\n\n      - [ ] not a task\n  \n    more\nafter\n",
+    "code in item": "- item\n\n      code\n  para\n",
+    "unclosed front matter": "---\ntitle: x\n- [ ] a\n",
+    "unclosed long front matter": "----\ntitle: x\n---\n",
+    "item on line 1": "- [ ] first line is an item\n",
+    "deep lazy": "- a\n  - b\n    - c\nlazy\n  - d\n",
+}
+
+DECLINED = {
+    "tab": "- [ ]\ttab\n",
+    "block quote": "> quoted\n- [ ] a\n",
+    "quote in item": "- > quoted\n",
+    "html": "<details>\n- [ ] a\n</details>\n",
+    "comment": "<!-- note -->\n",
+    "reference": "[Role]: [hours]\n",
+    "reference in item": "- [Role]: [hours]\n",
+    "nul": "a\0b\n",
+    "item opening front matter": "- a--\n  b: 1\n  ---\n- [ ] x\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_accepted_cases_match_markdown_it(name: str) -> None:
+    assert same_or_declined(ACCEPTED[name]), f"{name} was declined"
+
+
+@pytest.mark.parametrize("name", sorted(DECLINED))
+def test_declined_cases_go_to_markdown_it(name: str) -> None:
+    text = DECLINED[name]
+    assert fastblocks.scan(text) is None
+    assert walk(text) == walk_markdown_it(text)
+
+
+def test_deep_nesting_is_declined() -> None:
+    text = "".join(" " * (2 * i) + "- x\n" for i in range(40))
+    assert fastblocks.scan(text) is None
+    assert walk(text) == walk_markdown_it(text)
+
+
+def test_empty_and_blank_texts() -> None:
+    for text in ("", "\n", "   ", "\n\n  \n", "x"):
+        assert same_or_declined(text)
+
+
+# --------------------------------------------------------------------- real and generated files
+
+
+def _shared_files() -> list[Path]:
+    if not SHARED.is_dir():
+        return []
+    corpus = [p for p in (SHARED / "corpus").rglob("*.md") if p.is_file()]
+    return sorted(corpus) + sorted((SHARED / "seeds").glob("*"))
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not here")
+def test_corpus_and_seeds_match_markdown_it() -> None:
+    accepted = [
+        p for p in _shared_files() if same_or_declined(p.read_bytes().decode("utf-8", "replace"))
+    ]
+    # Most real plans are in the shapes the scanner covers; a drop means it stopped covering them.
+    assert len(accepted) >= 25, len(accepted)
+
+
+def test_benchmark_plans_are_all_accepted() -> None:
+    rng = random.Random(7)
+    for fmt in bench.FORMATS:
+        for size in (1_000, 8_000, 40_000):
+            assert same_or_declined(bench.synthetic_plan(rng, fmt, size)), fmt
+    assert same_or_declined(bench.prose(rng, 5_000))
+
+
+# --------------------------------------------------------------------- generated markdown
+
+INDENTS = st.sampled_from(["", "", "", " ", "  ", "   ", "    ", "     ", "      ", "        "])
+MARKERS = st.sampled_from(
+    ["", "", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "-", "1.", "-   ", "-     "]
+)
+BOXES = st.sampled_from(["", "", "[ ] ", "[x] ", "[X] ", "[-] ", "[ ]", "[x]"])
+BODIES = st.sampled_from(
+    [
+        "", "text", "Task one", "# Heading", "## Phase 1: Setup", "###", "####### seven", "#no",
+        "---", "***", "___", "- - -", "===", "--", "```", "```py", "~~~", "````", "``` a`b",
+        "| a | b |", "|---|---|", "|:-:|---:|", "a | b", "--|--", "| x |", "|", "\\|", "[x]",
+        "[Phase Name]", "[a]: b", "[a] b", "*", "+", "1.", "2)", "...", "✅ done", "**Bold:** x",
+        "text ##", "# a #", "-1", "- [ ] nested", "1. [x] nested",
+    ]
+)  # fmt: skip
+LINES = st.builds(lambda a, b, c, d: a + b + c + d, INDENTS, MARKERS, BOXES, BODIES)
+
+
+@given(
+    st.lists(LINES, max_size=40),
+    st.sampled_from(["\n", "\n", "\r\n"]),
+    st.booleans(),
+    st.sampled_from(["", "---\ntitle: x\n---\n", "---\n", "----\n---\n"]),
+)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_generated_plans_match_markdown_it(
+    lines: list[str], newline: str, final: bool, head: str
+) -> None:
+    text = head + newline.join(lines) + (newline if final else "")
+    same_or_declined(text)
+
+
+@given(st.text(alphabet=" -*+#|:=`~[]x.1)\n>a", max_size=80))
+@settings(max_examples=400, deadline=None)
+def test_generated_symbol_soup_matches_markdown_it(text: str) -> None:
+    same_or_declined(text)
