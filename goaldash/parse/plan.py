@@ -61,6 +61,11 @@ _NOT_PHASES = re.compile(
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
+def _may_be_blocked(text: str) -> bool:
+    """Could `_BLOCKED_ITEM` match? (Substring tests, far cheaper than its search.)"""
+    return "locked" in text or "LOCKED" in text or "⛔" in text or "🚫" in text
+
+
 @dataclass(slots=True)
 class _PhaseB:
     """A phase while it is being built."""
@@ -450,6 +455,7 @@ def _list_item(li: ListItem, st: _State) -> None:
         if (
             st.blocker_level is None
             and li.mark == " "
+            and _may_be_blocked(text)
             and _BLOCKED_ITEM.search(text)
             and not is_placeholder(text)
         ):
