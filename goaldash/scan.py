@@ -152,8 +152,9 @@ def _unreadable(c: Candidate, message: str) -> Plan:
 
 
 # Parsing is CPU-bound: with many files to parse, the other cores help. Below these, a pool's
-# start-up (a fresh interpreter per worker) costs more than it saves.
-POOL_MIN_FILES = 48
+# start-up (a fresh interpreter per worker, about 0.3 s) costs more than it saves: measured on
+# 2 cores, 66 files of 0.95 MB parse 0.12 s faster here, 3 MB 0.27 s faster on the pool.
+POOL_MIN_FILES = 200
 POOL_MIN_BYTES = 1_500_000
 
 
@@ -266,7 +267,10 @@ def _mapped(
         yield pool.map(fn, jobs, chunksize=chunksize) if pool is not None else map(fn, jobs)
     finally:
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waiting (for idle workers to exit, a few ms) is what keeps the executor's own
+            # exit hook from racing its manager thread: Python 3.11 then prints "Exception
+            # ignored ... Bad file descriptor" on the way out, about one run in twenty.
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_pool(workers: int | None = None) -> ProcessPoolExecutor:
