@@ -71,6 +71,7 @@ ACCEPTED = {
     "code in item": "- item\n\n      code\n  para\n",
     "unclosed front matter": "---\ntitle: x\n- [ ] a\n",
     "unclosed long front matter": "----\ntitle: x\n---\n",
+    "nested bracket": "[a [b] c\n- [x] [P] T001\n",
     "item on line 1": "- [ ] first line is an item\n",
     "deep lazy": "- a\n  - b\n    - c\nlazy\n  - d\n",
 }
@@ -83,6 +84,8 @@ DECLINED = {
     "comment": "<!-- note -->\n",
     "reference": "[Role]: [hours]\n",
     "reference in item": "- [Role]: [hours]\n",
+    "label over two lines": "[Role\nName]: /url\n",
+    "unclosed brackets": "- [ unclosed\n- [ again\n",
     "nul": "a\0b\n",
     "item opening front matter": "- a--\n  b: 1\n  ---\n- [ ] x\n",
 }

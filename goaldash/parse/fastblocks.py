@@ -42,6 +42,7 @@ _ORDERED = re.compile(r"[0-9]{1,9}[.)](?= |$)")
 _DELIMITER = re.compile(r"^:?-+:?$")
 _DELIMITER_ROW = re.compile(r"[|:\- ]+")
 _LINE_BREAK = re.compile(r"\r\n?")
+_LABEL_STOP = re.compile(r"[\[\]\\]")
 _MAX_LEVEL = 50  # markdown-it stops nesting at 60 (our maxNesting); decline well before
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
 
@@ -256,22 +257,17 @@ class _Scanner:
         return True
 
     def _maybe_reference(self, line: int) -> bool:
-        """Could a link reference definition start here? True whenever in doubt."""
-        lines = self.lines
-        s = lines[line][self.ind[line] + 1 :]
-        i = line
-        while True:
-            for j, ch in enumerate(s):
-                if ch == "[":
-                    return False
-                if ch == "\\":
-                    return True
-                if ch == "]":
-                    return s[j + 1 : j + 2] == ":"
-            i += 1
-            if i >= self.n or self._empty(i):
-                return False
-            s = lines[i]
+        """Could a link reference definition start here? True whenever in doubt.
+
+        markdown-it's rule reads the label up to its first `]` (a `[` first means no label) and
+        wants a `:` right after it. A label that runs past its first line is left to markdown-it,
+        so no line is ever read twice: the scan stays linear however the file is built.
+        """
+        s = self.lines[line]
+        m = _LABEL_STOP.search(s, self.ind[line] + 1)
+        if m is None or m.group() == "\\":
+            return True
+        return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
 
     def _lines_text(self, begin: int, end: int) -> str:
         """markdown-it's getLines(begin, end, blkIndent), trimmed: each line loses up to
