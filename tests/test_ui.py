@@ -411,6 +411,18 @@ async def test_watcher_follows_editors(repo: Path) -> None:
         )
 
 
+async def test_a_redraw_due_after_quitting_does_nothing(repo: Path) -> None:
+    # The redraw timer (plans read or changed a moment before) can fire while the app shuts
+    # down; it used to query widgets already removed and end the run with a traceback.
+    app = make_app(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        app._redraw_soon()
+    app._redraw_due()
+    app.redraw()
+    app._focus_list()
+
+
 async def test_own_tick_does_not_reload_twice(repo: Path) -> None:
     path = repo / "docs" / "plans" / "alpha-plan.md"
     app = make_app(repo, watch=True)

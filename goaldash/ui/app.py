@@ -306,6 +306,8 @@ class GoalDashApp(App[None]):
     def redraw(self) -> None:
         """Draw the status line and the visible tab; the others when they are shown."""
         self._redraw_pending = False
+        if not self.is_running:
+            return  # a timer fired while the app shuts down: its widgets are going
         self._dirty = set(TABS)
         self._draw_status()
         if self.screen is self.screen_stack[0]:
@@ -457,6 +459,8 @@ class GoalDashApp(App[None]):
         self.call_after_refresh(self._focus_list)
 
     def _focus_list(self) -> None:
+        if not self.is_running:
+            return
         if isinstance(self.screen, PlanScreen) or self.query_one("#filter").has_focus:
             return
         view = self.view(self.active_tab)
