@@ -174,7 +174,7 @@ def test_generated_plans_match_markdown_it(
     same_or_declined(text)
 
 
-@given(st.text(alphabet=" -*+#|:=`~[]x.1)\n>a", max_size=80))
+@given(st.text(alphabet=" -*+#|:=`~[]x.1)\n\r>a\\_\u00a0\u3000\v\u2028\ufeff", max_size=80))
 @settings(max_examples=400, deadline=None)
 def test_generated_symbol_soup_matches_markdown_it(text: str) -> None:
     same_or_declined(text)
