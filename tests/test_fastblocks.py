@@ -72,6 +72,11 @@ ACCEPTED = {
     "unclosed front matter": "---\ntitle: x\n- [ ] a\n",
     "unclosed long front matter": "----\ntitle: x\n---\n",
     "nested bracket": "[a [b] c\n- [x] [P] T001\n",
+    "html block": "<details>\n- [ ] hidden in html\n\n- [ ] after the blank\n</details>\n",
+    "comment": "<!-- note -->\n- [ ] a\n<!--\n- [ ] commented out\n-->\n- [x] b\n",
+    "html in item": "- [ ] a\n  <div>\n  - [ ] in div\n- [x] b\n",
+    "html interrupting": "para\n<div>\npara\n<span>not a block</span>\n<pre>\n- [ ] x\n</pre>\n",
+    "html in table": "| a |\n|---|\n| 1 |\n<!-- end -->\n",
     "item on line 1": "- [ ] first line is an item\n",
     "deep lazy": "- a\n  - b\n    - c\nlazy\n  - d\n",
 }
@@ -80,8 +85,6 @@ DECLINED = {
     "tab": "- [ ]\ttab\n",
     "block quote": "> quoted\n- [ ] a\n",
     "quote in item": "- > quoted\n",
-    "html": "<details>\n- [ ] a\n</details>\n",
-    "comment": "<!-- note -->\n",
     "reference": "[Role]: [hours]\n",
     "reference in item": "- [Role]: [hours]\n",
     "label over two lines": "[Role\nName]: /url\n",
@@ -154,7 +157,9 @@ BODIES = st.sampled_from(
         "---", "***", "___", "- - -", "===", "--", "```", "```py", "~~~", "````", "``` a`b",
         "| a | b |", "|---|---|", "|:-:|---:|", "a | b", "--|--", "| x |", "|", "\\|", "[x]",
         "[Phase Name]", "[a]: b", "[a] b", "*", "+", "1.", "2)", "...", "✅ done", "**Bold:** x",
-        "text ##", "# a #", "-1", "- [ ] nested", "1. [x] nested",
+        "text ##", "# a #", "-1", "- [ ] nested", "1. [x] nested", "<!-- c -->", "<!--", "-->",
+        "<div>", "</div>", "<details>", "<span>x</span>", "<pre>", "</pre>", "<a href='x'>", "<?x",
+        "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>", "<br/>", "<",
     ]
 )  # fmt: skip
 LINES = st.builds(lambda a, b, c, d: a + b + c + d, INDENTS, MARKERS, BOXES, BODIES)
@@ -174,7 +179,7 @@ def test_generated_plans_match_markdown_it(
     same_or_declined(text)
 
 
-@given(st.text(alphabet=" -*+#|:=`~[]x.1)\n\r>a\\_\u00a0\u3000\v\u2028\ufeff", max_size=80))
+@given(st.text(alphabet=" -*+#|:=`~[]x.1)\n\r>a\\_<!/\u00a0\u3000\v\u2028\ufeff", max_size=80))
 @settings(max_examples=400, deadline=None)
 def test_generated_symbol_soup_matches_markdown_it(text: str) -> None:
     same_or_declined(text)

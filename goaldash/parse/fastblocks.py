@@ -8,8 +8,8 @@ This module runs the same rules, written out in the same order and with the same
 `Document` directly.
 
 It covers front matter, ATX and setext headings, paragraphs, bullet and ordered lists, fenced
-and indented code, thematic breaks and pipe tables. It declines (returns None, and `walk` asks
-markdown-it) on tabs, NUL, block quotes, HTML blocks, link reference definitions, deep nesting
+and indented code, HTML blocks, thematic breaks and pipe tables. It declines (returns None, and
+`walk` asks markdown-it) on tabs, NUL, block quotes, link reference definitions, deep nesting
 and front matter it cannot place. Declining is always safe; a `Document` different from
 markdown-it's is a bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and
 generated text.
@@ -18,6 +18,8 @@ generated text.
 from __future__ import annotations
 
 import re
+
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
 from goaldash.parse.document import (
     Block,
@@ -127,8 +129,8 @@ class _Scanner:
                 self._code(line)
             elif c in "`~" and self._fence(line, False):
                 pass
-            elif c in "<>":
-                raise _Decline  # block quote or HTML block
+            elif c == ">":
+                raise _Decline  # a block quote
             elif c in "*-_" and self._hr(line):
                 self._child()
                 self.line = line + 1
@@ -136,6 +138,8 @@ class _Scanner:
                 pass
             elif c == "[" and self._maybe_reference(line):
                 raise _Decline
+            elif c == "<" and self._html(line, False):
+                pass
             elif c == "#" and self._heading(line, False):
                 pass
             else:
@@ -208,6 +212,38 @@ class _Scanner:
                 break
         self._child()
         self.line = last
+
+    def _html(self, line: int, silent: bool) -> bool:
+        """An HTML block, by markdown-it's own start and end patterns; in `silent` mode,
+        whether one that may interrupt a paragraph starts here."""
+        lines, ind, blk = self.lines, self.ind, self.blk
+        s = lines[line]
+        p = ind[line]
+        if p - blk >= 4 or not s.startswith("<", p):
+            return False
+        text = s[p:]
+        for opening, closing, interrupts in HTML_SEQUENCES:
+            if opening.search(text):
+                break
+        else:
+            return False
+        if silent:
+            return interrupts
+        nxt = line + 1
+        on_blank = bool(closing.search(""))
+        if not closing.search(text):
+            while nxt < self.n:
+                if ind[nxt] < blk and (on_blank or not self._empty(nxt)):
+                    break
+                text = lines[nxt][ind[nxt] :]
+                if closing.search(text):
+                    if text:
+                        nxt += 1
+                    break
+                nxt += 1
+        self._child()
+        self.line = nxt
+        return True
 
     def _hr(self, line: int) -> bool:
         s = self.lines[line]
@@ -316,8 +352,10 @@ class _Scanner:
 
     def _ends_paragraph(self, line: int, c: str, s: str) -> bool:
         """Does a table, fence, block quote, break, list, HTML block or heading start here?"""
-        if c in "<>":
+        if c == ">":
             raise _Decline
+        if c == "<":
+            return self._html(line, True)
         if c == "#":
             return self._heading(line, True)
         if c in "`~":
@@ -337,7 +375,7 @@ class _Scanner:
         if p >= len(s):
             return False
         c = s[p]
-        if c in "<>":
+        if c == ">":
             raise _Decline
         if c in "`~":
             return self._fence(line, True)
@@ -433,8 +471,10 @@ class _Scanner:
 
     def _ends_table(self, line: int, c: str) -> bool:
         """Does a fence, block quote, break, list, HTML block or heading end a table here?"""
-        if c in "<>":
+        if c == ">":
             raise _Decline
+        if c == "<":
+            return self._html(line, True)
         if c == "#":
             return self._heading(line, True)
         if c in "`~":
