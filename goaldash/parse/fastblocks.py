@@ -120,34 +120,38 @@ class _Scanner:
                 raise _Decline
             s = lines[line]
             p = ind[line]
-            c = s[p]
             if line == 0 and p and lines[0][0] == "-" and s[p + 1 : p + 3] == "--":
                 raise _Decline  # an item's "---" on line 1 may open front matter in markdown-it
-            if "|" in s and self._table(line, False):
-                pass
-            elif p - self.blk >= 4:
-                self._code(line)
-            elif c in "`~" and self._fence(line, False):
-                pass
-            elif c == ">":
-                raise _Decline  # a block quote
-            elif c in "*-_" and self._hr(line):
-                self._child()
-                self.line = line + 1
-            elif (c in "*-+" or "0" <= c <= "9") and self._list(line, False):
-                pass
-            elif c == "[" and self._maybe_reference(line):
-                raise _Decline
-            elif c == "<" and self._html(line, False):
-                pass
-            elif c == "#" and self._heading(line, False):
-                pass
-            else:
-                self._paragraph(line)
+            self._block(line, s, p, s[p])
             line = self.line
             if line < n and ind[line] >= len(lines[line]):
                 line += 1
                 self.line = line
+
+    def _block(self, line: int, s: str, p: int, c: str) -> None:
+        """Run the first of markdown-it's block rules, in its order, that takes `line`."""
+        if "|" in s and self._table(line, False):
+            return
+        if p - self.blk >= 4:
+            self._code(line)
+            return
+        if c in "`~" and self._fence(line, False):
+            return
+        if c == ">":
+            raise _Decline  # a block quote
+        if c in "*-_" and self._hr(line):
+            self._child()
+            self.line = line + 1
+            return
+        if (c in "*-+" or "0" <= c <= "9") and self._list(line, False):
+            return
+        if c == "[" and self._maybe_reference(line):
+            raise _Decline
+        if c == "<" and self._html(line, False):
+            return
+        if c == "#" and self._heading(line, False):
+            return
+        self._paragraph(line)
 
     # ------------------------------------------------------------------------ front matter
 
@@ -222,11 +226,10 @@ class _Scanner:
         if p - blk >= 4 or not s.startswith("<", p):
             return False
         text = s[p:]
-        for opening, closing, interrupts in HTML_SEQUENCES:
-            if opening.search(text):
-                break
-        else:
+        sequence = next((seq for seq in HTML_SEQUENCES if seq[0].search(text)), None)
+        if sequence is None:
             return False
+        _, closing, interrupts = sequence
         if silent:
             return interrupts
         nxt = line + 1
