@@ -77,14 +77,24 @@ ACCEPTED = {
     "html in item": "- [ ] a\n  <div>\n  - [ ] in div\n- [x] b\n",
     "html interrupting": "para\n<div>\npara\n<span>not a block</span>\n<pre>\n- [ ] x\n</pre>\n",
     "html in table": "| a |\n|---|\n| 1 |\n<!-- end -->\n",
+    "block quote": "> quoted\n- [ ] a\n",
+    "quote in item": "- > quoted\n  > more\n- [ ] b\n",
+    "lazy quote": "> **Note:** this\ngoes on lazily\n- [ ] but a list ends it\n",
+    "quoted tasks": "> - [ ] quoted task\n> - [x] another\n>\n> para\n\n- [ ] real\n",
+    "nested quotes": "> > deep\n> shallow\n>> deep again\n",
+    "quote with heading": "> # Title\n> ## Phase 1: Go\n> - [ ] a\n",
+    "quote with fence": "> ```\n> - [ ] code\n> ```\n- [ ] after\n",
+    "quote with table": "> | a | b |\n> |---|---|\n> | 1 | 2 |\n| c |\n",
+    "quote setext": "> Title\n> ===\n> text\n---\n",
+    "quote ends on empty": ">\nnot quoted\n> x\n>\ny\n",
+    "quote no space": ">x\n>  two spaces\n>     code\n",
+    "quote in nested item": "- a\n  - b\n    > q\n    lazy\n  - c\n",
     "item on line 1": "- [ ] first line is an item\n",
     "deep lazy": "- a\n  - b\n    - c\nlazy\n  - d\n",
 }
 
 DECLINED = {
     "tab": "- [ ]\ttab\n",
-    "block quote": "> quoted\n- [ ] a\n",
-    "quote in item": "- > quoted\n",
     "reference": "[Role]: [hours]\n",
     "reference in item": "- [Role]: [hours]\n",
     "label over two lines": "[Role\nName]: /url\n",
@@ -148,7 +158,24 @@ def test_benchmark_plans_are_all_accepted() -> None:
 
 INDENTS = st.sampled_from(["", "", "", " ", "  ", "   ", "    ", "     ", "      ", "        "])
 MARKERS = st.sampled_from(
-    ["", "", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "-", "1.", "-   ", "-     "]
+    [
+        "",
+        "",
+        "- ",
+        "* ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "10. ",
+        "-",
+        "1.",
+        "-   ",
+        "-     ",
+        "> ",
+        ">",
+        "> - ",
+        ">> ",
+    ]
 )
 BOXES = st.sampled_from(["", "", "[ ] ", "[x] ", "[X] ", "[-] ", "[ ]", "[x]"])
 BODIES = st.sampled_from(

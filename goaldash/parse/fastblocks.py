@@ -4,13 +4,13 @@ markdown-it-py's block phase is most of the time a plan's parse takes. Most of t
 machinery, not the rules: every rule is tried on every line through a ruler, every block becomes
 several `Token` objects, and `goaldash.parse.blocks` then walks the tokens back into blocks.
 This module runs the same rules, written out in the same order and with the same state
-(`ind` is markdown-it's `tShift` and `sCount`, which agree when there are no tabs), and builds the
-`Document` directly.
+(`bm`, `ts` and `sc` are markdown-it's `bMarks`, `tShift` and `sCount`, with `bMarks` counted
+from the start of the line), and builds the `Document` directly.
 
 It covers front matter, ATX and setext headings, paragraphs, bullet and ordered lists, fenced
-and indented code, HTML blocks, thematic breaks and pipe tables. It declines (returns None, and
-`walk` asks markdown-it) on tabs, NUL, block quotes, link reference definitions, deep nesting
-and front matter it cannot place. Declining is always safe; a `Document` different from
+and indented code, block quotes, HTML blocks, thematic breaks and pipe tables. It declines
+(returns None, and `walk` asks markdown-it) on tabs, NUL, link reference definitions, deep
+nesting and front matter it cannot place. Declining is always safe; a `Document` different from
 markdown-it's is a bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and
 generated text.
 """
@@ -48,7 +48,7 @@ _LABEL_STOP = re.compile(r"[\[\]\\]")
 _MAX_LEVEL = 50  # markdown-it stops nesting at 60 (our maxNesting); decline well before
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
 
-_PARAGRAPH, _LIST, _TABLE, _OTHER = range(4)
+_PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
 
 
 class _Decline(Exception):
@@ -69,27 +69,36 @@ def scan(text: str) -> Document | None:
 
 
 class _Scanner:
-    __slots__ = ("blk", "blocks", "doc", "ind", "items", "level", "line", "lines", "list_indent",
-                 "lists", "n", "parent", "raw")  # fmt: skip
+    __slots__ = ("blk", "blocks", "bm", "doc", "items", "level", "line", "line_max", "lines",
+                 "list_indent", "lists", "n", "opened", "parent", "quotes", "raw", "sc",
+                 "ts")  # fmt: skip
 
     def __init__(self, src: str, raw: list[str]) -> None:
         lines = src.split("\n")
         # markdown-it records no line for a last line of only spaces with no newline after it.
         if lines and not lines[-1].strip(" "):
             lines.pop()
-        self.lines = lines
         self.n = len(lines)
-        self.ind = [len(s) - len(s.lstrip(" ")) for s in lines]
+        lines.append("")  # markdown-it's extra empty line past the end, for bounds
+        self.lines = lines
+        self.bm = [0] * len(lines)
+        self.ts = [len(s) - len(s.lstrip(" ")) for s in lines]
+        self.sc = self.ts[:]
         self.raw = raw
+        self.line_max = self.n
         self.blk = 0
         self.list_indent = -1
         self.parent = _OTHER
         self.line = 0
         self.level = 0
+        self.quotes = 0
         self.blocks: list[Block] = []
         self.doc = Document(lines=raw, blocks=self.blocks)
         self.lists: list[bool] = []
         self.items: list[ListItem] = []
+        self.opened: list[int] = []
+        """For each open item, how many block quotes were open when it opened: a block inside a
+        quote inside the item is not the item's child."""
 
     # ----------------------------------------------------------------------------- driving
 
@@ -97,76 +106,77 @@ class _Scanner:
         start = 0
         if self.n and self.lines[0].startswith("-"):
             start = self._front_matter()
-        self._tokenize(start)
+        self._tokenize(start, self.n)
         return self.doc
 
     def _empty(self, i: int) -> bool:
-        return i >= self.n or self.ind[i] >= len(self.lines[i])
+        return i >= self.n or self.bm[i] + self.ts[i] >= len(self.lines[i])
 
     def _child(self) -> None:
-        """A block opens inside the innermost open list item."""
-        if self.items:
+        """A block opens: one more child of the innermost open list item, if directly in it."""
+        if self.items and self.opened[-1] == self.quotes:
             self.items[-1].children += 1
 
-    def _tokenize(self, line: int) -> None:
-        lines, ind, n = self.lines, self.ind, self.n
-        while line < n:
-            while line < n and ind[line] >= len(lines[line]):
+    def _tokenize(self, line: int, end: int) -> None:
+        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        while line < end:
+            while line < self.line_max and bm[line] + ts[line] >= len(lines[line]):
                 line += 1
             self.line = line
-            if line >= n or ind[line] < self.blk:
+            if line >= end or sc[line] < self.blk:
                 break
             if self.level >= _MAX_LEVEL:
                 raise _Decline
             s = lines[line]
-            p = ind[line]
+            p = bm[line] + ts[line]
             if line == 0 and p and lines[0][0] == "-" and s[p + 1 : p + 3] == "--":
                 raise _Decline  # an item's "---" on line 1 may open front matter in markdown-it
-            self._block(line, s, p, s[p])
+            self._block(line, end, s, p, s[p])
             line = self.line
-            if line < n and ind[line] >= len(lines[line]):
+            if line < end and bm[line] + ts[line] >= len(lines[line]):
                 line += 1
                 self.line = line
 
-    def _block(self, line: int, s: str, p: int, c: str) -> None:
+    def _block(self, line: int, end: int, s: str, p: int, c: str) -> None:
         """Run the first of markdown-it's block rules, in its order, that takes `line`."""
-        if "|" in s and self._table(line, False):
+        if "|" in s and self._table(line, end, False):
             return
-        if p - self.blk >= 4:
-            self._code(line)
+        if self.sc[line] - self.blk >= 4:
+            self._code(line, end)
             return
-        if c in "`~" and self._fence(line, False):
+        if c in "`~" and self._fence(line, end, False):
             return
         if c == ">":
-            raise _Decline  # a block quote
+            self._quote(line, end)
+            return
         if c in "*-_" and self._hr(line):
             self._child()
             self.line = line + 1
             return
-        if (c in "*-+" or "0" <= c <= "9") and self._list(line, False):
+        if (c in "*-+" or "0" <= c <= "9") and self._list(line, end, False):
             return
         if c == "[" and self._maybe_reference(line):
             raise _Decline
-        if c == "<" and self._html(line, False):
+        if c == "<" and self._html(line, end, False):
             return
         if c == "#" and self._heading(line, False):
             return
-        self._paragraph(line)
+        self._paragraph(line, end)
 
     # ------------------------------------------------------------------------ front matter
 
     def _front_matter(self) -> int:
         """markdown-it-py's front matter plugin; the line the body starts on."""
-        lines, ind = self.lines, self.ind
+        lines, ts = self.lines, self.ts
         first = lines[0]
         count = len(first) - len(first.lstrip("-"))
         if count < 3:
             return 0
         for i in range(1, self.n):
             s = lines[i]
-            if ind[i] == 0 and s.startswith("...") and not s[3:].strip(" "):
+            if ts[i] == 0 and s.startswith("...") and not s[3:].strip(" "):
                 break
-            p = ind[i]
+            p = ts[i]
             if p >= len(s) or s[p] != "-" or p >= 4:
                 continue
             q = len(s) - len(s[p:].lstrip("-"))
@@ -183,8 +193,8 @@ class _Scanner:
 
     def _heading(self, line: int, silent: bool) -> bool:
         s = self.lines[line]
-        p = self.ind[line]
-        if p - self.blk >= 4:
+        p = self.bm[line] + self.ts[line]
+        if self.sc[line] - self.blk >= 4:
             return False
         q = len(s) - len(s[p:].lstrip("#"))
         level = q - p
@@ -202,14 +212,14 @@ class _Scanner:
         self.line = line + 1
         return True
 
-    def _code(self, line: int) -> None:
+    def _code(self, line: int, end: int) -> None:
         """An indented code block: to the last line indented 4 or more past the block."""
-        ind, blk = self.ind, self.blk
+        sc, blk = self.sc, self.blk
         last = nxt = line + 1
-        while nxt < self.n:
+        while nxt < end:
             if self._empty(nxt):
                 nxt += 1
-            elif ind[nxt] - blk >= 4:
+            elif sc[nxt] - blk >= 4:
                 nxt += 1
                 last = nxt
             else:
@@ -217,13 +227,13 @@ class _Scanner:
         self._child()
         self.line = last
 
-    def _html(self, line: int, silent: bool) -> bool:
+    def _html(self, line: int, end: int, silent: bool) -> bool:
         """An HTML block, by markdown-it's own start and end patterns; in `silent` mode,
         whether one that may interrupt a paragraph starts here."""
-        lines, ind, blk = self.lines, self.ind, self.blk
+        lines, sc, blk = self.lines, self.sc, self.blk
         s = lines[line]
-        p = ind[line]
-        if p - blk >= 4 or not s.startswith("<", p):
+        p = self.bm[line] + self.ts[line]
+        if sc[line] - blk >= 4 or not s.startswith("<", p):
             return False
         text = s[p:]
         sequence = next((seq for seq in HTML_SEQUENCES if seq[0].search(text)), None)
@@ -235,10 +245,10 @@ class _Scanner:
         nxt = line + 1
         on_blank = bool(closing.search(""))
         if not closing.search(text):
-            while nxt < self.n:
-                if ind[nxt] < blk and (on_blank or not self._empty(nxt)):
+            while nxt < end:
+                if sc[nxt] < blk and (on_blank or not self._empty(nxt)):
                     break
-                text = lines[nxt][ind[nxt] :]
+                text = lines[nxt][self.bm[nxt] + self.ts[nxt] :]
                 if closing.search(text):
                     if text:
                         nxt += 1
@@ -250,8 +260,8 @@ class _Scanner:
 
     def _hr(self, line: int) -> bool:
         s = self.lines[line]
-        p = self.ind[line]
-        if p - self.blk >= 4:
+        p = self.bm[line] + self.ts[line]
+        if self.sc[line] - self.blk >= 4 or p >= len(s):
             return False
         marker = s[p]
         if marker not in "*-_":
@@ -259,11 +269,11 @@ class _Scanner:
         rest = s[p:]
         return not rest.replace(marker, "").strip(" ") and rest.count(marker) >= 3
 
-    def _fence(self, line: int, silent: bool) -> bool:
-        lines, ind = self.lines, self.ind
+    def _fence(self, line: int, end: int, silent: bool) -> bool:
+        lines, sc = self.lines, self.sc
         s = lines[line]
-        p = ind[line]
-        if p - self.blk >= 4 or p + 3 > len(s):
+        p = self.bm[line] + self.ts[line]
+        if sc[line] - self.blk >= 4 or p + 3 > len(s):
             return False
         marker = s[p]
         if marker not in "`~":
@@ -278,13 +288,13 @@ class _Scanner:
         closed = False
         while True:
             nxt += 1
-            if nxt >= self.n:
+            if nxt >= end:
                 break
             t = lines[nxt]
-            p = ind[nxt]
-            if p < len(t) and p < self.blk:
+            p = self.bm[nxt] + self.ts[nxt]
+            if p < len(t) and sc[nxt] < self.blk:
                 break
-            if p >= len(t) or t[p] != marker or p - self.blk >= 4:
+            if p >= len(t) or t[p] != marker or sc[nxt] - self.blk >= 4:
                 continue
             q = len(t) - len(t[p:].lstrip(marker))
             if q - p < length or t[q:].strip(" "):
@@ -303,7 +313,7 @@ class _Scanner:
         so no line is ever read twice: the scan stays linear however the file is built.
         """
         s = self.lines[line]
-        m = _LABEL_STOP.search(s, self.ind[line] + 1)
+        m = _LABEL_STOP.search(s, self.bm[line] + self.ts[line] + 1)
         if m is None or m.group() == "\\":
             return True
         return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
@@ -311,31 +321,43 @@ class _Scanner:
     def _lines_text(self, begin: int, end: int) -> str:
         """markdown-it's getLines(begin, end, blkIndent), trimmed: each line loses up to
         blkIndent leading columns (for an item's first line, its marker counts as columns)."""
-        lines, ind, blk = self.lines, self.ind, self.blk
+        lines, bm, ts, blk = self.lines, self.bm, self.ts, self.blk
         if end - begin == 1:
-            return lines[begin][min(blk, ind[begin]) :].strip(_TRIM)
-        return "\n".join(lines[i][min(blk, ind[i]) :] for i in range(begin, end)).strip(_TRIM)
+            return lines[begin][bm[begin] + min(blk, ts[begin]) :].strip(_TRIM)
+        return "\n".join(lines[i][bm[i] + min(blk, ts[i]) :] for i in range(begin, end)).strip(
+            _TRIM
+        )
 
-    def _paragraph(self, line: int) -> None:
+    def _paragraph(self, line: int, end: int) -> None:
         """markdown-it's lheading rule, then its paragraph rule: one walk serves both, since they
-        stop on the same lines unless a setext underline comes first."""
-        lines, ind, blk, n = self.lines, self.ind, self.blk, self.n
+        stop on the same lines unless a setext underline comes first. (The underline is looked
+        for before `end` only, where lheading stops; the paragraph goes on to lineMax.)"""
+        lines, bm, ts, sc, blk = self.lines, self.bm, self.ts, self.sc, self.blk
+        limit = self.line_max
         nxt = line + 1
         level = 0
         old = self.parent
         self.parent = _PARAGRAPH
-        while nxt < n:
+        while nxt < limit:
             s = lines[nxt]
-            p = ind[nxt]
+            p = bm[nxt] + ts[nxt]
             if p >= len(s):
                 break
-            if p - blk > 3:
+            if sc[nxt] - blk > 3:
                 nxt += 1
                 continue
             c = s[p]
-            if p >= blk and (c == "=" or c == "-") and not s[p:].lstrip(c).strip(" "):
+            if (
+                nxt < end
+                and sc[nxt] >= blk
+                and (c == "=" or c == "-")
+                and not s[p:].lstrip(c).strip(" ")
+            ):
                 level = 1 if c == "=" else 2
                 break
+            if sc[nxt] < 0:
+                nxt += 1
+                continue
             if self._ends_paragraph(nxt, c, s):
                 break
             nxt += 1
@@ -348,46 +370,134 @@ class _Scanner:
             return
         self.line = nxt
         items = self.items
-        if items and items[-1].children == 1:
+        if items and items[-1].children == 1 and self.opened[-1] == self.quotes:
             set_first_paragraph(items[-1], content, self.raw[line], line)
         else:
-            self.blocks.append(Paragraph(line + 1, nxt, content, items[-1] if items else None))
+            owner = items[-1] if items else None
+            self.blocks.append(Paragraph(line + 1, nxt, content, owner, self.quotes > 0))
 
     def _ends_paragraph(self, line: int, c: str, s: str) -> bool:
         """Does a table, fence, block quote, break, list, HTML block or heading start here?"""
         if c == ">":
-            raise _Decline
+            return True
         if c == "<":
-            return self._html(line, True)
+            return self._html(line, self.n, True)
         if c == "#":
             return self._heading(line, True)
         if c in "`~":
-            return self._fence(line, True)
+            return self._fence(line, self.n, True)
         if c in "*-_+" or "0" <= c <= "9":
             if c in "*-_" and self._hr(line):
                 return True
-            if c != "_" and self._list(line, True):
+            if c != "_" and self._list(line, self.n, True):
                 return True
-        return "|" in s and self._table(line, True)
+        return "|" in s and self._table(line, self.line_max, True)
+
+    # ------------------------------------------------------------------------ block quotes
+
+    def _ends_quote(self, line: int) -> bool:
+        """Does a fence, block quote, break, list, HTML block or heading end a block quote (or a
+        table) before `line`?"""
+        s = self.lines[line]
+        p = self.bm[line] + self.ts[line]
+        if p >= len(s) or self.sc[line] - self.blk >= 4:
+            return False
+        c = s[p]
+        if c == ">":
+            return True
+        if c == "<":
+            return self._html(line, self.n, True)
+        if c == "#":
+            return self._heading(line, True)
+        if c in "`~":
+            return self._fence(line, self.n, True)
+        if c in "*-_" and self._hr(line):
+            return True
+        return (c in "*-+" or "0" <= c <= "9") and self._list(line, self.n, True)
+
+    def _quote_line(self, line: int, saved: list[tuple[int, int, int, int]]) -> bool:
+        """Strip a `>` (and one space) from `line` as markdown-it does; True when nothing is
+        left after it."""
+        bm, ts, sc = self.bm, self.ts, self.sc
+        s = self.lines[line]
+        pos = bm[line] + ts[line] + 1
+        initial = offset = sc[line] + 1
+        if pos < len(s) and s[pos] == " ":
+            pos += 1
+            initial += 1
+            offset += 1
+        saved.append((line, bm[line], ts[line], sc[line]))
+        bm[line] = pos
+        while pos < len(s) and s[pos] == " ":
+            pos += 1
+            offset += 1
+        sc[line] = offset - initial
+        ts[line] = pos - bm[line]
+        return pos >= len(s)
+
+    def _quote(self, start: int, end: int) -> None:
+        """markdown-it's blockquote rule: the quoted lines (and lazy ones) are read as blocks
+        with their `>` taken off, then put back."""
+        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        old_line_max = self.line_max
+        saved: list[tuple[int, int, int, int]] = []
+        last_empty = self._quote_line(start, saved)
+        old_parent = self.parent
+        self.parent = _QUOTE
+        nxt = start + 1
+        while nxt < end:
+            outdented = sc[nxt] < self.blk
+            s = lines[nxt]
+            p = bm[nxt] + ts[nxt]
+            if p >= len(s):
+                break
+            if s[p] == ">" and not outdented:
+                last_empty = self._quote_line(nxt, saved)
+                nxt += 1
+                continue
+            if last_empty:
+                break
+            if self._ends_quote(nxt):
+                self.line_max = nxt
+                if self.blk != 0:
+                    saved.append((nxt, bm[nxt], ts[nxt], sc[nxt]))
+                    sc[nxt] -= self.blk
+                break
+            saved.append((nxt, bm[nxt], ts[nxt], sc[nxt]))
+            sc[nxt] = -1  # a lazy line: it continues a paragraph, whatever its indent
+            nxt += 1
+        old_indent = self.blk
+        self.blk = 0
+        self._child()
+        self.quotes += 1
+        self.level += 1
+        self._tokenize(start, nxt)
+        self.level -= 1
+        self.quotes -= 1
+        self.line_max = old_line_max
+        self.parent = old_parent
+        for i, b, t, c in saved:
+            bm[i], ts[i], sc[i] = b, t, c
+        self.blk = old_indent
 
     # ------------------------------------------------------------------------------ lists
 
     def _ends_list(self, line: int, s: str) -> bool:
         """Does a fence, block quote or break end the list before `line`?"""
-        p = self.ind[line]
+        p = self.bm[line] + self.ts[line]
         if p >= len(s):
             return False
         c = s[p]
         if c == ">":
-            raise _Decline
+            return True
         if c in "`~":
-            return self._fence(line, True)
+            return self._fence(line, self.n, True)
         return c in "*-_" and self._hr(line)
 
     def _marker(self, line: int) -> tuple[int, bool]:
         """Position after a list marker on `line` (or -1), and whether it is ordered."""
         s = self.lines[line]
-        p = self.ind[line]
+        p = self.bm[line] + self.ts[line]
         c = s[p] if p < len(s) else ""
         if c in "*-+" and c:
             if p + 1 < len(s) and s[p + 1] != " ":
@@ -398,18 +508,18 @@ class _Scanner:
             return (m.end(), True) if m else (-1, True)
         return -1, False
 
-    def _list(self, start: int, silent: bool) -> bool:
-        lines, ind = self.lines, self.ind
-        if ind[start] - self.blk >= 4:
+    def _list(self, start: int, end: int, silent: bool) -> bool:
+        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        if sc[start] - self.blk >= 4:
             return False
-        if self.list_indent >= 0 and ind[start] - self.list_indent >= 4 and ind[start] < self.blk:
+        if self.list_indent >= 0 and sc[start] - self.list_indent >= 4 and sc[start] < self.blk:
             return False
-        terminating = silent and self.parent == _PARAGRAPH and ind[start] >= self.blk
+        terminating = silent and self.parent == _PARAGRAPH and sc[start] >= self.blk
         after, ordered = self._marker(start)
         if after < 0:
             return False
         s = lines[start]
-        if ordered and terminating and int(s[ind[start] : after - 1]) != 1:
+        if ordered and terminating and int(s[self.bm[start] + self.ts[start] : after - 1]) != 1:
             return False
         if terminating and not s[after:].strip(" "):
             return False
@@ -423,11 +533,12 @@ class _Scanner:
         old_parent = self.parent
         self.parent = _LIST
         nxt = start
-        n = self.n
-        while nxt < n:
+        while nxt < end:
             s = lines[nxt]
+            initial = sc[nxt] + after - (bm[start] + ts[start])
             content = len(s) - len(s[after:].lstrip(" "))
-            indent_after = 1 if content >= len(s) else content - after
+            offset = initial + content - after
+            indent_after = 1 if content >= len(s) else offset - initial
             if indent_after > 4:
                 indent_after = 1
             item = ListItem(
@@ -436,27 +547,31 @@ class _Scanner:
                 len(self.lists) - 1,
                 ordered,
                 self.items[-1] if self.items else None,
+                quoted=self.quotes > 0,
             )
             self.blocks.append(item)
             self.items.append(item)
+            self.opened.append(self.quotes)
             self.level += 1
-            old_ind = ind[start]
+            old_ts, old_sc = ts[start], sc[start]
             old_list_indent = self.list_indent
             self.list_indent = self.blk
-            self.blk = after + indent_after
-            ind[start] = content
+            self.blk = initial + indent_after
+            ts[start] = content - bm[start]
+            sc[start] = offset
             if content >= len(s) and self._empty(start + 1):
-                self.line = min(self.line + 2, n)
+                self.line = min(self.line + 2, end)
             else:
-                self._tokenize(start)
+                self._tokenize(start, end)
             self.blk = self.list_indent
             self.list_indent = old_list_indent
-            ind[start] = old_ind
+            ts[start], sc[start] = old_ts, old_sc
             self.level -= 1
             self.items.pop()
+            self.opened.pop()
             nxt = start = self.line
             item.end = nxt
-            if nxt >= n or ind[nxt] < self.blk or ind[nxt] - self.blk >= 4:
+            if nxt >= end or sc[nxt] < self.blk or sc[nxt] - self.blk >= 4:
                 break
             t = lines[nxt]
             if self._ends_list(nxt, t):
@@ -471,20 +586,6 @@ class _Scanner:
         return True
 
     # ----------------------------------------------------------------------------- tables
-
-    def _ends_table(self, line: int, c: str) -> bool:
-        """Does a fence, block quote, break, list, HTML block or heading end a table here?"""
-        if c == ">":
-            raise _Decline
-        if c == "<":
-            return self._html(line, True)
-        if c == "#":
-            return self._heading(line, True)
-        if c in "`~":
-            return self._fence(line, True)
-        if c in "*-_" and self._hr(line):
-            return True
-        return (c in "*-+" or "0" <= c <= "9") and self._list(line, True)
 
     @staticmethod
     def _cells(text: str) -> list[str]:
@@ -513,14 +614,14 @@ class _Scanner:
             cells.pop()
         return cells
 
-    def _table(self, start: int, silent: bool) -> bool:
-        lines, ind, blk, n = self.lines, self.ind, self.blk, self.n
-        if start + 2 > n:
+    def _table(self, start: int, end: int, silent: bool) -> bool:
+        lines, sc, blk = self.lines, self.sc, self.blk
+        if start + 2 > end:
             return False
         nl = start + 1
         s = lines[nl]
-        p = ind[nl]
-        if p < blk or p - blk >= 4 or p + 1 >= len(s):
+        p = self.bm[nl] + self.ts[nl]
+        if sc[nl] < blk or sc[nl] - blk >= 4 or p + 1 >= len(s):
             return False
         first, second = s[p], s[p + 1]
         if first not in "|-:" or second not in "|-: " or (first == "-" and second == " "):
@@ -539,8 +640,8 @@ class _Scanner:
             if not _DELIMITER.match(t):
                 return False
             aligns += 1
-        head = lines[start][ind[start] :].strip(_TRIM)
-        if "|" not in head or ind[start] - blk >= 4:
+        head = lines[start][self.bm[start] + self.ts[start] :].strip(_TRIM)
+        if "|" not in head or sc[start] - blk >= 4:
             return False
         header = self._cells(head)
         count = len(header)
@@ -554,15 +655,12 @@ class _Scanner:
         table = Table(start + 1, 0, [c.strip(_TRIM).strip() for c in header])
         autocompleted = 0
         nxt = start + 2
-        while nxt < n:
+        while nxt < end:
+            if sc[nxt] < blk or self._ends_quote(nxt):
+                break
             t = lines[nxt]
-            p = ind[nxt]
-            if p < blk:
-                break
-            if p < len(t) and p - blk < 4 and self._ends_table(nxt, t[p]):
-                break
-            text = t[p:].strip(_TRIM)
-            if not text or p - blk >= 4:
+            text = t[self.bm[nxt] + self.ts[nxt] :].strip(_TRIM)
+            if not text or sc[nxt] - blk >= 4:
                 break
             cells = self._cells(text)
             autocompleted += count - len(cells)
