@@ -69,8 +69,8 @@ def scan(text: str) -> Document | None:
 
 
 class _Scanner:
-    __slots__ = ("blk", "blocks", "bm", "doc", "items", "level", "line", "line_max", "lines",
-                 "list_indent", "lists", "n", "opened", "parent", "quotes", "raw", "sc",
+    __slots__ = ("at", "blk", "blocks", "bm", "doc", "items", "level", "line", "line_max",
+                 "lines", "list_indent", "lists", "n", "opened", "parent", "quotes", "raw", "sc",
                  "ts")  # fmt: skip
 
     def __init__(self, src: str, raw: list[str]) -> None:
@@ -84,6 +84,8 @@ class _Scanner:
         self.bm = [0] * len(lines)
         self.ts = [len(s) - len(s.lstrip(" ")) for s in lines]
         self.sc = self.ts[:]
+        self.at = self.ts[:]
+        """Where each line's content starts: markdown-it's bMarks + tShift, kept in step."""
         self.raw = raw
         self.line_max = self.n
         self.blk = 0
@@ -110,7 +112,7 @@ class _Scanner:
         return self.doc
 
     def _empty(self, i: int) -> bool:
-        return i >= self.n or self.bm[i] + self.ts[i] >= len(self.lines[i])
+        return i >= self.n or self.at[i] >= len(self.lines[i])
 
     def _child(self) -> None:
         """A block opens: one more child of the innermost open list item, if directly in it."""
@@ -118,9 +120,9 @@ class _Scanner:
             self.items[-1].children += 1
 
     def _tokenize(self, line: int, end: int) -> None:
-        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        lines, at, sc = self.lines, self.at, self.sc
         while line < end:
-            while line < self.line_max and bm[line] + ts[line] >= len(lines[line]):
+            while line < self.line_max and at[line] >= len(lines[line]):
                 line += 1
             self.line = line
             if line >= end or sc[line] < self.blk:
@@ -128,12 +130,12 @@ class _Scanner:
             if self.level >= _MAX_LEVEL:
                 raise _Decline
             s = lines[line]
-            p = bm[line] + ts[line]
+            p = at[line]
             if line == 0 and p and lines[0][0] == "-" and s[p + 1 : p + 3] == "--":
                 raise _Decline  # an item's "---" on line 1 may open front matter in markdown-it
             self._block(line, end, s, p, s[p])
             line = self.line
-            if line < end and bm[line] + ts[line] >= len(lines[line]):
+            if line < end and at[line] >= len(lines[line]):
                 line += 1
                 self.line = line
 
@@ -193,7 +195,7 @@ class _Scanner:
 
     def _heading(self, line: int, silent: bool) -> bool:
         s = self.lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if self.sc[line] - self.blk >= 4:
             return False
         q = len(s) - len(s[p:].lstrip("#"))
@@ -232,7 +234,7 @@ class _Scanner:
         whether one that may interrupt a paragraph starts here."""
         lines, sc, blk = self.lines, self.sc, self.blk
         s = lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if sc[line] - blk >= 4 or not s.startswith("<", p):
             return False
         text = s[p:]
@@ -248,7 +250,7 @@ class _Scanner:
             while nxt < end:
                 if sc[nxt] < blk and (on_blank or not self._empty(nxt)):
                     break
-                text = lines[nxt][self.bm[nxt] + self.ts[nxt] :]
+                text = lines[nxt][self.at[nxt] :]
                 if closing.search(text):
                     if text:
                         nxt += 1
@@ -260,7 +262,7 @@ class _Scanner:
 
     def _hr(self, line: int) -> bool:
         s = self.lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if self.sc[line] - self.blk >= 4 or p >= len(s):
             return False
         marker = s[p]
@@ -272,7 +274,7 @@ class _Scanner:
     def _fence(self, line: int, end: int, silent: bool) -> bool:
         lines, sc = self.lines, self.sc
         s = lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if sc[line] - self.blk >= 4 or p + 3 > len(s):
             return False
         marker = s[p]
@@ -291,7 +293,7 @@ class _Scanner:
             if nxt >= end:
                 break
             t = lines[nxt]
-            p = self.bm[nxt] + self.ts[nxt]
+            p = self.at[nxt]
             if p < len(t) and sc[nxt] < self.blk:
                 break
             if p >= len(t) or t[p] != marker or sc[nxt] - self.blk >= 4:
@@ -313,7 +315,7 @@ class _Scanner:
         so no line is ever read twice: the scan stays linear however the file is built.
         """
         s = self.lines[line]
-        m = _LABEL_STOP.search(s, self.bm[line] + self.ts[line] + 1)
+        m = _LABEL_STOP.search(s, self.at[line] + 1)
         if m is None or m.group() == "\\":
             return True
         return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
@@ -332,7 +334,7 @@ class _Scanner:
         """markdown-it's lheading rule, then its paragraph rule: one walk serves both, since they
         stop on the same lines unless a setext underline comes first. (The underline is looked
         for before `end` only, where lheading stops; the paragraph goes on to lineMax.)"""
-        lines, bm, ts, sc, blk = self.lines, self.bm, self.ts, self.sc, self.blk
+        lines, at, sc, blk = self.lines, self.at, self.sc, self.blk
         limit = self.line_max
         nxt = line + 1
         level = 0
@@ -340,7 +342,7 @@ class _Scanner:
         self.parent = _PARAGRAPH
         while nxt < limit:
             s = lines[nxt]
-            p = bm[nxt] + ts[nxt]
+            p = at[nxt]
             if p >= len(s):
                 break
             if sc[nxt] - blk > 3:
@@ -399,7 +401,7 @@ class _Scanner:
         """Does a fence, block quote, break, list, HTML block or heading end a block quote (or a
         table) before `line`?"""
         s = self.lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if p >= len(s) or self.sc[line] - self.blk >= 4:
             return False
         c = s[p]
@@ -418,9 +420,9 @@ class _Scanner:
     def _quote_line(self, line: int, saved: list[tuple[int, int, int, int]]) -> bool:
         """Strip a `>` (and one space) from `line` as markdown-it does; True when nothing is
         left after it."""
-        bm, ts, sc = self.bm, self.ts, self.sc
+        bm, ts, sc, at = self.bm, self.ts, self.sc, self.at
         s = self.lines[line]
-        pos = bm[line] + ts[line] + 1
+        pos = at[line] + 1
         initial = offset = sc[line] + 1
         if pos < len(s) and s[pos] == " ":
             pos += 1
@@ -433,12 +435,13 @@ class _Scanner:
             offset += 1
         sc[line] = offset - initial
         ts[line] = pos - bm[line]
+        at[line] = pos
         return pos >= len(s)
 
     def _quote(self, start: int, end: int) -> None:
         """markdown-it's blockquote rule: the quoted lines (and lazy ones) are read as blocks
         with their `>` taken off, then put back."""
-        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        lines, bm, ts, sc, at = self.lines, self.bm, self.ts, self.sc, self.at
         old_line_max = self.line_max
         saved: list[tuple[int, int, int, int]] = []
         last_empty = self._quote_line(start, saved)
@@ -448,7 +451,7 @@ class _Scanner:
         while nxt < end:
             outdented = sc[nxt] < self.blk
             s = lines[nxt]
-            p = bm[nxt] + ts[nxt]
+            p = at[nxt]
             if p >= len(s):
                 break
             if s[p] == ">" and not outdented:
@@ -477,14 +480,14 @@ class _Scanner:
         self.line_max = old_line_max
         self.parent = old_parent
         for i, b, t, c in saved:
-            bm[i], ts[i], sc[i] = b, t, c
+            bm[i], ts[i], sc[i], at[i] = b, t, c, b + t
         self.blk = old_indent
 
     # ------------------------------------------------------------------------------ lists
 
     def _ends_list(self, line: int, s: str) -> bool:
         """Does a fence, block quote or break end the list before `line`?"""
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         if p >= len(s):
             return False
         c = s[p]
@@ -497,7 +500,7 @@ class _Scanner:
     def _marker(self, line: int) -> tuple[int, bool]:
         """Position after a list marker on `line` (or -1), and whether it is ordered."""
         s = self.lines[line]
-        p = self.bm[line] + self.ts[line]
+        p = self.at[line]
         c = s[p] if p < len(s) else ""
         if c in "*-+" and c:
             if p + 1 < len(s) and s[p + 1] != " ":
@@ -509,7 +512,7 @@ class _Scanner:
         return -1, False
 
     def _list(self, start: int, end: int, silent: bool) -> bool:
-        lines, bm, ts, sc = self.lines, self.bm, self.ts, self.sc
+        lines, bm, ts, sc, at = self.lines, self.bm, self.ts, self.sc, self.at
         if sc[start] - self.blk >= 4:
             return False
         if self.list_indent >= 0 and sc[start] - self.list_indent >= 4 and sc[start] < self.blk:
@@ -519,7 +522,7 @@ class _Scanner:
         if after < 0:
             return False
         s = lines[start]
-        if ordered and terminating and int(s[self.bm[start] + self.ts[start] : after - 1]) != 1:
+        if ordered and terminating and int(s[self.at[start] : after - 1]) != 1:
             return False
         if terminating and not s[after:].strip(" "):
             return False
@@ -535,7 +538,7 @@ class _Scanner:
         nxt = start
         while nxt < end:
             s = lines[nxt]
-            initial = sc[nxt] + after - (bm[start] + ts[start])
+            initial = sc[nxt] + after - at[start]
             content = len(s) - len(s[after:].lstrip(" "))
             offset = initial + content - after
             indent_after = 1 if content >= len(s) else offset - initial
@@ -558,6 +561,7 @@ class _Scanner:
             self.list_indent = self.blk
             self.blk = initial + indent_after
             ts[start] = content - bm[start]
+            at[start] = content
             sc[start] = offset
             if content >= len(s) and self._empty(start + 1):
                 self.line = min(self.line + 2, end)
@@ -566,6 +570,7 @@ class _Scanner:
             self.blk = self.list_indent
             self.list_indent = old_list_indent
             ts[start], sc[start] = old_ts, old_sc
+            at[start] = bm[start] + old_ts
             self.level -= 1
             self.items.pop()
             self.opened.pop()
@@ -620,7 +625,7 @@ class _Scanner:
             return False
         nl = start + 1
         s = lines[nl]
-        p = self.bm[nl] + self.ts[nl]
+        p = self.at[nl]
         if sc[nl] < blk or sc[nl] - blk >= 4 or p + 1 >= len(s):
             return False
         first, second = s[p], s[p + 1]
@@ -640,7 +645,7 @@ class _Scanner:
             if not _DELIMITER.match(t):
                 return False
             aligns += 1
-        head = lines[start][self.bm[start] + self.ts[start] :].strip(_TRIM)
+        head = lines[start][self.at[start] :].strip(_TRIM)
         if "|" not in head or sc[start] - blk >= 4:
             return False
         header = self._cells(head)
@@ -659,7 +664,7 @@ class _Scanner:
             if sc[nxt] < blk or self._ends_quote(nxt):
                 break
             t = lines[nxt]
-            text = t[self.bm[nxt] + self.ts[nxt] :].strip(_TRIM)
+            text = t[self.at[nxt] :].strip(_TRIM)
             if not text or sc[nxt] - blk >= 4:
                 break
             cells = self._cells(text)
