@@ -423,6 +423,33 @@ async def test_a_redraw_due_after_quitting_does_nothing(repo: Path) -> None:
     app._focus_list()
 
 
+async def test_quitting_in_the_first_frame_is_clean(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hidden tabs' views are mounted just after the first frame; quitting before that
+    # used to end in MountError ("Can't mount widget(s) before TabPane ... is mounted").
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    painted: list[bool] = []
+    write = HeadlessDriver.write
+
+    def spy(self: HeadlessDriver, data: str) -> None:
+        if data:
+            painted.append(True)
+        write(self, data)
+
+    monkeypatch.setattr(HeadlessDriver, "write", spy)
+
+    async def quit_at_first_paint(pilot: Pilot[None]) -> None:
+        while not painted:
+            await pilot.pause(0.001)
+        pilot.app.exit()
+
+    app = make_app(repo)
+    await app.run_async(headless=True, auto_pilot=quit_at_first_paint)
+    assert app.return_code == 0, app.return_code
+
+
 async def test_own_tick_does_not_reload_twice(repo: Path) -> None:
     path = repo / "docs" / "plans" / "alpha-plan.md"
     app = make_app(repo, watch=True)

@@ -27,7 +27,6 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -50,7 +49,7 @@ from goaldash.ui.views import (
     WarningsView,
     parse_key,
 )
-from goaldash.ui.widgets import RowList
+from goaldash.ui.widgets import Later, RowList
 
 if TYPE_CHECKING:
     import anyio
@@ -260,13 +259,13 @@ class GoalDashApp(App[None]):
             with TabPane("1 Overview", id="overview"):
                 yield OverviewView(id="overview-view")
             with TabPane("2 Blockers", id="blockers"):
-                yield Lazy(BlockersView(id="blockers-view"))
+                yield Later(BlockersView(id="blockers-view"))
             with TabPane("3 Timeline", id="timeline"):
-                yield Lazy(TimelineView(id="timeline-view"))
+                yield Later(TimelineView(id="timeline-view"))
             with TabPane("4 Warnings", id="warnings"):
-                yield Lazy(WarningsView(id="warnings-view"))
+                yield Later(WarningsView(id="warnings-view"))
             with TabPane("5 Standup", id="standup"):
-                yield Lazy(StandupView(id="standup-view"))
+                yield Later(StandupView(id="standup-view"))
         yield FilterInput(
             placeholder="filter: words in titles, paths, phases, blockers", id="filter"
         )

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import OptionList, Tree
 from textual.widgets.option_list import Option
 
@@ -109,3 +110,25 @@ class ChecklistTree(Tree[object]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+
+class Later(Widget):
+    """Stands in for `widget` and mounts it in its place after the first frame, as Textual's
+    `Lazy` does; but not once the app is closing. (With `Lazy`, quitting before that mount
+    ended in MountError: its parent was already gone.)"""
+
+    DEFAULT_CSS = "Later { display: none; }"
+
+    def __init__(self, widget: Widget) -> None:
+        super().__init__()
+        self._widget = widget
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._swap)
+
+    async def _swap(self) -> None:
+        parent = self.parent
+        if not isinstance(parent, Widget) or not self.app.is_running or not self.is_attached:
+            return
+        await parent.mount(self._widget, after=self)
+        await self.remove()
