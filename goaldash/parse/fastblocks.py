@@ -380,31 +380,12 @@ class _Scanner:
 
     def _ends_paragraph(self, line: int, c: str, s: str) -> bool:
         """Does a table, fence, block quote, break, list, HTML block or heading start here?"""
-        if c == ">":
-            return True
-        if c == "<":
-            return self._html(line, self.n, True)
-        if c == "#":
-            return self._heading(line, True)
-        if c in "`~":
-            return self._fence(line, self.n, True)
-        if c in "*-_+" or "0" <= c <= "9":
-            if c in "*-_" and self._hr(line):
-                return True
-            if c != "_" and self._list(line, self.n, True):
-                return True
-        return "|" in s and self._table(line, self.line_max, True)
+        return self._interrupts(line, c) or ("|" in s and self._table(line, self.line_max, True))
 
-    # ------------------------------------------------------------------------ block quotes
-
-    def _ends_quote(self, line: int) -> bool:
-        """Does a fence, block quote, break, list, HTML block or heading end a block quote (or a
-        table) before `line`?"""
-        s = self.lines[line]
-        p = self.at[line]
-        if p >= len(s) or self.sc[line] - self.blk >= 4:
-            return False
-        c = s[p]
+    def _interrupts(self, line: int, c: str) -> bool:
+        """Does a fence, block quote, break, list, HTML block or heading start at `line`, whose
+        content starts with `c`? (markdown-it's terminator rules of paragraphs, quotes and
+        tables, bar the table; the list rule asks `self.parent` whether it may interrupt.)"""
         if c == ">":
             return True
         if c == "<":
@@ -416,6 +397,17 @@ class _Scanner:
         if c in "*-_" and self._hr(line):
             return True
         return (c in "*-+" or "0" <= c <= "9") and self._list(line, self.n, True)
+
+    # ------------------------------------------------------------------------ block quotes
+
+    def _ends_quote(self, line: int) -> bool:
+        """Does a fence, block quote, break, list, HTML block or heading end a block quote (or a
+        table) before `line`?"""
+        s = self.lines[line]
+        p = self.at[line]
+        if p >= len(s) or self.sc[line] - self.blk >= 4:
+            return False
+        return self._interrupts(line, s[p])
 
     def _quote_line(self, line: int, saved: list[tuple[int, int, int, int]]) -> bool:
         """Strip a `>` (and one space) from `line` as markdown-it does; True when nothing is
