@@ -43,7 +43,6 @@ _TRIM = "".join(
 _ORDERED = re.compile(r"[0-9]{1,9}[.)](?= |$)")
 _DELIMITER = re.compile(r"^:?-+:?$")
 _DELIMITER_ROW = re.compile(r"[|:\- ]+")
-_LINE_BREAK = re.compile(r"\r\n?")
 _LABEL_STOP = re.compile(r"[\[\]\\]")
 _MAX_LEVEL = 50  # markdown-it stops nesting at 60 (our maxNesting); decline well before
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
@@ -59,9 +58,8 @@ def scan(text: str) -> Document | None:
     """The `Document` markdown-it's walk would give for `text`, or None if this port declines."""
     if "\t" in text or "\0" in text:
         return None
-    src = _LINE_BREAK.sub("\n", text) if "\r" in text else text
     try:
-        return _Scanner(src, split_lines(text)).run()
+        return _Scanner(split_lines(text)).run()
     except _Decline:
         return None
     except RecursionError:
@@ -73,8 +71,9 @@ class _Scanner:
                  "lines", "list_indent", "lists", "n", "opened", "parent", "quotes", "raw", "sc",
                  "ts")  # fmt: skip
 
-    def __init__(self, src: str, raw: list[str]) -> None:
-        lines = src.split("\n")
+    def __init__(self, raw: list[str]) -> None:
+        # The lines of markdown-it's normalized text (CR and CRLF read as LF) are these.
+        lines = list(raw)
         # markdown-it records no line for a last line of only spaces with no newline after it.
         if lines and not lines[-1].strip(" "):
             lines.pop()
