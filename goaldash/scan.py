@@ -20,9 +20,7 @@ from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts, Warning
 from goaldash.parse.basics import as_of, fingerprint, stale_warning, unread_plan
-
-MAX_BYTES = 32 * 1024 * 1024
-"""Files larger than this are listed with a warning instead of parsed."""
+from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
 
 
 @dataclass(slots=True)
@@ -107,14 +105,17 @@ def read_candidate(c: Candidate, today: date) -> Plan | None:
 def _read(c: Candidate) -> bytes | Plan | None:
     """The candidate's bytes; or a plan that says why they cannot be read; or None."""
     try:
-        data = c.path.read_bytes() if c.path.stat().st_size <= MAX_BYTES else None
+        return read_regular(c.path, MAX_BYTES)
+    except TooLarge as exc:
+        return _unreadable(c, exc.strerror or "too large: not read")
+    except NotRegularFile as exc:
+        # A FIFO or a device posing as a plan is listed (as unreadable) only where a plan
+        # was expected by name or place; elsewhere it is no plan at all.
+        return _unreadable(c, f"cannot be read: {exc.strerror}") if c.known_place else None
     except OSError as exc:
         if not c.known_place:
             return None
         return _unreadable(c, f"cannot be read: {exc.strerror or exc}")
-    if data is None:
-        return _unreadable(c, f"larger than {MAX_BYTES // (1024 * 1024)} MB: not read")
-    return data
 
 
 def _mtime(c: Candidate) -> int:

@@ -1,0 +1,133 @@
+"""Reading a user's file safely: regular files only, never a blocking open, never past a limit.
+
+Every read of a file goaldash did not write goes through here. A plan named `plan.md` may be
+a FIFO (an open for reading would wait for a writer forever), a symlink to `/dev/zero` or
+`/dev/urandom` (a read would never end), or a device whose mere opening does something. So:
+
+1. `stat` the path (following symlinks) and refuse anything but a regular file before
+   opening it;
+2. open it with `O_NONBLOCK | O_NOCTTY`, so that even a file swapped for a FIFO in between
+   cannot block the open, then `fstat` the descriptor and refuse it unless it is the same
+   regular file;
+3. read at most `limit + 1` bytes through the descriptor, whatever `stat` said, and refuse a
+   file that turns out larger than the limit.
+
+The errors are `OSError`s with a one-line `strerror`, so callers that already say "cannot be
+read: <reason>" keep doing so.
+
+This module is core: it must not import Textual.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import time
+
+MAX_BYTES = 32 * 1024 * 1024
+"""The default limit: larger files are listed with a warning instead of read."""
+
+_CHUNK = 1 << 20
+# A file another process holds a kernel lease on (goaldash's own edit module does, for the
+# milliseconds a tick takes) answers a non-blocking open with EWOULDBLOCK: wait a little.
+_BUSY_TRIES = 50
+_BUSY_PAUSE = 0.002
+
+
+class NotRegularFile(OSError):
+    """The path is a FIFO, a device, a socket or a folder: never opened for reading."""
+
+    def __init__(self, path: str | os.PathLike[str], what: str) -> None:
+        super().__init__(errno.EINVAL, f"not a regular file ({what})", os.fspath(path))
+
+
+class TooLarge(OSError):
+    """The file holds more bytes than the limit allows."""
+
+    def __init__(self, path: str | os.PathLike[str], limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {_size(limit)}: not read", os.fspath(path))
+
+
+def kind_of(mode: int) -> str:
+    """What a file mode is, in words: "folder", "FIFO", "device"..."""
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def open_regular(
+    path: str | os.PathLike[str], flags: int = os.O_RDONLY
+) -> tuple[int, os.stat_result]:
+    """Open a regular file without ever blocking; the descriptor and its `fstat`.
+
+    Raises `NotRegularFile` for anything else (checked before and after opening), and the
+    `OSError` of `stat` or `open` otherwise (FileNotFoundError, PermissionError, ELOOP...).
+    The caller closes the descriptor.
+    """
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):
+        raise NotRegularFile(path, kind_of(before.st_mode))
+    extra = os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = _open_busy(path, flags | extra)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
+            # Swapped between the two looks: whatever it is now, it was not checked.
+            raise NotRegularFile(
+                path,
+                kind_of(st.st_mode)
+                if not stat.S_ISREG(st.st_mode)
+                else "replaced while being opened",
+            )
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def _open_busy(path: str | os.PathLike[str], flags: int) -> int:
+    for _ in range(_BUSY_TRIES - 1):
+        try:
+            return os.open(path, flags)
+        except BlockingIOError:
+            time.sleep(_BUSY_PAUSE)
+    return os.open(path, flags)
+
+
+def read_fd(fd: int, limit: int = MAX_BYTES, path: str | os.PathLike[str] = "") -> bytes:
+    """Every byte from the start of `fd`, but never more than `limit` (else `TooLarge`)."""
+    chunks: list[bytes] = []
+    got = 0
+    offset = 0
+    while True:
+        chunk = os.pread(fd, min(_CHUNK, limit + 1 - got), offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        offset += len(chunk)
+        if got > limit:
+            raise TooLarge(path, limit)
+    return b"".join(chunks)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them."""
+    fd, st = open_regular(path)
+    try:
+        if st.st_size > limit:
+            raise TooLarge(path, limit)
+        return read_fd(fd, limit, path)
+    finally:
+        os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n} bytes"
