@@ -1,0 +1,311 @@
+"""The block walk's state -> a `Plan`: phases completed from status tables, dates, the plan's
+own status, and the warnings only the whole plan can tell."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import PurePosixPath
+from typing import Any
+
+from goaldash.model import Blocker, Item, Phase, Plan, PlanDates, Progress, Status, Warning
+from goaldash.parse import frontmatter as fm
+from goaldash.parse.basics import fingerprint
+from goaldash.parse.blocks import Document
+from goaldash.parse.dates import date_range, first_date
+from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
+from goaldash.parse.phases import parse_phase
+from goaldash.parse.placeholders import is_placeholder
+from goaldash.parse.state import PhaseB, State, clean, label_for
+from goaldash.parse.status import frontmatter_status
+from goaldash.text import has_mojibake
+
+_FINISHED_FOLDERS = ("completed", "done", "archive", "archived")
+
+
+def _derived(progress: Progress) -> Status:
+    if progress.total == 0:
+        return Status.UNKNOWN
+    if progress.done == progress.total:
+        return Status.DONE
+    if progress.done or progress.in_progress:
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
+
+
+def _anchor(meta: dict[str, Any], st: State) -> date | None:
+    created = fm.as_date(meta.get("created") or meta.get("created_date") or meta.get("date"))
+    if created:
+        return created
+    for key in ("date", "start date", "started", "created", "kickoff"):
+        value = st.plan_fields.get(key)
+        if value and (d := first_date(value)):
+            return d
+    timeline = st.plan_fields.get("timeline")
+    if timeline:
+        rng = date_range(timeline)
+        if rng:
+            return rng[0]
+        if d := first_date(timeline):
+            return d
+    return None
+
+
+def assemble(
+    path: str,
+    group: str,
+    text: str,
+    doc: Document,
+    meta: dict[str, Any],
+    st: State,
+    data: bytes,
+) -> Plan:
+    warnings = st.warnings
+    items = tuple(st.items)
+    progress = Progress.of(items)
+
+    # Status table rows fill in phases (and create phases the headings did not declare).
+    for row in st.status_rows:
+        if row.phase is None:
+            continue
+        b = st.phases.get(row.phase)
+        if b is None:
+            decl = parse_phase(row.label) or parse_phase("phase " + row.label.strip("* "))
+            if decl is None:
+                continue
+            b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False)
+            st.phases[row.phase] = b
+            st.order.append(row.phase)
+        if row.status is not Status.UNKNOWN:
+            if b.declared is None:
+                b.declared, b.declared_from = row.status, "status table"
+            elif b.declared is not row.status:
+                warnings.append(
+                    Warning(
+                        "contradiction",
+                        f"{label_for(b.decl)} is {row.status.words} in the status table "
+                        f"(line {row.line}) but {b.declared.words} by its {b.declared_from}",
+                        row.line,
+                    )
+                )
+        if row.start and b.start is None:
+            b.start, b.dated = row.start, True
+        if row.end and b.end is None:
+            b.end, b.dated = row.end, True
+        if row.original_end and b.original_end is None:
+            b.original_end = row.original_end
+    for key, span in st.summary_spans.items():
+        if key in st.phases and st.phases[key].span is None:
+            st.phases[key].span = span
+
+    by_phase: dict[str | None, list[Item]] = {}
+    for item in items:
+        by_phase.setdefault(item.phase, []).append(item)
+
+    # Dates: an anchor for relative spans, then each phase's start and end.
+    anchor = _anchor(meta, st)
+    if anchor is None:
+        dated = [b.start for b in st.phases.values() if b.start and b.span is None]
+        if not dated:
+            for key in st.order:
+                b = st.phases[key]
+                if b.start and b.span and b.span.start is not None:
+                    anchor = b.start - timedelta(days=b.span.start)
+                    break
+        else:
+            anchor = min(dated)
+    cursor: float = 0.0
+    phases: list[Phase] = []
+    for key in st.order:
+        b = st.phases[key]
+        phase_items = by_phase.get(key, [])
+        pprog = Progress.of(phase_items)
+        derived = _derived(pprog)
+        status = b.declared if b.declared is not None else derived
+        if b.declared is Status.DONE and pprog.open + pprog.in_progress > 0:
+            warnings.append(
+                Warning(
+                    "contradiction",
+                    f"{label_for(b.decl)} says complete but {pprog.open + pprog.in_progress} "
+                    f"of its {pprog.total} items are not done",
+                    b.line,
+                )
+            )
+        relative: tuple[float, float] | None = None
+        if b.span is not None:
+            if b.span.start is not None and b.span.end is not None:
+                relative = (b.span.start, b.span.end)
+            else:
+                relative = (cursor, cursor + max(1.0, round(b.span.duration + 0.499)))
+            cursor = relative[1]
+        start, end = b.start, b.end
+        if anchor is not None and relative is not None:
+            # A written date wins; the span fills in whichever end is not written.
+            start = start or anchor + timedelta(days=relative[0])
+            end = end or anchor + timedelta(days=max(relative[0], relative[1] - 1))
+        name = b.decl.name
+        phases.append(
+            Phase(
+                id=key,
+                name=clean(name),
+                line=b.line,
+                kind=b.decl.kind,
+                status=status,
+                declared_status=b.declared,
+                progress=pprog,
+                span=clean(b.span.text) if b.span else None,
+                start=start,
+                end=end,
+                original_end=b.original_end,
+                milestone=b.decl.milestone,
+                relative=relative,
+                dated=b.dated,
+            )
+        )
+        if status is Status.BLOCKED and not any(x.phase == key for x in st.blockers):
+            st.blockers.append(
+                Blocker(
+                    text=clean(f"{label_for(b.decl)}: {name} is blocked"), line=b.line, phase=key
+                )
+            )
+
+    # Frontmatter and the plan's own status.
+    title_raw = fm.as_text(meta.get("title")) or st.title or PurePosixPath(path).name
+    title = clean(title_raw.replace("**", ""))
+    status_value = fm.as_text(meta.get("status")) or fm.as_text(meta.get("lifecycle"))
+    if isinstance(meta.get("status"), list) or (status_value and "|" in status_value):
+        status_value = None  # "[draft | active | completed]": a template's menu, not a value
+    if status_value is None and st.plan_status_text:
+        status_value = st.plan_status_text
+    declared = (
+        frontmatter_status(status_value)
+        if status_value and not is_placeholder(status_value)
+        else None
+    )
+    if declared is not None and status_value == st.plan_status_text and st.plan_status is not None:
+        declared = st.plan_status
+    if declared is Status.UNKNOWN:
+        declared = None
+    if declared is not None:
+        status = declared
+    else:
+        status = _derived(progress)
+        if not items and phases:
+            statuses = {p.status for p in phases}
+            if statuses == {Status.DONE}:
+                status = Status.DONE
+            elif Status.DONE in statuses or Status.IN_PROGRESS in statuses:
+                status = Status.IN_PROGRESS
+            elif statuses == {Status.BLOCKED} or (
+                Status.BLOCKED in statuses and Status.IN_PROGRESS not in statuses
+            ):
+                status = Status.BLOCKED
+            elif (
+                statuses <= {Status.NOT_STARTED, Status.UNKNOWN} and Status.NOT_STARTED in statuses
+            ):
+                status = Status.NOT_STARTED
+    if declared is Status.DONE and progress.open + progress.in_progress:
+        warnings.append(
+            Warning(
+                "contradiction",
+                f"plan says {status_value!s} but {progress.open + progress.in_progress} of "
+                f"{progress.total} items are not done",
+            )
+        )
+    finished_folder = next(
+        (p for p in PurePosixPath(path).parts[:-1] if p.lower() in _FINISHED_FOLDERS), None
+    )
+    if finished_folder and progress.open + progress.in_progress:
+        warnings.append(
+            Warning(
+                "contradiction",
+                f"in a {finished_folder}/ folder but "
+                f"{progress.open + progress.in_progress} of {progress.total} items are open",
+            )
+        )
+    for row in st.status_rows:
+        if row.progress is None or row.phase is None:
+            continue
+        ph = next((p for p in phases if p.id == row.phase), None)
+        if ph is None or ph.progress.total == 0:
+            continue
+        if abs(row.progress - ph.progress.percent) > 20:
+            warnings.append(
+                Warning(
+                    "contradiction",
+                    f"status table says {row.label} is {row.progress:g}% done but its checkboxes "
+                    f"say {ph.progress.percent:g}% ({ph.progress.done}/{ph.progress.total})",
+                    row.line,
+                )
+            )
+    expires = fm.as_date(meta.get("expires"))
+    if has_mojibake(text):
+        warnings.append(
+            Warning("encoding", "holds mis-decoded symbols (UTF-8 read as Mac Roman or cp1252)")
+        )
+
+    # Dates of the plan as a whole.
+    starts = [p.start for p in phases if p.start]
+    ends = [p.end for p in phases if p.end]
+    timeline = st.plan_fields.get("timeline")
+    trange = date_range(timeline) if timeline and not is_placeholder(timeline) else None
+    plan_start = min(starts) if starts else (trange[0] if trange else None)
+    plan_end = max(ends) if ends else (trange[1] if trange else None)
+    originals = [p.original_end for p in phases if p.original_end]
+    original_end = st.estimate_was or (max(originals) if originals else None)
+    estimate = st.estimate
+    impact = sum(a.impact_days or 0 for a in st.adjustments)
+    if estimate is None and impact and plan_end:
+        original_end = original_end or plan_end
+        estimate = plan_end + timedelta(days=round(impact))
+    completed = fm.as_date(meta.get("completed_date") or meta.get("completed"))
+    if completed and plan_end is None:
+        plan_end = completed
+
+    placeholders = st.holes
+    template = looks_like_template(path, title_raw, placeholders, text)
+    if template:
+        warnings.append(
+            Warning("template", f"template: {placeholders} placeholders; not counted in progress")
+        )
+    elif placeholders:
+        warnings.append(
+            Warning("placeholder", f"{placeholders} template placeholders left in the plan")
+        )
+    owner = (
+        fm.as_text(meta.get("owner"))
+        or fm.as_text(meta.get("assignee"))
+        or st.plan_fields.get("owner")
+    )
+    if owner and is_placeholder(owner):
+        owner = None
+    fmt = detect_format(path, text, meta, title_raw, bool(st.tasks), bool(st.status_rows), items)
+    return Plan(
+        path=path,
+        group=group,
+        format=fmt,
+        title=title,
+        status=status,
+        progress=progress,
+        template=template,
+        backup=is_backup_path(path),
+        declared_status=clean(status_value) if status_value else None,
+        owner=clean(owner) if owner else None,
+        dates=PlanDates(
+            start=plan_start,
+            end=plan_end,
+            original_end=original_end,
+            estimated_completion=estimate,
+            anchor=anchor,
+            expires=expires,
+        ),
+        phases=tuple(phases),
+        items=items,
+        tasks=tuple(st.tasks),
+        blockers=tuple(st.blockers),
+        adjustments=tuple(st.adjustments),
+        status_rows=tuple(st.status_rows),
+        placeholders=placeholders,
+        warnings=tuple(warnings),
+        size=len(data),
+        fingerprint=fingerprint(data),
+    )

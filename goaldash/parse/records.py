@@ -1,0 +1,131 @@
+"""Blockers, timeline adjustments and tables, as the block walk meets them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from goaldash.model import Adjustment, Blocker, Status
+from goaldash.parse.blocks import ListItem, Table
+from goaldash.parse.dates import first_date
+from goaldash.parse.placeholders import is_placeholder, placeholders_in
+from goaldash.parse.sections import field_of, is_nothing, parse_adjustment
+from goaldash.parse.state import State, clean
+from goaldash.parse.status import status_of
+from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
+
+
+def blocker_entry(li: ListItem, st: State) -> None:
+    parent = li.parent
+    if parent is not None and parent.line in st.blocker_entries:
+        f = field_of(li.rest or li.text)
+        index = st.blocker_entries[parent.line]
+        if f is None or is_placeholder(f[1]) or not f[1]:
+            return
+        key, value = f
+        b = st.blockers[index]
+        if key.startswith("impact") or key in ("blocks", "affects"):
+            st.blockers[index] = replace(b, impact=clean(value))
+        elif key in ("owner", "assignee", "who", "responsible"):
+            st.blockers[index] = replace(b, owner=clean(value))
+        elif key in ("eta", "due", "expected", "resolution date", "target", "target date", "when"):
+            st.blockers[index] = replace(b, eta_text=clean(value), eta=first_date(value))
+        elif key in ("status", "state") and status_of(value) is Status.DONE:
+            st.blockers[index] = replace(b, resolved=True)
+        return
+    if parent is not None:
+        return
+    text = li.rest or li.text.split("\n", 1)[0]
+    if not text.strip() or is_nothing(text):
+        return
+    if is_placeholder(text):
+        return
+    resolved = li.mark in ("x", "X") or text.strip().startswith("~~")
+    st.blocker_entries[li.line] = len(st.blockers)
+    st.blockers.append(
+        Blocker(
+            text=clean(text.replace("~~", "")).strip(),
+            line=li.line,
+            resolved=resolved,
+            phase=st.scope.key if st.scope else None,
+        )
+    )
+
+
+def adjustment(li: ListItem, st: State, *, strict: bool) -> None:
+    adj = parse_adjustment(li.rest or li.text, strict=strict)
+    if adj is None:
+        return
+    st.adjustments.append(
+        Adjustment(
+            line=li.line,
+            change=clean(adj.change),
+            date=adj.date,
+            reason=clean(adj.reason) if adj.reason else None,
+            impact_days=adj.impact_days,
+        )
+    )
+
+
+def table(t: Table, st: State) -> None:
+    phase = st.scope.key if st.scope else None
+    if is_task_table(t):
+        tasks, holes = tasks_of(t, phase)
+        st.tasks.extend(tasks)
+        st.holes += holes
+        return
+    found = status_rows_of(t)
+    if found is None:
+        st.holes += sum(placeholders_in(c) for _, row in t.rows for c in row)
+        st.holes += sum(placeholders_in(c) for c in t.header)
+        if st.blocker_level is not None:
+            _blocker_table(t, st)
+        return
+    rows, summary, holes = found
+    st.holes += holes
+    st.status_rows.extend(rows)
+    for s in summary:
+        st.summary_spans.setdefault(s.phase, s.span)
+    for row in rows:
+        if row.status is Status.BLOCKED:
+            text = row.label + (f" — {row.notes}" if row.notes else "")
+            st.blockers.append(Blocker(text=clean(text), line=row.line, phase=row.phase))
+
+
+def _blocker_table(t: Table, st: State) -> None:
+    header = [h.lower().replace("*", "").strip() for h in t.header]
+
+    def col(*names: str) -> int | None:
+        for n in names:
+            for i, h in enumerate(header):
+                if h.startswith(n):
+                    return i
+        return None
+
+    ctext = col("blocker", "issue", "description", "item", "what")
+    ctext = 0 if ctext is None else ctext
+    cimpact, cowner, ceta, cstatus = (
+        col("impact"),
+        col("owner", "who"),
+        col("eta", "due"),
+        col("status"),
+    )
+    for line, row in t.rows:
+
+        def cell(i: int | None, row: list[str] = row) -> str:
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        text = cell(ctext)
+        if not text or is_placeholder(text) or is_nothing(text):
+            continue
+        eta = cell(ceta)
+        st.blockers.append(
+            Blocker(
+                text=clean(text),
+                line=line,
+                impact=clean(cell(cimpact)) or None,
+                owner=clean(cell(cowner)) or None,
+                eta=first_date(eta) if eta else None,
+                eta_text=clean(eta) or None,
+                resolved=status_of(cell(cstatus)) is Status.DONE,
+            )
+        )

@@ -1,0 +1,82 @@
+"""The state the block walk builds a plan in, shared by the walk (`plan`) and the assembly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from goaldash.model import Adjustment, Blocker, Item, Status, StatusRow, Task, Warning
+from goaldash.parse.blocks import Heading
+from goaldash.parse.dates import Span
+from goaldash.parse.phases import PhaseDecl
+from goaldash.text import clean as _clean
+from goaldash.text import plain
+
+
+@dataclass(slots=True)
+class PhaseB:
+    """A phase while it is being built."""
+
+    key: str
+    decl: PhaseDecl
+    line: int
+    primary: bool
+    declared: Status | None = None
+    declared_from: str = ""
+    start: date | None = None
+    end: date | None = None
+    original_end: date | None = None
+    span: Span | None = None
+    dated: bool = False
+
+
+@dataclass(slots=True)
+class Scope:
+    """Which phase the blocks being read belong to, and how that phase was opened."""
+
+    key: str
+    level: int  # heading level of the phase heading; 0 for a bold paragraph phase
+    label: str
+    fresh: bool = True  # nothing but paragraphs read since the phase opened
+
+
+@dataclass(slots=True)
+class State:
+    """What the block walk has read so far; `assemble` makes the plan of it."""
+
+    phases: dict[str, PhaseB] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    scope: Scope | None = None
+    headings: list[Heading] = field(default_factory=list)
+    label: str | None = None
+    blocker_level: int | None = None  # heading level of the blockers section; 99 for a label
+    adjust_level: int | None = None
+    items: list[Item] = field(default_factory=list)
+    item_phase: dict[int, str | None] = field(default_factory=dict)  # ListItem line -> phase key
+    tasks: list[Task] = field(default_factory=list)
+    blockers: list[Blocker] = field(default_factory=list)
+    blocker_entries: dict[int, int] = field(default_factory=dict)  # ListItem line -> blocker index
+    adjustments: list[Adjustment] = field(default_factory=list)
+    status_rows: list[StatusRow] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    holes: int = 0
+    plan_status_text: str | None = None
+    plan_status: Status | None = None
+    plan_fields: dict[str, str] = field(default_factory=dict)
+    estimate: date | None = None
+    estimate_was: date | None = None
+    summary_spans: dict[str, Span] = field(default_factory=dict)
+    title: str | None = None
+    not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
+    section_key: tuple[object, ...] | None = None
+    section_text: str = ""
+
+
+def clean(text: str) -> str:
+    """File text made fit for display: no control characters, no emphasis markers."""
+    return plain(_clean(text))
+
+
+def label_for(decl: PhaseDecl) -> str:
+    """ "Phase 2", "Milestone M1": how messages name a phase."""
+    return f"{decl.kind.title()} {decl.id}"
