@@ -115,6 +115,7 @@ def assemble(
             anchor = min(dated)
     cursor: float = 0.0
     phases: list[Phase] = []
+    with_blocker = {x.phase for x in st.blockers}  # one set, not a search of them per phase
     for key in st.order:
         b = st.phases[key]
         phase_items = by_phase.get(key, [])
@@ -161,7 +162,8 @@ def assemble(
                 dated=b.dated,
             )
         )
-        if status is Status.BLOCKED and not any(x.phase == key for x in st.blockers):
+        if status is Status.BLOCKED and key not in with_blocker:
+            with_blocker.add(key)
             st.blockers.append(
                 Blocker(
                     text=clean(f"{label_for(b.decl)}: {name} is blocked"), line=b.line, phase=key
@@ -222,10 +224,11 @@ def assemble(
                 f"{progress.open + progress.in_progress} of {progress.total} items are open",
             )
         )
+    by_id = {p.id: p for p in phases}  # ids are unique: one lookup per row, not a search
     for row in st.status_rows:
         if row.progress is None or row.phase is None:
             continue
-        ph = next((p for p in phases if p.id == row.phase), None)
+        ph = by_id.get(row.phase)
         if ph is None or ph.progress.total == 0:
             continue
         if abs(row.progress - ph.progress.percent) > 20:
