@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from goaldash.text import FFFD_ERRORS, clean
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -25,8 +27,23 @@ class OneLineParser(argparse.ArgumentParser):
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
     """Say what went wrong in one line on stderr; return the exit code."""
-    sys.stderr.write(f"goaldash: {message}\n")
+    sys.stderr.write(f"goaldash: {clean(message)}\n")
     return code
+
+
+def writable_output(utf8: bool = False) -> None:
+    """Make stdout and stderr write what they cannot encode as U+FFFD instead of failing:
+    a file name that is not UTF-8 (held with surrogates) can never end a run in a traceback.
+    With `utf8`, stdout writes UTF-8 whatever the locale (a JSON document is UTF-8)."""
+    for stream, force in ((sys.stdout, utf8), (sys.stderr, False)):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            if force:
+                reconfigure(encoding="utf-8", errors=FFFD_ERRORS)
+            else:
+                reconfigure(errors=FFFD_ERRORS)
 
 
 def folder_problem(path: Path, shown: str) -> str | None:
@@ -41,7 +58,9 @@ def folder_problem(path: Path, shown: str) -> str | None:
 
 
 def guarded(run: Callable[[list[str]], int], argv: list[str]) -> int:
-    """Run a command: Ctrl-C exits 130, a reader that left the pipe (`| head`) exits 0."""
+    """Run a command: Ctrl-C exits 130, a reader that left the pipe (`| head`) exits 0;
+    nothing it prints can fail to encode."""
+    writable_output()
     try:
         return run(argv)
     except KeyboardInterrupt:

@@ -1,7 +1,10 @@
-"""Small text helpers shared by the core and the UI: control characters and mojibake."""
+"""Small text helpers shared by the core and the UI: control characters, mojibake, and how a
+path is written."""
 
 from __future__ import annotations
 
+import base64
+import codecs
 import re
 import unicodedata
 
@@ -19,6 +22,9 @@ _ESCAPE = re.compile(
 )
 # Bidirectional overrides can make a line read differently from what it holds.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# A byte of a file name that is not UTF-8, as Python keeps it (`surrogateescape`): U+DC80 to
+# U+DCFF. Any lone surrogate is matched: none can be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -29,8 +35,97 @@ def clean(text: str) -> str:
     """
     text = _ESCAPE.sub("", text)
     text = _CONTROL.sub("", text)
-    text = _BIDI.sub("", text)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", _BIDI.sub("", text))
     return text.replace("\t", " ")
+
+
+# ------------------------------------------------------------------------------ paths
+#
+# A file's name is bytes, and may not be UTF-8. goaldash keeps paths as Python does
+# (`os.fsdecode`: each undecodable byte as a lone surrogate), so the exact name is always
+# recoverable, and writes them by one rule (the README's `--json` section):
+#
+# - as text, each byte that is not UTF-8 is U+FFFD (`path_text`);
+# - in JSON, that text, plus `<field>_bytes` (the exact name in base64) when the name is not
+#   UTF-8 (`path_field`);
+# - on a terminal, that text with control characters (newline, tab, ESC...) and bidirectional
+#   controls also shown as U+FFFD, so a name can neither break a line nor drive the terminal
+#   (`shown_path`).
+
+_UNSAFE_IN_PATH = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def is_utf8(text: str) -> bool:
+    """True when `text` can be written as UTF-8 (it holds no undecodable byte)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def utf8_text(text: str) -> str:
+    """`text` with every undecodable byte (a lone surrogate) as U+FFFD: always valid UTF-8."""
+    return text if is_utf8(text) else _SURROGATE.sub("\ufffd", text)
+
+
+def path_text(path: str) -> str:
+    """A path as text: the name's bytes as UTF-8, each byte that is not UTF-8 as U+FFFD."""
+    return utf8_text(path)
+
+
+def path_bytes(path: str) -> bytes:
+    """The exact bytes of a path goaldash holds (undecodable bytes kept as surrogates)."""
+    return path.encode("utf-8", "surrogateescape")
+
+
+def path_from_bytes(data: bytes) -> str:
+    """A path as goaldash holds it, from its exact bytes."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def path_field(key: str, path: str | None) -> dict[str, str | None]:
+    """`{key: text}` for a JSON document, plus `{key_bytes: base64}` when the name is not
+    UTF-8 (the exact bytes; absent otherwise)."""
+    if path is None:
+        return {key: None}
+    if is_utf8(path):
+        return {key: path}
+    return {
+        key: path_text(path),
+        f"{key}_bytes": base64.b64encode(path_bytes(path)).decode("ascii"),
+    }
+
+
+def shown_path(path: str) -> str:
+    """A path as a terminal shows it: `path_text`, with control characters and bidirectional
+    controls also as U+FFFD."""
+    if path.isascii() and path.isprintable():
+        return path
+    return _UNSAFE_IN_PATH.sub("\ufffd", path)
+
+
+def _fffd(exc: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: a character that cannot be written (an undecodable byte kept
+    as a surrogate) is written as U+FFFD, one per character ("?" where the encoding has no
+    U+FFFD)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    try:
+        mark = "\ufffd".encode(exc.encoding)
+    except (UnicodeError, LookupError):
+        mark = b"?"
+    return mark * (exc.end - exc.start), exc.end
+
+
+FFFD_ERRORS = "goaldash-fffd"
+"""The name of the codec error handler that writes U+FFFD for what cannot be encoded."""
+codecs.register_error(FFFD_ERRORS, _fffd)
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
