@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from goaldash import __version__
-from goaldash.cliutil import EXIT_OK, OneLineParser, folder_problem, guarded
+from goaldash.cliutil import EXIT_OK, OneLineParser, folder_problem, guarded, writable_output
 from goaldash.cliutil import fail as _fail
 from goaldash.config import ConfigError
+from goaldash.text import shown_path
 
 
 def _today(value: str | None) -> date:
@@ -63,10 +64,12 @@ def _main(argv: list[str]) -> int:
         from goaldash.demo import make_demo
 
         root = make_demo(today, history=True)
-        sys.stderr.write(f"goaldash: demo plans copied to {root} (tick away: it is a copy)\n")
+        sys.stderr.write(
+            f"goaldash: demo plans copied to {shown_path(str(root))} (tick away: it is a copy)\n"
+        )
     else:
         root = Path(args.path)
-    problem = folder_problem(root, args.path)
+    problem = folder_problem(root, shown_path(args.path))
     if problem is not None:
         return _fail(problem)
     from goaldash.config import load_config
@@ -88,6 +91,7 @@ def _main(argv: list[str]) -> int:
     if args.json:
         from goaldash.jsonout import iter_json  # not `report`: that imports Rich
 
+        writable_output(utf8=True)  # a JSON document is UTF-8, whatever the locale
         sys.stdout.writelines(iter_json(result))
         sys.stdout.write("\n")
         return EXIT_OK

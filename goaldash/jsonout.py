@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from goaldash.model import Phase, Plan, Progress
+from goaldash.text import path_field, utf8_text
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
@@ -47,9 +48,10 @@ def _phase(ph: Phase) -> dict[str, Any]:
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """One plan in the `--json` shape (documented in the README)."""
+    """One plan in the `--json` shape (documented in the README). A path that is not UTF-8
+    is written as text with U+FFFD, beside `path_bytes` (its exact bytes, base64)."""
     return {
-        "path": plan.path,
+        **path_field("path", plan.path),
         "group": plan.group,
         "format": plan.format.value,
         "template": plan.template,
@@ -127,13 +129,18 @@ def to_json(result: Scan) -> str:
 def iter_json(result: Scan) -> Iterator[str]:
     """The `--json` document in pieces, one plan at a time, so memory stays flat however many
     plans there are. Compact (one line): `jq .` pretty-prints it."""
-    head = {"schema": JSON_SCHEMA, "root": str(result.root), "today": result.today.isoformat()}
-    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "plans": ['
+    head = {
+        "schema": JSON_SCHEMA,
+        **path_field("root", str(result.root)),
+        "today": result.today.isoformat(),
+    }
+    yield utf8_text(json.dumps(head, ensure_ascii=False))[:-1] + ', "plans": ['
     for i, text in enumerate(result.json_texts()):
         yield ("," if i else "") + text
     yield "]}"
 
 
 def fragment(plan: Plan) -> str:
-    """One plan's JSON text, as `--json` writes it (the parse cache keeps it too)."""
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False)
+    """One plan's JSON text, as `--json` writes it (the parse cache keeps it too): valid
+    UTF-8 always (a title or group taken from a file name that is not UTF-8 gets U+FFFD)."""
+    return utf8_text(json.dumps(plan_to_dict(plan), ensure_ascii=False))

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goaldash.model import Plan, Progress, Status
-from goaldash.text import clean
+from goaldash.text import clean, shown_path
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
@@ -73,7 +73,7 @@ def render_once(result: Scan, console: Console) -> None:
     console.print(
         Text.assemble(
             ("goaldash ", "bold"),
-            (clean(str(result.root)), "cyan"),
+            (shown_path(str(result.root)), "cyan"),
             f"  {len(plans)} plans",
             f" (+{len(apart)} templates/copies)" if apart else "",
             f"  today {today.isoformat()}",
@@ -103,7 +103,7 @@ def render_once(result: Scan, console: Console) -> None:
         )
         strong = "bold" if late or plan.status is Status.BLOCKED else ""
         name = Text(clean(plan.title), style=strong)
-        name.append("\n" + clean(plan.path), style="bright_black")
+        name.append("\n" + shown_path(plan.path), style="bright_black")
         row: list[Text | str] = [name, counts, status]
         if not narrow:
             cur = plan.current_phase
@@ -136,7 +136,7 @@ def render_once(result: Scan, console: Console) -> None:
                 line.append(
                     "  (" + ", ".join(meta) + ")", style="red" if overdue else "bright_black"
                 )
-            line.append(f"  {clean(plan.path)}:{b.line}", style="bright_black")
+            line.append(f"  {shown_path(plan.path)}:{b.line}", style="bright_black")
             console.print(line)
     warned = [
         (p, w)
@@ -147,10 +147,8 @@ def render_once(result: Scan, console: Console) -> None:
     if warned:
         console.print(Text(f"\nWarnings ({len(warned)})", style="bold yellow"))
         for plan, w in warned:
-            where = f"{plan.path}:{w.line}" if w.line else plan.path
-            console.print(
-                Text.assemble("  ! ", (clean(where), "bright_black"), " ", clean(w.message))
-            )
+            where = shown_path(plan.path) + (f":{w.line}" if w.line else "")
+            console.print(Text.assemble("  ! ", (where, "bright_black"), " ", clean(w.message)))
     if apart:
         console.print(
             Group(
@@ -158,6 +156,6 @@ def render_once(result: Scan, console: Console) -> None:
                     f"\nTemplates and stale copies ({len(apart)}), not counted:",
                     style="bright_black",
                 ),
-                *[Text(f"  {clean(p.path)}", style="bright_black") for p in apart],
+                *[Text(f"  {shown_path(p.path)}", style="bright_black") for p in apart],
             )
         )

@@ -19,9 +19,10 @@ from goaldash.cliutil import (
     fail,
     folder_problem,
     guarded,
+    writable_output,
 )
 from goaldash.config import ConfigError
-from goaldash.text import clean
+from goaldash.text import clean, shown_path, utf8_text
 
 
 def standup_parser() -> OneLineParser:
@@ -62,7 +63,7 @@ def _standup(argv: list[str]) -> int:
             return fail(f"--today wants YYYY-MM-DD, not {clean(args.today)!r}")
         now = datetime.combine(day, now.time()).astimezone()
     root = Path(args.path)
-    problem = folder_problem(root, clean(args.path))
+    problem = folder_problem(root, shown_path(args.path))
     if problem is not None:
         return fail(problem)
     from goaldash.cache import ParseCache
@@ -80,7 +81,8 @@ def _standup(argv: list[str]) -> int:
     for note in st.notes:
         sys.stderr.write(f"goaldash: note: {clean(note)}\n")
     if args.json:
-        sys.stdout.write(json.dumps(to_dict(st), ensure_ascii=False, indent=2) + "\n")
+        writable_output(utf8=True)  # a JSON document is UTF-8, whatever the locale
+        sys.stdout.write(utf8_text(json.dumps(to_dict(st), ensure_ascii=False, indent=2)) + "\n")
         return EXIT_OK
     from rich.console import Console
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from rich.text import Text
 
 from goaldash.standup import Change, PlanMoves, Standup
-from goaldash.text import clean
+from goaldash.text import clean, shown_path
 
 # kind: (sign, label, style)
 LOOK: dict[str, tuple[str, str, str]] = {
@@ -102,14 +102,14 @@ def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
 
 def _heading(m: PlanMoves, width: int) -> Text:
     t = Text()
-    t.append(shown(m.path), style="bold")
+    t.append(shown_path(m.path), style="bold")
     if m.title and m.title != m.path:
         t.append(f"  {shown(m.title)}")
     if m.after is not None and m.after.total:
         was = f"{m.before.done}/{m.before.total} → " if m.before is not None else ""
         t.append(f"  {was}{m.after.done}/{m.after.total}", style="bright_black")
     if m.renamed_from:
-        t.append(f"  (was {shown(m.renamed_from)})", style="bright_black")
+        t.append(f"  (was {shown_path(m.renamed_from)})", style="bright_black")
     t.truncate(width, overflow="ellipsis")
     return t
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, OneLineParser, fail, guarded
 from goaldash.edit import EditError, set_item_state
 from goaldash.model import ItemState
-from goaldash.text import clean
+from goaldash.text import clean, shown_path
 
 
 def toggle_parser() -> OneLineParser:
@@ -65,12 +65,12 @@ def _toggle(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     split = _split_target(args.target)
     if split is None:
-        parser.error(f"expected FILE:LINE such as plan.md:12, not {clean(args.target)!r}")
+        parser.error(f"expected FILE:LINE such as plan.md:12, not '{shown_path(args.target)}'")
     file, line = split
     try:
         result = set_item_state(Path(file), line, args.state, expect_text=args.expect)
     except EditError as exc:
-        return fail(str(exc), exc.exit_code)
+        return fail(_with_paths_shown(str(exc), Path(file)), exc.exit_code)
     except Exception as exc:  # a bug must still end in one line, not a traceback
         return fail(f"internal error: {type(exc).__name__}: {clean(str(exc))}", EXIT_REFUSED)
     if result.moved:
@@ -79,6 +79,16 @@ def _toggle(argv: list[str]) -> int:
         sys.stderr.write("goaldash: note: already so; nothing written\n")
     label = result.state.value.replace("_", " ")
     sys.stdout.write(
-        f"{label}  {clean(file)}:{result.line}  [{result.new_mark}] {clean(result.text)}\n"
+        f"{label}  {shown_path(file)}:{result.line}  [{result.new_mark}] {clean(result.text)}\n"
     )
     return EXIT_OK
+
+
+def _with_paths_shown(message: str, path: Path) -> str:
+    """An edit's message with the file's (and its folder's) path as goaldash shows paths
+    (`shown_path`: an odd byte or a control character as U+FFFD) rather than merely cleaned."""
+    for p in (path, path.parent):
+        cleaned, shown = clean(str(p)), shown_path(str(p))
+        if cleaned != shown and cleaned:
+            message = message.replace(cleaned, shown)
+    return message
