@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from stat import S_ISDIR
 
+from goaldash import gitrun
 from goaldash.config import Config
 from goaldash.model import Plan
 from goaldash.parse.formats import BACKUP_SUFFIXES
@@ -151,30 +152,70 @@ def is_plan(plan: Plan, known_place: bool) -> bool:
     return bool(plan.items or plan.phases or plan.status_rows or plan.blockers or plan.tasks)
 
 
+# Submodules are followed this deep (a submodule of a submodule of a submodule), and at most
+# this many in all: a repository cannot make discovery run git without end.
+SUBMODULE_DEPTH = 3
+MAX_SUBMODULES = 64
+
+
 def _git_files(root: Path) -> list[str] | None:
-    """Files git tracks plus untracked ones it does not ignore; None outside a work tree."""
+    """Files git tracks plus untracked ones it does not ignore, and the same inside the
+    checked-out submodules under `root`; None outside a work tree."""
+    budget = [MAX_SUBMODULES]
+    return _repo_files(root, root.resolve(), "", SUBMODULE_DEPTH, budget)
+
+
+def _repo_files(
+    folder: Path, top: Path, prefix: str, depth: int, budget: list[int]
+) -> list[str] | None:
+    """`_git_files` for the repository whose work tree holds `folder`, paths made relative
+    to the scanned root by `prefix`. Every git run is hardened (`goaldash.gitrun`)."""
     try:
-        proc = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(root),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-            ],
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        cached = gitrun.run(folder, "ls-files", "-z", "--stage", timeout=30)
+        if cached.returncode != 0:
+            return None
+        others = gitrun.run(folder, "ls-files", "-z", "--others", "--exclude-standard", timeout=30)
+    except gitrun.GitError:
         return None
-    if proc.returncode != 0:
+    if others.returncode != 0:
         return None
-    names = proc.stdout.decode("utf-8", errors="surrogateescape").split("\0")
-    return sorted({n for n in names if n})
+    files, links = gitrun.parse_stage(cached.stdout)
+    # An untracked folder git will not look into (a nested repository) ends in "/".
+    files += [
+        n
+        for raw in others.stdout.split(b"\0")
+        if raw and not (n := raw.decode("utf-8", "surrogateescape")).endswith("/")
+    ]
+    out = [prefix + f for f in files]
+    for link in links:
+        if depth <= 0 or budget[0] <= 0:
+            break
+        sub = _submodule_folder(folder, link, top)
+        if sub is None:
+            continue
+        budget[0] -= 1
+        inner = _repo_files(sub, top, f"{prefix}{link}/", depth - 1, budget)
+        if inner:
+            out += inner
+    return sorted(set(out))
+
+
+def _submodule_folder(folder: Path, link: str, top: Path) -> Path | None:
+    """The checked-out submodule at `link` (relative to `folder`), or None: not checked out,
+    not a real folder (a symlink is never followed), or not inside the scanned root."""
+    if link.startswith("../") or "/../" in f"/{link}/" or PurePosixPath(link).is_absolute():
+        return None
+    sub = folder / link
+    try:
+        st = sub.lstat()
+        if not S_ISDIR(st.st_mode) or not os.path.lexists(sub / ".git"):
+            return None
+        real = sub.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if real == top or top not in real.parents:
+        return None
+    return sub
 
 
 def _walk(root: Path) -> list[str]:
@@ -215,20 +256,19 @@ def _walk(root: Path) -> list[str]:
 def candidates(root: Path, config: Config | None = None) -> list[Candidate]:
     """Markdown files under `root` that may be plans, sorted by path."""
     config = config or Config()
-    files = _git_files(root)
-    if files is None:
+    listed = _git_files(root)
+    if listed is None:
         files = _walk(root)
     else:
         files = [
             f
-            for f in files
+            for f in listed
             if is_markdown_name(PurePosixPath(f).name)
             and not any(part in SKIP_DIRS for part in PurePosixPath(f).parts[:-1])
         ]
     extra = set()
     if config.include:
-        everything = _git_files(root) if files is not None else None
-        for f in everything or _walk_all(root):
+        for f in listed if listed is not None else _walk_all(root):
             if config.included(f):
                 extra.add(f)
     out = []
@@ -276,12 +316,7 @@ def candidate_for(root: Path, rel: str, config: Config | None = None) -> Candida
 
 def _git_ignored(root: Path, rel: str) -> bool:
     try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "check-ignore", "-q", "--", rel],
-            capture_output=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        proc = gitrun.run(root, "check-ignore", "-q", "--", rel, timeout=10)
+    except gitrun.GitError:
         return False
-    return proc.returncode == 0  # 1: not ignored; 128: not a work tree
+    return proc.returncode == 0  # 1: not ignored; 128: not a work tree (or in a submodule)
