@@ -11,38 +11,29 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import os
-import subprocess
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-GIT_TIMEOUT = 60
+from goaldash import gitrun
+from goaldash.gitdiff import FileDiff, parse_diff
+from goaldash.gitrun import GitError
+from goaldash.safefile import MAX_BYTES
 
+__all__ = ["FileDiff", "GitError", "parse_diff"]
 
-class GitError(Exception):
-    """A git command failed; the message is one line."""
+GIT_TIMEOUT = gitrun.GIT_TIMEOUT
+# Blobs fetched by one `cat-file --batch`, at most (several processes for more).
+_BATCH_BYTES = 128 * 1024 * 1024
 
 
 def git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    """Run `git ARGS` in `cwd`; its stdout, or GitError with the first line git said."""
-    env = dict(os.environ, LC_ALL="C", GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0")
-    try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=cwd,
-            input=stdin,
-            capture_output=True,
-            timeout=GIT_TIMEOUT,
-            env=env,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GitError("git is not installed") from None
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise GitError(f"git {args[0]} failed: {exc}") from None
+    """Run `git ARGS` in `cwd` (hardened: `goaldash.gitrun`); its stdout, or GitError with
+    the first line git said."""
+    proc = gitrun.run(cwd, "-c", "core.quotePath=false", *args, stdin=stdin)
     if proc.returncode != 0:
-        said = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(said[0] if said else f"git {args[0]} exited {proc.returncode}")
+        raise GitError(gitrun.first_line(proc.stderr, f"git {args[0]} exited {proc.returncode}"))
     return proc.stdout
 
 
@@ -67,7 +58,6 @@ class Repo:
     """The git work tree a root lies in."""
 
     root: Path
-    top: Path
     prefix: str
     """The root's path inside the work tree, "" or ending in "/"."""
     shallow: bool
@@ -85,21 +75,33 @@ class Repo:
 
 
 def open_repo(root: Path) -> Repo | None:
-    """The repository `root` is in, or None when it is in none."""
+    """The repository `root` is in, or None when it is in none (or only in its .git, or in a
+    bare repository)."""
     try:
-        out = git(root, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository")
+        # The prefix last: a folder's name may hold a newline, so it is all that is left.
+        out = git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+        inside, shallow = out.decode("ascii", "replace").split()[:2]
+        if inside != "true":
+            return None
+        prefix = _decode(git(root, "rev-parse", "--show-prefix"))
     except GitError as exc:
         if "not a git repository" in str(exc).lower():
             return None
         raise
-    lines = out.decode("utf-8", "surrogateescape").split("\n")
-    if len(lines) < 3 or not lines[0]:
-        return None  # inside .git, or a bare repository
+    except ValueError:
+        return None
+    prefix = prefix[:-1] if prefix.endswith("\n") else prefix
     try:
         head: str | None = git(root, "rev-parse", "--verify", "-q", "HEAD").decode().strip()
     except GitError:
         head = None
-    return Repo(root, Path(lines[0]), lines[1], lines[2].strip() == "true", head or None)
+    return Repo(root, prefix, shallow == "true", head or None)
+
+
+def _decode(raw: bytes) -> str:
+    """A path as git wrote it (bytes) as goaldash keeps paths: undecodable bytes kept as
+    surrogates, so the name on disk is exactly recoverable (`os.fsencode`)."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def _commit_time(raw: str) -> datetime:
@@ -158,16 +160,32 @@ class Moved:
 
 def moved_since(repo: Repo, base: str) -> Moved:
     """Renames, deletions and additions between `base` and the work tree's tracked files
-    (uncommitted changes included)."""
+    (uncommitted changes included).
+
+    Git compares `base` with the index (`--cached`), never with the work tree: hashing a
+    work-tree file runs the clean filter its attributes name. Files deleted from the work
+    tree but not from the index are found by `ls-files --deleted`, which only looks at them.
+    """
     out = git(
-        repo.root, "diff", "--name-status", "-M", "-z", "--no-ext-diff", base, "--", *_SPECS
+        repo.root,
+        "diff",
+        "--cached",
+        "--name-status",
+        "-M",
+        "-z",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--ignore-submodules=all",
+        base,
+        "--",
+        *_SPECS,
     ).split(b"\0")
     renamed: dict[str, str] = {}
     deleted: list[str] = []
     added: set[str] = set()
     i = 0
     while i < len(out) and out[i]:
-        status = out[i].decode()
+        status = out[i].decode("ascii", "replace")
         if status.startswith(("R", "C")):
             old, new = _rel(repo, out[i + 1]), _rel(repo, out[i + 2])
             if status.startswith("R") and old is not None and new is not None:
@@ -182,13 +200,32 @@ def moved_since(repo: Repo, base: str) -> Moved:
         elif path is not None and status == "A":
             added.add(path)
         i += 2
-    return Moved(renamed, deleted, added)
+    for path in missing(repo):
+        if path in added:
+            added.discard(path)
+        elif path in renamed:
+            deleted.append(renamed.pop(path))
+        elif path not in deleted:
+            deleted.append(path)
+    return Moved(renamed, sorted(set(deleted)), added)
+
+
+def missing(repo: Repo) -> set[str]:
+    """Markdown files under the root that the index has and the work tree does not."""
+    out = git(repo.root, "ls-files", "-z", "--deleted", "--", *_SPECS)
+    return {p for raw in out.split(b"\0") if raw and (p := _root_rel(raw)) is not None}
 
 
 def untracked(repo: Repo) -> set[str]:
     """Markdown files under the root that git does not track and does not ignore."""
     out = git(repo.root, "ls-files", "-z", "--others", "--exclude-standard", "--", *_SPECS)
     return {p for raw in out.split(b"\0") if raw and (p := _root_rel(raw)) is not None}
+
+
+def gitlinks(repo: Repo) -> list[str]:
+    """The submodules under the root (root-relative): goaldash does not follow their history."""
+    out = git(repo.root, "ls-files", "-z", "--stage")
+    return [p for p in gitrun.parse_stage(out)[1] if not p.startswith("../")]
 
 
 # Markdown names, and stale copies of them, anywhere under the root.
@@ -200,47 +237,88 @@ _SPECS = tuple(
 
 def _rel(repo: Repo, raw: bytes) -> str | None:
     """A path git printed relative to the top of the work tree, made root-relative."""
-    return repo.from_git(raw.decode("utf-8", "surrogateescape"))
+    return repo.from_git(_decode(raw))
 
 
 def _root_rel(raw: bytes) -> str | None:
     """A path git printed relative to the current folder (the root)."""
-    path = raw.decode("utf-8", "surrogateescape")
+    path = _decode(raw)
     return None if path.startswith("../") else path
 
 
-def read_blobs(repo: Repo, base: str, paths: list[str]) -> dict[str, bytes]:
-    """The contents of `paths` at commit `base` (those that existed), in one git process."""
-    paths = [p for p in paths if "\n" not in p]  # one path a line: git's batch protocol
-    if not paths:
-        return {}
-    asked = "".join(f"{base}:{repo.to_git(p)}\n" for p in paths).encode("utf-8", "surrogateescape")
-    out = git(repo.root, "cat-file", "--batch", stdin=asked)
-    blobs: dict[str, bytes] = {}
-    pos = 0
-    for p in paths:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            blobs[p] = out[pos : pos + size]
-            pos += size + 1
-    return blobs
+@dataclass(frozen=True, slots=True)
+class Blob:
+    oid: str
+    size: int
 
 
-@dataclass(slots=True)
-class FileDiff:
-    """What one commit (or the work tree) did to one file: the lines it added and removed,
-    stripped of surrounding white space, which is how changes are traced to their author."""
+def blob_ids(repo: Repo, rev: str, paths: list[str]) -> dict[str, Blob]:
+    """The blob each of `paths` names at `rev` (those that exist there and are files).
 
-    path: str
-    """The file's path after the change (root-relative)."""
-    old_path: str | None
-    """Its path before; None when the file is new."""
-    deleted: bool = False
-    added: set[str] = field(default_factory=set)
-    removed: set[str] = field(default_factory=set)
+    `cat-file --batch-check` reads one name a line, so a path holding a newline or a carriage
+    return is looked up with `ls-tree -z` instead."""
+    found: dict[str, Blob] = {}
+    plain = [p for p in paths if "\n" not in p and "\r" not in p]
+    odd = [p for p in paths if "\n" in p or "\r" in p]
+    if plain:
+        asked = "".join(f"{rev}:{repo.to_git(p)}\n" for p in plain)
+        asked_raw = asked.encode("utf-8", "surrogateescape")
+        out = git(repo.root, "cat-file", "--batch-check", stdin=asked_raw)
+        for p, line in zip(plain, out.split(b"\n"), strict=False):
+            parts = line.split()
+            if len(parts) == 3 and parts[1] == b"blob" and parts[2].isdigit():
+                found[p] = Blob(parts[0].decode("ascii"), int(parts[2]))
+    if odd:
+        wanted = {repo.to_git(p): p for p in odd}
+        out = git(
+            repo.root,
+            "ls-tree",
+            "-z",
+            "-l",
+            "--full-tree",
+            rev,
+            "--",
+            *(f":(literal){g}" for g in wanted),
+        )
+        for rec in out.split(b"\0"):
+            meta, tab, name = rec.partition(b"\t")
+            parts = meta.split()
+            asked_for = wanted.get(_decode(name)) if tab else None
+            if asked_for and len(parts) == 4 and parts[1] == b"blob" and parts[3].isdigit():
+                found[asked_for] = Blob(parts[2].decode("ascii"), int(parts[3]))
+    return found
+
+
+def read_blobs(repo: Repo, base: str, paths: list[str], limit: int = MAX_BYTES) -> dict[str, bytes]:
+    """The contents of `paths` at commit `base` (those that existed, as files), in a few git
+    processes. A blob larger than `limit` is left out, as a file that large is not read."""
+    ids = blob_ids(repo, base, paths)
+    data = fetch_blobs(repo, [b for b in ids.values() if b.size <= limit])
+    return {p: data[b.oid] for p, b in ids.items() if b.oid in data}
+
+
+def fetch_blobs(repo: Repo, blobs: list[Blob]) -> dict[str, bytes]:
+    """The bytes of these blobs, by object id (their sizes say how much git will write)."""
+    todo = deque(sorted({b.oid: b for b in blobs}.values(), key=lambda b: b.oid))
+    out: dict[str, bytes] = {}
+    while todo:
+        batch: list[Blob] = []
+        total = 0
+        while todo and (not batch or total + todo[0].size <= _BATCH_BYTES):
+            total += todo[0].size
+            batch.append(todo.popleft())
+        ids = "".join(f"{b.oid}\n" for b in batch).encode("ascii")
+        raw = git(repo.root, "cat-file", "--batch", stdin=ids)
+        pos = 0
+        for b in batch:
+            end = raw.index(b"\n", pos)
+            header = raw[pos:end].split()
+            pos = end + 1
+            if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+                size = int(header[2])
+                out[b.oid] = raw[pos : pos + size]
+                pos += size + 1
+    return out
 
 
 @dataclass(slots=True)
@@ -305,87 +383,3 @@ def _log(repo: Repo, spec: str, specs: tuple[str, ...], *how: str) -> list[Commi
             c.files[d.path] = d
         commits.append(c)
     return commits
-
-
-def uncommitted(repo: Repo) -> dict[str, FileDiff]:
-    """What the work tree changed since HEAD, by path (untracked files are not included)."""
-    if repo.head is None:
-        return {}
-    out = git(repo.root, "diff", *_DIFF, "HEAD", "--", *_SPECS)
-    return {d.path: d for d in parse_diff(repo, out)}
-
-
-def parse_diff(repo: Repo, text: bytes) -> list[FileDiff]:
-    """The files of a `git diff --unified=0` output with their added and removed lines."""
-    files: list[FileDiff] = []
-    cur: _Pending | None = None
-    in_hunk = False
-    for raw in text.split(b"\n"):
-        if raw.startswith(b"diff --git "):
-            if cur is not None:
-                cur.finish(files)
-            cur, in_hunk = _Pending(), False
-        elif cur is None:
-            continue
-        elif in_hunk and raw[:1] == b"+":
-            cur.added.add(_line(raw[1:]))
-        elif in_hunk and raw[:1] == b"-":
-            cur.removed.add(_line(raw[1:]))
-        elif raw.startswith(b"@@"):
-            in_hunk = True
-        elif in_hunk:
-            continue  # "\ No newline at end of file"
-        elif raw.startswith(b"rename from "):
-            cur.old = _diff_path(repo, raw[12:], "")
-        elif raw.startswith(b"rename to "):
-            cur.new = _diff_path(repo, raw[10:], "")
-        elif raw.startswith(b"--- "):
-            if raw[4:] == b"/dev/null":
-                cur.created = True
-            else:
-                cur.old = _diff_path(repo, raw[4:], "a/")
-        elif raw.startswith(b"+++ "):
-            if raw[4:] == b"/dev/null":
-                cur.deleted = True
-            else:
-                cur.new = _diff_path(repo, raw[4:], "b/")
-    if cur is not None:
-        cur.finish(files)
-    return files
-
-
-@dataclass(slots=True)
-class _Pending:
-    old: str | None = None
-    new: str | None = None
-    created: bool = False
-    deleted: bool = False
-    added: set[str] = field(default_factory=set)
-    removed: set[str] = field(default_factory=set)
-
-    def finish(self, out: list[FileDiff]) -> None:
-        path = self.new or self.old
-        if path is None:
-            return  # outside the root
-        old = None if self.created else self.old
-        out.append(FileDiff(path, old, self.deleted, self.added, self.removed))
-
-
-def _diff_path(repo: Repo, raw: bytes, strip: str) -> str | None:
-    path = raw.decode("utf-8", "surrogateescape").rstrip("\t")
-    if path.startswith('"'):
-        path = _unquote(path)
-    if strip and path.startswith(strip):
-        path = path[len(strip) :]
-    return repo.from_git(path)
-
-
-def _unquote(quoted: str) -> str:
-    """Undo git's C-style quoting of an odd path."""
-    body = quoted[1:-1] if quoted.endswith('"') else quoted[1:]
-    raw = body.encode("latin-1", "backslashreplace").decode("unicode_escape")
-    return raw.encode("latin-1", "replace").decode("utf-8", "replace")
-
-
-def _line(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace").strip()

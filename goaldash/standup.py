@@ -31,15 +31,18 @@ from goaldash.gitlog import (
     commits_since,
     count_commits,
     earliest,
+    gitlinks,
     moved_since,
     open_repo,
     read_blobs,
     resolve_commit,
-    uncommitted,
     untracked,
 )
 from goaldash.model import ItemState, Plan, Progress, Status
 from goaldash.parse.basics import fingerprint
+from goaldash.safefile import read_regular
+from goaldash.text import path_field, shown_path
+from goaldash.worktree import uncommitted
 
 UNCOMMITTED = "uncommitted"
 
@@ -212,7 +215,8 @@ def standup(
         raise StandupError(str(exc)) from None
     if repo is None:
         raise StandupError(
-            f"{root} is not in a git repository: standup reads what moved from git history, "
+            f"{shown_path(str(root))} is not in a git repository: standup reads what moved "
+            "from git history, "
             "so there is nothing to compare with (not even for uncommitted changes)"
         )
     try:
@@ -262,6 +266,10 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
     from goaldash.scan import parse_candidate, parse_many
 
     root = repo.root
+    # Plans inside a submodule have their own history, which standup does not follow.
+    subs = tuple(f"{s}/" for s in gitlinks(repo))
+    if subs:
+        plans = [p for p in plans if not p.path.startswith(subs)]
     if base is not None:
         moved = moved_since(repo, base)
         then = {
@@ -275,14 +283,20 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
     # markdown file in the repository; a very long list falls back to all markdown files.
     names = sorted({p.path for p in plans} | set(then.values()) | set(deleted))
     commits = commits_since(repo, base, names if len(names) <= 2000 else None)
-    work = uncommitted(repo)
     loose = untracked(repo)
+    # The plans as they are on disk now (regular files only, bounded: never a FIFO).
+    now: dict[str, bytes] = {}
+    for plan in plans:
+        try:
+            now[plan.path] = read_regular(root / plan.path)
+        except OSError:
+            continue
+    work = uncommitted(repo, now, deleted)
     # Plans whose bytes differ from the baseline's; their old versions parsed in one go.
     changed: list[tuple[Plan, str | None, bytes | None, bytes]] = []
     for plan in plans:
-        try:
-            now_bytes = (root / plan.path).read_bytes()
-        except OSError:
+        now_bytes = now.get(plan.path)
+        if now_bytes is None:
             continue
         old_path = then.get(plan.path)
         before = old_bytes.get(old_path) if old_path is not None else None
@@ -601,7 +615,7 @@ def to_dict(st: Standup) -> dict[str, Any]:
         return None if c is None else change_to_dict(c)
 
     return {
-        "root": str(st.root),
+        **path_field("root", str(st.root)),
         "span": st.label,
         "since": _when(st.since),
         "until": _when(st.until),
@@ -610,9 +624,9 @@ def to_dict(st: Standup) -> dict[str, Any]:
         "notes": st.notes,
         "plans": [
             {
-                "path": m.path,
+                **path_field("path", m.path),
                 "title": m.title,
-                "renamed_from": m.renamed_from,
+                **path_field("renamed_from", m.renamed_from),
                 "created": one(m.created),
                 "completed": one(m.completed),
                 "deleted": one(m.deleted),
