@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from goaldash.safefile import read_regular
+
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message names the file and the key."""
@@ -96,24 +98,45 @@ def _from_table(table: Any, source: str, prefix: str) -> Config:
     )
 
 
+CONFIG_BYTES = 1024 * 1024
+"""A configuration file larger than this is not read (a dozen globs take a few hundred bytes)."""
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    """The TOML table in `path`; None when there is no such file. Read through `safefile`:
+    a regular file only (never a FIFO or a device, which could block or never end), and
+    never more than `CONFIG_BYTES`. Raises OSError (`strerror` says why) or ValueError (not
+    UTF-8, not TOML, nested too deep)."""
+    try:
+        data = read_regular(path, CONFIG_BYTES)
+    except FileNotFoundError:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def load_config(root: Path) -> Config:
     """Read the repository's settings. Raises ConfigError with a one-line message."""
-    dotfile = root / ".goaldash.toml"
-    if dotfile.is_file():
-        try:
-            data = tomllib.loads(dotfile.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f".goaldash.toml: not valid TOML ({exc})") from None
-        except OSError as exc:
-            raise ConfigError(f".goaldash.toml: cannot be read ({exc.strerror})") from None
+    try:
+        data = _read_toml(root / ".goaldash.toml")
+    except ValueError as exc:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        raise ConfigError(f".goaldash.toml: not valid TOML ({_one_line(exc)})") from None
+    except OSError as exc:
+        raise ConfigError(f".goaldash.toml: cannot be read ({exc.strerror or exc})") from None
+    if data is not None:
         return _from_table(data, ".goaldash.toml", "")
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            return Config()  # someone else's file: not ours to judge unless it has our table
-        table = data.get("tool", {}).get("goaldash") if isinstance(data.get("tool"), dict) else None
-        if table is not None:
-            return _from_table(table, "pyproject.toml", "tool.goaldash.")
+    try:
+        data = _read_toml(root / "pyproject.toml")
+    except (ValueError, OSError):
+        return Config()  # someone else's file: not ours to judge unless it has our table
+    tool = data.get("tool") if data is not None else None
+    table = tool.get("goaldash") if isinstance(tool, dict) else None
+    if table is not None:
+        return _from_table(table, "pyproject.toml", "tool.goaldash.")
     return Config()
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]
