@@ -11,13 +11,16 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import re
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from goaldash.config import Config
-from goaldash.discover import SKIP_DIRS, candidate_for, is_markdown_name
+from goaldash.discover import SKIP_DIRS, candidate_for, candidates, is_markdown_name
 from goaldash.model import Plan, Progress, remarked
 from goaldash.scan import read_candidate
 
@@ -114,3 +117,140 @@ def with_mark(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
     return replace(
         plan, items=items, phases=phases, progress=Progress.of(items), fingerprint=fingerprint
     )
+
+
+# ------------------------------------------------------------------------------ the watcher
+#
+# watchfiles' Rust watcher cannot hand Python a path that is not UTF-8: one such name in a
+# batch of events raises (and keeps raising: that watcher is spent), and every event of the
+# batch is lost. So `watch` starts a new watcher, reads the odd path (named in the error)
+# again, and, once the new watcher is in place, looks afresh (`changed_since`) at every file
+# that may have changed while events were being lost.
+
+_UNDECODABLE = re.compile(r'Unable to decode path "(.*)" to string', re.DOTALL)
+_RUST_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|.)", re.DOTALL)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'"}
+
+WATCH_STEP_MS = 15
+WATCH_DEBOUNCE_MS = 400
+_WAKE_MS = 1000  # a watcher wakes this often when idle, so a pending look is not put off
+_SLACK_NS = 2_000_000_000  # file times lag the clock a little; look back this much further
+_MAX_FAILURES = 5  # other errors in a row before giving up (and saying so)
+
+
+def undecodable_path(message: str) -> str | None:
+    """The path named by watchfiles' "Unable to decode path ..." error (Rust's debug
+    quoting undone), as goaldash holds paths (undecodable bytes as surrogates); else None."""
+    m = _UNDECODABLE.search(message)
+    if m is None:
+        return None
+    out = bytearray()
+    pos = 0
+    body = m.group(1)
+    for esc in _RUST_ESCAPE.finditer(body):
+        out += body[pos : esc.start()].encode("utf-8", "surrogateescape")
+        code = esc.group(1)
+        if code.startswith("x") and len(code) == 3:
+            out.append(int(code[1:], 16))
+        elif code.startswith("u{"):
+            out += chr(int(code[2:-1], 16)).encode("utf-8", "surrogatepass")
+        else:
+            out += _SIMPLE.get(code, code).encode("utf-8", "surrogateescape")
+        pos = esc.end()
+    out += body[pos:].encode("utf-8", "surrogateescape")
+    return bytes(out).decode("utf-8", "surrogateescape")
+
+
+def _messages(exc: BaseException) -> list[str]:
+    """The messages of an exception and, for a group (anyio's task group wraps the watcher's
+    error in one), of every exception in it."""
+    if isinstance(exc, BaseExceptionGroup):
+        return [m for e in exc.exceptions for m in _messages(e)]
+    return [str(exc)]
+
+
+def changed_since(root: Path, since_ns: int, config: Config, known: Iterable[str] = ()) -> set[str]:
+    """Files that may have changed since `since_ns` (their change time or modification time
+    is later), plans in `known` that are gone, and changed configuration files: what to read
+    again after events were lost."""
+    out: set[str] = set()
+
+    def changed(path: Path) -> bool:
+        for follow in (False, True):
+            try:
+                st = os.stat(path, follow_symlinks=follow)
+            except OSError:
+                continue
+            if max(st.st_mtime_ns, st.st_ctime_ns) >= since_ns:
+                return True
+        return False
+
+    for c in candidates(root, config):
+        if changed(c.path):
+            out.add(c.rel)
+    for rel in known:
+        if not os.path.lexists(root / rel):
+            out.add(rel)
+    out.update(name for name in CONFIG_NAMES if changed(root / name))
+    return out
+
+
+async def watch(
+    root: Path,
+    stop_event: Any,
+    lost: Callable[[int], set[str]],
+    step: int = WATCH_STEP_MS,
+    debounce: int = WATCH_DEBOUNCE_MS,
+) -> AsyncIterator[set[str]]:
+    """The paths (relative to `root`) of each batch of changes, until `stop_event` is set.
+
+    When the watcher fails (a name that is not UTF-8, say) a new one is started; the odd
+    path is yielded, and once the new watcher is in place so is `lost(since_ns)`: what may
+    have changed since the last batch came. Raises only after several failures in a row
+    that are not about a name."""
+    import anyio
+    from watchfiles import awatch
+
+    accept = relevant(root)
+    last = time.time_ns()
+    owed: int | None = None
+    failures = 0
+    pause = 0.05
+    while not stop_event.is_set():
+        try:
+            async for changes in awatch(
+                root,
+                watch_filter=accept,
+                step=step,
+                debounce=debounce,
+                stop_event=stop_event,
+                ignore_permission_denied=True,
+                rust_timeout=_WAKE_MS,
+                yield_on_timeout=True,
+            ):
+                rels = {r for _c, p in changes if (r := relative(root, p)) is not None}
+                if changes:
+                    last = time.time_ns()
+                if owed is not None:  # the new watcher is in place: look at what it missed
+                    last = time.time_ns()
+                    try:
+                        rels |= await anyio.to_thread.run_sync(lost, owed - _SLACK_NS)
+                    except Exception:  # cannot tell what changed: read everything again
+                        rels |= CONFIG_NAMES
+                    owed = None
+                    failures, pause = 0, 0.05
+                if rels:
+                    yield rels
+            return
+        except Exception as exc:
+            odd = next(filter(None, map(undecodable_path, _messages(exc))), None)
+            if odd is None:
+                failures += 1
+                if failures >= _MAX_FAILURES:
+                    raise
+            rel = relative(root, odd) if odd is not None else None
+            if rel is not None and accept(None, odd or ""):
+                yield {rel}
+            owed = last if owed is None else min(owed, last)
+            await anyio.sleep(pause)
+            pause = min(pause * 2, 2.0)  # a name that keeps failing: fewer restarts

@@ -781,28 +781,21 @@ class GoalDashApp(App[None]):
     @work(group="watch", exclusive=True)
     async def watch_files(self) -> None:
         """Turn file events into re-read jobs (the IO worker trusts a fresh stat, not them)."""
-        from watchfiles import awatch
-
-        from goaldash.live import relative, relevant
+        from goaldash.live import changed_since, watch
 
         # watchfiles polls `is_set()` from its thread and calls `set()` when cancelled: a
         # threading.Event does both, and also stops the IO worker at exit.
         stop = cast("anyio.Event", self._stop)
+
+        def lost(since_ns: int) -> set[str]:  # a restarted watcher missed events: look
+            return changed_since(self.root, since_ns, self._config(), list(self._raw))
+
         try:
-            async for changes in awatch(
-                self.root,
-                watch_filter=relevant(self.root),
-                step=15,
-                debounce=400,
-                stop_event=stop,
-                ignore_permission_denied=True,
-            ):
-                rels = {r for _c, p in changes if (r := relative(self.root, p)) is not None}
-                if rels:
-                    self._jobs.put(_Job("reread", frozenset(rels)))
+            async for rels in watch(self.root, stop, lost):
+                self._jobs.put(_Job("reread", frozenset(rels)))
         except Exception as exc:  # a watcher that dies must say so, not freeze the view
             self.notify(
-                f"Stopped watching files ({exc}); press r to read them again.",
+                f"Stopped watching files ({render.shown(str(exc))}); press r to read them again.",
                 markup=False,
                 severity="warning",
             )
