@@ -59,23 +59,35 @@ def kind_of(mode: int) -> str:
         return "device"
     if stat.S_ISSOCK(mode):
         return "socket"
+    if stat.S_ISLNK(mode):
+        return "symbolic link"
     return "special file"
 
 
 def open_regular(
-    path: str | os.PathLike[str], flags: int = os.O_RDONLY
+    path: str | os.PathLike[str],
+    flags: int = os.O_RDONLY,
+    *,
+    follow_symlinks: bool = True,
+    dir_fd: int | None = None,
 ) -> tuple[int, os.stat_result]:
     """Open a regular file without ever blocking; the descriptor and its `fstat`.
 
     Raises `NotRegularFile` for anything else (checked before and after opening), and the
     `OSError` of `stat` or `open` otherwise (FileNotFoundError, PermissionError, ELOOP...).
     The caller closes the descriptor.
+
+    With `follow_symlinks=False` a symbolic link is never followed: it is refused as not a
+    regular file, and opened with `O_NOFOLLOW` so that one put in place after the check
+    fails with ELOOP. `dir_fd` makes `path` relative to that open folder (as `os.open`).
     """
-    before = os.stat(path)
+    before = os.stat(path, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
     if not stat.S_ISREG(before.st_mode):
         raise NotRegularFile(path, kind_of(before.st_mode))
     extra = os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = _open_busy(path, flags | extra)
+    if not follow_symlinks:
+        extra |= os.O_NOFOLLOW
+    fd = _open_busy(path, flags | extra, dir_fd)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
@@ -92,22 +104,30 @@ def open_regular(
     return fd, st
 
 
-def _open_busy(path: str | os.PathLike[str], flags: int) -> int:
+def _open_busy(path: str | os.PathLike[str], flags: int, dir_fd: int | None = None) -> int:
     for _ in range(_BUSY_TRIES - 1):
         try:
-            return os.open(path, flags)
+            return os.open(path, flags, dir_fd=dir_fd)
         except BlockingIOError:
             time.sleep(_BUSY_PAUSE)
-    return os.open(path, flags)
+    return os.open(path, flags, dir_fd=dir_fd)
 
 
-def read_fd(fd: int, limit: int = MAX_BYTES, path: str | os.PathLike[str] = "") -> bytes:
-    """Every byte from the start of `fd`, but never more than `limit` (else `TooLarge`)."""
+def read_fd(
+    fd: int, limit: int = MAX_BYTES, path: str | os.PathLike[str] = "", *, size_hint: int = 0
+) -> bytes:
+    """Every byte from the start of `fd`, but never more than `limit` (else `TooLarge`).
+
+    `size_hint` (the size `fstat` gave) only sizes the first read."""
     chunks: list[bytes] = []
     got = 0
     offset = 0
+    # The first read asks for the whole file as `stat` saw it (one buffer, nothing joined);
+    # the loop still ends only at the end of the file, or one byte past the limit.
+    want = max(_CHUNK, size_hint + 1)
     while True:
-        chunk = os.pread(fd, min(_CHUNK, limit + 1 - got), offset)
+        chunk = os.pread(fd, min(want, limit + 1 - got), offset)
+        want = _CHUNK
         if not chunk:
             break
         chunks.append(chunk)
@@ -124,7 +144,7 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     try:
         if st.st_size > limit:
             raise TooLarge(path, limit)
-        return read_fd(fd, limit, path)
+        return read_fd(fd, limit, path, size_hint=st.st_size)
     finally:
         os.close(fd)
 
