@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from goaldash.cache import Entry, ParseCache, pack
+from goaldash.codec import Malformed
 from goaldash.config import Config, load_config
 from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
@@ -25,8 +26,8 @@ from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
 
 @dataclass(slots=True)
 class Found:
-    """One plan found: in hand, or still pickled in the parse cache beside its facts and
-    its `--json` text, and unpickled only when something asks for the whole plan."""
+    """One plan found: in hand, or still encoded in the parse cache beside its facts and
+    its `--json` text, and decoded only when something asks for the whole plan."""
 
     facts: PlanFacts
     json: str = ""
@@ -34,6 +35,8 @@ class Found:
     may add warnings to it, which `Scan` checks from the facts."""
     entry: Entry | None = None
     parsed: Plan | None = None
+    source: Candidate | None = None
+    """The file: read again, should the cache's copy of the plan not decode."""
 
     @property
     def path(self) -> str:
@@ -43,9 +46,23 @@ class Found:
         """The plan as its bytes parsed, before the day's and its group's warnings."""
         if self.parsed is None:
             assert self.entry is not None
-            self.parsed = self.entry.plan
-            assert self.parsed is not None
+            try:
+                self.parsed = self.entry.plan
+            except Malformed:  # never trusted: the file is read again instead
+                self.parsed = None
+            if self.parsed is None:
+                self.parsed = self._read_again()
         return self.parsed
+
+    def _read_again(self) -> Plan:
+        c = self.source
+        got = _read(c) if c is not None else None
+        plan = got if not isinstance(got, bytes) else None
+        if c is not None and isinstance(got, bytes):
+            plan = parse_candidate(c.rel, got, c.group, c.known_place)
+        if plan is None:
+            plan = unread_plan(self.path, self.facts.group, "unreadable", "cannot be read again")
+        return plan
 
     @classmethod
     def of(cls, plan: Plan, json: str = "") -> Found:
@@ -69,7 +86,7 @@ class Scan:
 
     @property
     def plans(self) -> list[Plan]:
-        """Every plan with all its warnings, by path (unpickled from the cache on first use)."""
+        """Every plan with all its warnings, by path (decoded from the cache on first use)."""
         if self._plans is None:
             self._plans = [self._finish(f) for f in self.found]
         return self._plans
@@ -138,9 +155,9 @@ def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Pla
 
 
 def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[PlanFacts | None, bytes, str]:
-    """Parse one file, on a worker's core: the plan's facts, the plan pickled as the parse
-    cache keeps it, and its `--json` text. The caller unpickles the plan only if it needs
-    more than the facts and the text (`--json` does not)."""
+    """Parse one file, on a worker's core: the plan's facts, the plan encoded as the parse
+    cache keeps it (plain JSON), and its `--json` text. The caller decodes the plan only if
+    it needs more than the facts and the text (`--json` does not)."""
     from goaldash.jsonout import fragment
 
     plan = parse_candidate(*job)
@@ -187,7 +204,7 @@ def read_found(
     workers: int | None = None,
     batch_seconds: float = 0.05,
 ) -> Iterator[tuple[int, list[Found]]]:
-    """`read_batches`, with cache hits left pickled until asked for."""
+    """`read_batches`, with cache hits left encoded until asked for."""
     misses: list[tuple[Candidate, bytes, str]] = []
     batch: list[Found] = []
     done = 0
@@ -201,7 +218,7 @@ def read_found(
             if hit is None:
                 misses.append((c, got, fp))
                 continue
-            one = None if hit.facts is None else Found(hit.facts, hit.json, hit)
+            one = None if hit.facts is None else Found(hit.facts, hit.json, hit, source=c)
         else:
             one = None if got is None else Found.of(got)
         done += 1
@@ -224,7 +241,7 @@ def read_found(
                 cache.put(c.rel, entry)
             done += 1
             if facts is not None:
-                batch.append(Found(facts, text, entry))
+                batch.append(Found(facts, text, entry, source=c))
             if time.monotonic() - last > batch_seconds:
                 yield done, batch
                 batch, last = [], time.monotonic()
