@@ -87,7 +87,10 @@ def _main(argv: list[str]) -> int:
     from goaldash.cache import ParseCache
     from goaldash.scan import scan
 
-    result = scan(root.resolve(), today, config, cache=ParseCache.for_root(root.resolve()))
+    cache = ParseCache.for_root(root.resolve())
+    if cache.warning is not None:
+        sys.stderr.write(f"goaldash: {cache.warning}\n")
+    result = scan(root.resolve(), today, config, cache=cache)
     if args.json:
         from goaldash.jsonout import iter_json  # not `report`: that imports Rich
 

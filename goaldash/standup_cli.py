@@ -73,7 +73,10 @@ def _standup(argv: list[str]) -> int:
     root = root.resolve()
     try:
         config = load_config(root)
-        st = standup(root, args.since, now, config, cache=ParseCache.for_root(root))
+        cache = ParseCache.for_root(root)
+        if cache.warning is not None:
+            sys.stderr.write(f"goaldash: {cache.warning}\n")
+        st = standup(root, args.since, now, config, cache=cache)
     except StandupError as exc:
         return fail(clean(str(exc)), EXIT_USAGE if exc.usage else EXIT_REFUSED)
     except ConfigError as exc:

@@ -690,6 +690,8 @@ class GoalDashApp(App[None]):
             empty = not found and not any(True for _ in self.root.iterdir())
             self.post_message(PlansRead([], scanned=0, candidates=len(found)))
             cache = ParseCache.for_root(self.root)
+            if cache.warning is not None:  # thread-safe: a toast, not the terminal
+                self.notify(cache.warning, markup=False, severity="warning", timeout=10)
             seen: list[Plan] = []
             for done, batch in read_batches(found, self.state.today, cache):
                 if worker.is_cancelled:
