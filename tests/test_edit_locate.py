@@ -4,6 +4,7 @@ way the file writes its own done items."""
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from goaldash.edit import set_item_state, undo
 from goaldash.parse import marks as marks_module
 from goaldash.parse import parse_plan
-from goaldash.parse.marks import prefix_through, task_marks
+from goaldash.parse.marks import marks_near, task_marks, window
 from tests.conftest import CORPUS, SEEDS, needs_corpus
 from tests.test_edit import Doc, documents
 
@@ -34,18 +35,22 @@ def test_task_marks_are_the_parsers_items(doc: Doc) -> None:
     assert _marks(doc.data) == _items(doc.data)
 
 
+def _near(data: bytes, line: int) -> list[tuple[int, int, str, str]] | None:
+    near = marks_near(data, line)
+    return None if near is None else [(m.line, m.column, m.mark, m.text) for m in near]
+
+
 @given(doc=documents())
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_the_lines_up_to_an_item_decide_it(doc: Doc) -> None:
-    """The walk of the prefix finds exactly the items the whole file has, up to the line."""
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_lines_around_an_item_decide_it(doc: Doc) -> None:
+    """The walk of a line's window finds exactly what the whole file has on that line."""
     full = _marks(doc.data)
-    lines = doc.data.count(b"\n") + doc.data.count(b"\r") + 1
+    lines = len(re.split(rb"\r\n|\r|\n", doc.data))
     for line in range(1, lines + 1):
-        prefix = prefix_through(doc.data, line)
-        if prefix is None:
+        near = _near(doc.data, line)
+        if near is None:
             continue
-        assert doc.data.startswith(prefix)
-        assert [m for m in _marks(prefix) if m[0] <= line] == [m for m in full if m[0] <= line]
+        assert [m for m in near if m[0] == line] == [m for m in full if m[0] == line], line
 
 
 @needs_corpus
@@ -56,9 +61,9 @@ def test_task_marks_are_the_parsers_items_on_the_corpus() -> None:
         data = path.read_bytes()
         assert _marks(data) == _items(data), path.name
         for item in task_marks(data)[::7]:
-            prefix = prefix_through(data, item.line)
-            if prefix is not None:
-                assert item in task_marks(prefix), f"{path.name}:{item.line}"
+            near = marks_near(data, item.line)
+            if near is not None:
+                assert item in near, f"{path.name}:{item.line}"
 
 
 @pytest.mark.parametrize(
@@ -70,19 +75,38 @@ def test_task_marks_are_the_parsers_items_on_the_corpus() -> None:
         b"```\n- [ ] target\n",  # inside an unclosed fence
     ],
 )
-def test_what_follows_a_line_until_the_blank_line_is_read(trap: bytes) -> None:
-    data = b"# Plan\n\n" + trap + b"\n- [ ] after\n" + b"- [ ] filler\n" * 10
-    line = 3
-    prefix = prefix_through(data, line)
-    assert prefix is not None
-    assert [m for m in _marks(prefix) if m[0] == line] == [m for m in _marks(data) if m[0] == line]
+def test_what_follows_a_line_in_its_paragraph_is_read(trap: bytes) -> None:
+    data = b"# Plan\n\n- [ ] before\n" + trap + b"\n- [ ] after\n" + b"- [ ] filler\n" * 10
+    line = 4
+    assert _near(data, line) is not None
+    assert [m for m in _near(data, line) or [] if m[0] == line] == [
+        m for m in _marks(data) if m[0] == line
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "start"),
+    [
+        (b"# Plan\n\n- [ ] a\n- [ ] b\n## Two\n\n  - [ ] c\n", 5),  # from the last heading
+        (b"# Plan\n\n- [ ] a\n- [ ] b\n  - [ ] c\n", 4),  # from the last bullet
+        (b"# Plan\n\n- [ ] a\n- [ ] b\n", 4),  # the item's own line
+        (b"# Plan\n\n```\n- [ ] a\n```\n- [ ] c\n", 1),  # a fence before: from the top
+        (b"# Plan\n\n<!--\n- [ ] a\n-->\n- [ ] c\n", 1),  # an HTML block: from the top
+        (b"---\ntitle: x\n---\n- [ ] c\n", None),  # front matter: the whole file
+    ],
+)
+def test_where_the_walk_of_a_line_starts(head: bytes, start: int | None) -> None:
+    data = head + b"\n" + b"- [ ] filler\n" * 5
+    line = head.count(b"\n")
+    got = window(data, line)
+    assert (got[2] if got else None) == start
 
 
 def _big(head: bytes, items: int = 20_000) -> bytes:
     return head + b"".join(b"- [ ] filler %d\n" % i for i in range(items))
 
 
-def test_a_tick_near_the_top_of_a_big_plan_walks_only_the_top(
+def test_a_tick_in_a_big_plan_walks_only_the_lines_around_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _big(b"# Plan\n\n## Phase 1\n\n- [ ] first\n- [ ] second\n\n")
@@ -96,6 +120,7 @@ def test_a_tick_near_the_top_of_a_big_plan_walks_only_the_top(
         return real(chunk)
 
     monkeypatch.setattr(locate_module, "task_marks", spy)
+    monkeypatch.setattr(marks_module, "task_marks", spy)
     set_item_state(path, 6, None, expect_text="second")
     assert path.read_bytes() == data.replace(b"- [ ] second", b"- [x] second")
     assert walked and max(walked) < 100  # the top lines, not 20,000 items
@@ -107,6 +132,10 @@ def test_a_tick_near_the_top_of_a_big_plan_walks_only_the_top(
     assert (again.line, again.moved) == (7, True)
     assert max(walked) < 100
     assert path.read_bytes() == b"intro\n" + data
+    # An item far down: the walk starts at the last line that resets the blocks.
+    walked.clear()
+    deep = set_item_state(path, 15_009, None, expect_text="filler 15000")
+    assert deep.line == 15_009 and max(walked) < 100
 
 
 def test_a_text_on_several_lines_is_checked_on_the_whole_file(
@@ -117,9 +146,10 @@ def test_a_text_on_several_lines_is_checked_on_the_whole_file(
     path.write_bytes(data)
     walked: list[int] = []
     real = marks_module.task_marks
-    monkeypatch.setattr(
-        locate_module, "task_marks", lambda chunk: walked.append(len(chunk)) or real(chunk)
-    )
+    for module in (locate_module, marks_module):
+        monkeypatch.setattr(
+            module, "task_marks", lambda chunk: walked.append(len(chunk)) or real(chunk)
+        )
     result = set_item_state(path, 3, None, expect_text="twin", expect_fingerprint="stale")
     assert max(walked) == len(data)  # the one in code is no item: only the whole file says so
     assert (result.line, result.moved) == (3, False)

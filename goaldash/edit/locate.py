@@ -6,9 +6,9 @@ is then found in the raw bytes of its line and checked against what the parser s
 file whose bytes are not UTF-8, or whose lines end in CR, is patched byte for byte.
 
 On a file of some size, an item that is where the caller saw it, or whose text only one line
-holds, is checked by the block walk of the lines up to it (`prefix_through`): a tick near the
-top of a plan of a million items does not walk the other million, and a tick retried after an
-editor's save does not walk the whole file again.
+holds, is checked by the block walk of the lines around it (`marks_near`): a tick in a plan of
+a million items does not walk the other million, and a tick retried after an editor's save
+does not walk the whole file again.
 
 This module is core: it must not import Textual.
 """
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from goaldash.model import Item
-from goaldash.parse.marks import Mark, prefix_through, task_marks
+from goaldash.parse.marks import Mark, marks_near, task_marks
 from goaldash.text import clean
 
 _BOM = b"\xef\xbb\xbf"
@@ -60,7 +60,7 @@ class Located:
     done_mark: str
     """The mark this file writes for done: `X` where its done items mostly say so, else `x`."""
     marks: tuple[Mark, ...] | None
-    """Every item of the bytes, when they were all walked (not for a big file's prefix)."""
+    """Every item of the bytes, when they were all walked (not when a window of lines decided)."""
 
 
 _known: OrderedDict[tuple[str, str], tuple[Mark, ...]] = OrderedDict()
@@ -110,7 +110,7 @@ def locate(
     """
     marks = kept(name, fp)
     if marks is None and len(data) >= PREFIX_MIN:
-        quick = _by_prefix(data, line, expect_text, changed)
+        quick = _nearby(data, line, expect_text, changed)
         if quick is not None:
             return _found(data, quick, quick.line != line, None, shown)
     if marks is None:
@@ -145,8 +145,8 @@ def locate(
     return _found(data, same[0], same[0].line != line, marks, shown)
 
 
-def _by_prefix(data: bytes, line: int, expect_text: str | None, changed: bool) -> Mark | None:
-    """The item, found by the walk of the lines up to it alone, when that is certain: at
+def _nearby(data: bytes, line: int, expect_text: str | None, changed: bool) -> Mark | None:
+    """The item, found by the walk of the lines around it alone, when that is certain: at
     `line` in unchanged bytes, or (the file changed) on the one line whose bytes hold the
     item's text, since no other line can then read so. None: walk the whole file."""
     if expect_text is None or not changed:
@@ -158,10 +158,10 @@ def _by_prefix(data: bytes, line: int, expect_text: str | None, changed: bool) -
         if not needle or data.count(needle) != 1:
             return None
         at = line_of(data, data.find(needle))
-    prefix = prefix_through(data, at)
-    if prefix is None:
+    near = marks_near(data, at)
+    if near is None:
         return None
-    found = next((m for m in task_marks(prefix) if m.line == at), None)
+    found = next((m for m in near if m.line == at), None)
     if found is None or (expect_text is not None and found.text != expect_text):
         return None
     return found
@@ -195,7 +195,7 @@ def done_mark(data: bytes, marks: tuple[Mark, ...] | None) -> str:
     if marks is not None:
         upper = sum(1 for m in marks if m.mark == "X")
         lower = sum(1 for m in marks if m.mark == "x")
-    else:  # a big file checked by its prefix: count the boxes, code and all
+    else:  # only a window of lines was walked: count the boxes, code and all
         upper, lower = data.count(b"[X]"), data.count(b"[x]")
     return "X" if upper > lower else "x"
 
