@@ -151,6 +151,10 @@ PLAN_DAMAGE = {  # each: one plan's own encoding; found out only when the plan i
         12, [[3, 4, "open", " ", "a", 0, None, "", None]]
     ),
     "a phase span of words": lambda plan: plan[11][0].__setitem__(12, ["a", 1]),
+    "a phase status unknown": lambda plan: plan[11][0].__setitem__(4, "soon"),
+    "a phase dated a string": lambda plan: plan[11][0].__setitem__(13, "yes"),
+    "a phase's progress short": lambda plan: plan[11][0][6].pop(),
+    "a phase's end a date of words": lambda plan: plan[11][0].__setitem__(9, "next monday"),
     "a phase too short": lambda plan: plan[11][0].pop(),
     "another path than the facts": _set((0,), "other.md"),
     "a warning line a string": lambda plan: plan[18].append(["kind", "message", "7"]),
@@ -260,6 +264,15 @@ def test_every_field_round_trips_through_the_cache(tmp_path: Path) -> None:
     assert (
         type(back.adjustments[1].impact_days) is int and type(back.phases[0].relative[0]) is float
     )  # type: ignore[index]
+
+
+def test_the_written_out_decoders_check_what_the_field_checks_do() -> None:
+    from goaldash import codec
+
+    for phase in rich_plan().phases:
+        data = json.loads(json.dumps(codec._plain(phase)))
+        assert codec._phase(data) == codec._row(Phase)(data) == phase
+        assert codec._progress(data[6]) == codec._row(Progress)(data[6]) == phase.progress
 
 
 def test_generated_plans_round_trip(tmp_path: Path) -> None:
