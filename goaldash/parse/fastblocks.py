@@ -48,6 +48,29 @@ _MAX_LEVEL = 50  # markdown-it stops nesting at 60 (our maxNesting); decline wel
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
 
 _PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
+# A first character with which a line may be more than a paragraph's (fence, quote, break,
+# list, heading, HTML block); an item whose text starts otherwise may take the short way.
+_NOT_PLAIN = frozenset("`~>*-_+#<0123456789")
+_MARKS = frozenset(" xX~/-")
+
+
+def _reference_at(s: str, p: int) -> bool:
+    """`_Scanner._maybe_reference` for a line `s` whose content starts at `p`."""
+    m = _LABEL_STOP.search(s, p + 1)
+    if m is None or m.group() == "\\":
+        return True
+    return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
+
+
+def _plain_content(s: str, after: int) -> int:
+    """Where the text of an item whose marker ends at `after` starts on line `s`, when it is
+    plain paragraph text (see `_Scanner._plain_run`); else -1."""
+    if after < 0:
+        return -1
+    content = len(s) - len(s[after:].lstrip(" "))
+    if not 0 < content - after <= 4 or content >= len(s) or s[content] in _NOT_PLAIN:
+        return -1
+    return -1 if s[content] == "[" and _reference_at(s, content) else content
 
 
 class _Decline(Exception):
@@ -313,11 +336,7 @@ class _Scanner:
         wants a `:` right after it. A label that runs past its first line is left to markdown-it,
         so no line is ever read twice: the scan stays linear however the file is built.
         """
-        s = self.lines[line]
-        m = _LABEL_STOP.search(s, self.at[line] + 1)
-        if m is None or m.group() == "\\":
-            return True
-        return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
+        return _reference_at(self.lines[line], self.at[line])
 
     def _lines_text(self, begin: int, end: int) -> str:
         """markdown-it's getLines(begin, end, blkIndent), trimmed: each line loses up to
@@ -544,27 +563,36 @@ class _Scanner:
                 quoted=self.quotes > 0,
             )
             self.blocks.append(item)
-            self.items.append(item)
-            self.opened.append(self.quotes)
-            self.level += 1
-            old_ts, old_sc = ts[start], sc[start]
-            old_list_indent = self.list_indent
-            self.list_indent = self.blk
-            self.blk = initial + indent_after
-            ts[start] = content - bm[start]
-            at[start] = content
-            sc[start] = offset
-            if content >= len(s) and self._empty(start + 1):
-                self.line = min(self.line + 2, end)
+            if (
+                not self.quotes
+                and start
+                and self.level + 1 < _MAX_LEVEL
+                and _plain_content(s, after) >= 0
+                and self._sibling(start + 1, end, marker, ordered) >= 0
+            ):
+                item = self._plain_run(item, start, content, end, marker, ordered)
             else:
-                self._tokenize(start, end)
-            self.blk = self.list_indent
-            self.list_indent = old_list_indent
-            ts[start], sc[start] = old_ts, old_sc
-            at[start] = bm[start] + old_ts
-            self.level -= 1
-            self.items.pop()
-            self.opened.pop()
+                self.items.append(item)
+                self.opened.append(self.quotes)
+                self.level += 1
+                old_ts, old_sc = ts[start], sc[start]
+                old_list_indent = self.list_indent
+                self.list_indent = self.blk
+                self.blk = initial + indent_after
+                ts[start] = content - bm[start]
+                at[start] = content
+                sc[start] = offset
+                if content >= len(s) and self._empty(start + 1):
+                    self.line = min(self.line + 2, end)
+                else:
+                    self._tokenize(start, end)
+                self.blk = self.list_indent
+                self.list_indent = old_list_indent
+                ts[start], sc[start] = old_ts, old_sc
+                at[start] = bm[start] + old_ts
+                self.level -= 1
+                self.items.pop()
+                self.opened.pop()
             nxt = start = self.line
             item.end = nxt
             if nxt >= end or sc[nxt] < self.blk or sc[nxt] - self.blk >= 4:
@@ -580,6 +608,93 @@ class _Scanner:
         self.line = nxt
         self.parent = old_parent
         return True
+
+    def _sibling(self, line: int, end: int, marker: str, ordered: bool) -> int:
+        """Where the text of an item of the current list, at the indentation of the item on
+        the line above, starts on `line`; -1 when `line` holds no such item (or is past
+        `end` or the paragraph's limit)."""
+        if line >= end or line >= self.line_max:
+            return -1
+        t = self.lines[line]
+        p = self.at[line]
+        if p >= len(t) or self.sc[line] != self.sc[line - 1]:
+            return -1
+        if ordered:
+            m = _ORDERED.match(t, p)
+            return m.end() if m and t[m.end() - 1] == marker else -1
+        return p + 1 if t[p] == marker and t[p + 1 : p + 2] in ("", " ") else -1
+
+    def _plain_run(
+        self, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
+    ) -> ListItem:
+        """The items of a list whose every line is an item of one line of plain text, from
+        `item` on `start` (its text at `content`) on; returns the last one.
+
+        Such an item's own walk finds one paragraph (its text starts no fence, quote, break,
+        list, HTML block, heading or link reference definition), which the next item's marker
+        ends (a list may interrupt a paragraph when it is outdented from the paragraph's
+        text); the list's walk then goes on to that item. Each item is made here as those
+        walks would leave it, without them. Only outside block quotes, where a line's
+        content starts at its indentation; the caller checks the first item.
+        """
+        lines, raw, blocks, at, sc = self.lines, self.raw, self.blocks, self.at, self.sc
+        depth, parent = item.depth, item.parent
+        limit = min(end, self.line_max)
+        indent = sc[start]
+        line = start
+        s = lines[line]
+        while True:
+            item.children = 1
+            item.end = line + 1
+            close = content + 3
+            if (
+                s[content] == "["
+                and s[content + 2 : close] == "]"
+                and s[content + 1] in _MARKS
+                and (close == len(s) or s[close] == " ")
+            ):
+                item.text = s[content:].strip(_TRIM)
+                item.mark = s[content + 1]
+                item.column = content + 2
+                item.rest = s[close:].strip()
+            else:
+                set_first_paragraph(item, s[content:].strip(_TRIM), raw[line], line)
+            line += 1
+            # The next line holds an item of this list (the caller or the last round checked):
+            # is it one line of plain text, with another item below?
+            s = lines[line]
+            after = self._sibling(line, end, marker, ordered) if ordered else at[line] + 1
+            if (
+                s[after : after + 2] == " ["
+                and s[after + 2 : after + 3] in _MARKS
+                and s[after + 3 : after + 5] != "]:"
+                and s[after + 3 : after + 4] == "]"
+            ):
+                content = after + 1  # a checkbox: plain text, and not a reference's label
+            else:
+                content = _plain_content(s, after)
+                if content < 0:
+                    break
+            below = line + 1
+            if below >= limit:
+                break
+            if ordered:
+                if self._sibling(below, end, marker, ordered) < 0:
+                    break
+            else:
+                t = lines[below]
+                p = at[below]
+                if (
+                    p >= len(t)
+                    or sc[below] != indent
+                    or t[p] != marker
+                    or t[p + 1 : p + 2] not in ("", " ")
+                ):
+                    break
+            item = ListItem(line + 1, 0, depth, ordered, parent)
+            blocks.append(item)
+        self.line = line
+        return item
 
     # ----------------------------------------------------------------------------- tables
 

@@ -38,6 +38,8 @@ _PHASE_OTHER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _COLON = re.compile(r"\s*[:：]")
+# The keywords of `_KW` an ASCII text can hold (`re.IGNORECASE` folds ASCII only to ASCII).
+_ASCII_KEYWORD = re.compile(r"phase|stage|fase|etapa|milestone", re.IGNORECASE)
 _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
@@ -147,6 +149,8 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     `strict_colon` asks for a colon after the id (bold paragraphs and list items, where
     "**Phase 1 is complete when:**" must not count).
     """
+    if text.isascii() and not _ASCII_KEYWORD.search(text.replace("**", "").replace("__", "")):
+        return None  # no keyword, no declaration: most lines, told apart quickly
     text = repair_mojibake(text).replace("**", "").replace("__", "")
     text = text.split("\n", 1)[0]
     m = _PHASE.match(text) or _PHASE_OTHER.match(text)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from goaldash.model import MARK_STATES, Blocker, Item, Plan, Status, Warning
+from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
 from goaldash.parse import PARSER_VERSION
 from goaldash.parse import frontmatter as fm
 from goaldash.parse.assemble import assemble
 from goaldash.parse.basics import as_of, fingerprint, unread_plan
 from goaldash.parse.blocks import Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.dates import find_dates, first_date
+from goaldash.parse.items import make_item
 from goaldash.parse.phases import (
     PhaseDecl,
     label_of,
@@ -49,11 +53,6 @@ _NOT_PHASES = re.compile(
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
-def _may_be_blocked(text: str) -> bool:
-    """Could `_BLOCKED_ITEM` match? (Substring tests, far cheaper than its search.)"""
-    return "locked" in text or "LOCKED" in text or "⛔" in text or "🚫" in text
-
-
 def decode(data: bytes) -> tuple[str, list[Warning]]:
     """Bytes -> text: a UTF-8 BOM is dropped; bytes that are not UTF-8 become U+FFFD."""
     warnings: list[Warning] = []
@@ -79,7 +78,8 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
     depends on the bytes alone, which is what the parse cache stores.
     """
     try:
-        plan = _parse(path, data, group)
+        with _collector_paused():
+            plan = _parse(path, data, group)
     except RecursionError:
         problem = "too deeply nested to read"
     except Exception as exc:  # a parser bug must not take the dashboard down with it
@@ -87,6 +87,24 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
     else:
         return as_of(plan, today) if today is not None else plan
     return unread_plan(path, group, "parse-error", problem, data)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a plan is parsed.
+
+    A parse makes two objects per item and no reference cycles; on a big file the collector
+    walks the growing heap again and again for nothing (a third of the time of a file of a
+    million items). It is turned back on after, if it was on: with two parses on two threads,
+    the first to finish turns it on, never off for good.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _parse(path: str, data: bytes, group: str) -> Plan:
@@ -110,18 +128,11 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
 
 
 def _section(st: State) -> str:
-    """The item's section ("Phase 1 › Exit gate"): the same for every item until a heading,
-    a label or the scope changes, so it is worked out once for all of them."""
-    scope = st.scope
-    key = (
-        id(scope),
-        scope.label if scope is not None else None,
-        scope.level if scope is not None else None,
-        id(st.headings[-1]) if st.headings else None,
-        st.label,
-    )
-    if key != st.section_key:
-        st.section_key, st.section_text = key, _section_text(st)
+    """The item's section ("Phase 1 › Exit gate"): the same for every item until a heading or
+    a paragraph changes the scope, the headings or the label (both mark it stale), so it is
+    worked out once for all of them."""
+    if st.section_stale:
+        st.section_text, st.section_stale = _section_text(st), False
     return st.section_text
 
 
@@ -197,17 +208,18 @@ def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
 
 def _read_blocks(doc: Document, st: State) -> None:
     for block in doc.blocks:
-        if isinstance(block, Heading):
-            _heading(block, st)
-        elif isinstance(block, Paragraph):
-            _paragraph(block, st)
-        elif isinstance(block, ListItem):
+        if type(block) is ListItem:  # the most common block first
             _list_item(block, st)
-        elif isinstance(block, Table):
+        elif type(block) is Heading:
+            _heading(block, st)
+        elif type(block) is Paragraph:
+            _paragraph(block, st)
+        elif type(block) is Table:
             table(block, st)
 
 
 def _heading(h: Heading, st: State) -> None:
+    st.section_stale = True
     st.holes += placeholders_in(h.text)
     first = st.title is None
     if h.level == 1 and first:
@@ -246,6 +258,7 @@ def _heading(h: Heading, st: State) -> None:
 
 
 def _paragraph(p: Paragraph, st: State) -> None:
+    st.section_stale = True
     st.holes += placeholders_in(p.text)
     if p.item is not None:
         return  # a later paragraph of a list item: details, not structure
@@ -334,8 +347,8 @@ def _revised(value: str, b: PhaseB) -> date | None:
     return found[-1].value if found else None
 
 
-def _item_phase(li: ListItem, st: State) -> str | None:
-    parent = li.task_parent
+def _item_phase(parent: ListItem | None, st: State) -> str | None:
+    """The phase of an item whose nearest enclosing task-list item is `parent`."""
     while parent is not None:
         if parent.line in st.item_phase:
             return st.item_phase[parent.line]
@@ -344,45 +357,53 @@ def _item_phase(li: ListItem, st: State) -> str | None:
 
 
 def _list_item(li: ListItem, st: State) -> None:
-    st.holes += placeholders_in(li.text)
+    # This runs once per item, a million times on a big file: each step costs what it must.
+    mark = li.mark
+    # No placeholder without a bracket or a date token (a checkbox's bracket aside).
+    if "YYYY" in li.text or li.text.count("[") > (mark is not None):
+        st.holes += placeholders_in(li.text)
     text = li.rest
-    if st.scope is not None:
-        st.scope.fresh = False
-    if li.mark is not None:
-        phase = _item_phase(li, st)
-        if li.depth == 0 or li.task_parent is None:
+    scope = st.scope
+    if scope is not None:
+        scope.fresh = False
+    if mark is not None:
+        task_parent = li.task_parent
+        phase = _item_phase(task_parent, st)
+        if li.depth == 0 or task_parent is None:
             decl = parse_phase(text, strict_colon=True)
             if decl is not None:
-                status = {" ": Status.NOT_STARTED}.get(li.mark) or MARK_STATES[li.mark].value
+                status = {" ": Status.NOT_STARTED}.get(mark) or MARK_STATES[mark].value
                 decl = replace(decl, status=Status(status))
                 b = _register(st, decl, li.line, primary=False)
                 if b is not None:
                     b.declared, b.declared_from = Status(status), "checkbox"
                     phase = b.key
-        st.item_phase[li.line] = phase
-        parent = li.task_parent
+        if li.children > 1:
+            # Items nested in this one look its phase up. (An item with a mark opened with a
+            # paragraph; anything nested in it is a further child.)
+            st.item_phase[li.line] = phase
         st.items.append(
-            Item(
-                line=li.line,
-                column=li.column,
-                state=MARK_STATES[li.mark],
-                mark=li.mark,
-                text=text,
-                depth=li.depth,
-                phase=phase,
-                section=_section(st),
-                parent=parent.line if parent is not None else None,
+            make_item(
+                li.line,
+                li.column,
+                MARK_STATES[mark],
+                mark,
+                text,
+                li.depth,
+                phase,
+                st.section_text if not st.section_stale else _section(st),
+                task_parent.line if task_parent is not None else None,
             )
         )
         if (
-            st.blocker_level is None
-            and li.mark == " "
-            and _may_be_blocked(text)
+            mark == " "
+            and st.blocker_level is None
+            and ("locked" in text or "LOCKED" in text or "⛔" in text or "🚫" in text)
             and _BLOCKED_ITEM.search(text)
             and not is_placeholder(text)
         ):
             st.blockers.append(Blocker(text=clean(text), line=li.line, phase=phase))
-    elif li.depth == 0 and st.scope is None:
+    elif li.depth == 0 and scope is None:
         decl = parse_phase(li.text, strict_colon=True)
         # An overview line creates a phase only when it states a status ("1. ✅ **Phase 1:
         # Research** - COMPLETE"); a bare mention only adds to a phase declared elsewhere.

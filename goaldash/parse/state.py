@@ -68,7 +68,7 @@ class State:
     summary_spans: dict[str, Span] = field(default_factory=dict)
     title: str | None = None
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
-    section_key: tuple[object, ...] | None = None
+    section_stale: bool = True  # the scope, the headings or the label may have changed
     section_text: str = ""
 
 
