@@ -116,10 +116,29 @@ def test_declined_cases_go_to_markdown_it(name: str) -> None:
     assert walk(text) == walk_markdown_it(text)
 
 
-def test_deep_nesting_is_declined() -> None:
-    text = "".join(" " * (2 * i) + "- x\n" for i in range(40))
-    assert fastblocks.scan(text) is None
-    assert walk(text) == walk_markdown_it(text)
+DEEP = {
+    "indented lists": "".join(" " * (2 * i) + "- x\n" for i in range(40)),
+    "indented tasks, then more": "".join("  " * i + "- [ ] n\n" for i in range(35))
+    + "\n- [x] after\n",
+    "one-line lists": "# P\n\n" + "- " * 200 + "[ ] deep\n",
+    "one-line quotes": "# P\n\n" + "> " * 200 + "- [ ] deep\n\n- [ ] after\n",
+    "quotes without spaces": ">" * 100 + " - [ ] deep\n",
+    "quotes then lists": "".join("> " * i + "- [ ] q\n" for i in range(70)),
+    "ordered": "".join("   " * i + "1. [ ] n\n" for i in range(40)),
+    "just at the limit": "- " * 29 + "[ ] 29 lists\n" + "> " * 59 + "text\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_deep_nesting_matches_markdown_it_and_notes_what_was_skipped(name: str) -> None:
+    """Past 60 levels markdown-it skips to the end of the range; the scanner does the same,
+    and both note the lines skipped."""
+    text = DEEP[name]
+    assert same_or_declined(text), f"{name} was declined"
+    if name == "just at the limit":
+        assert walk(text).unread == []
+    else:
+        assert walk(text).unread
 
 
 def test_empty_and_blank_texts() -> None:

@@ -12,11 +12,13 @@ and hands a text to markdown-it only when the port declines it.
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from goaldash.parse import fastblocks
 from goaldash.parse.document import (
+    MAX_NESTING,
     Block,
     Document,
     Heading,
@@ -29,8 +31,23 @@ from goaldash.parse.document import (
 
 __all__ = ["Block", "Document", "Heading", "ListItem", "Paragraph", "Table", "split_lines", "walk"]
 
-_MD = MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(front_matter_plugin)
-_MD.disable(["inline", "text_join"])
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+_MD.use(front_matter_plugin).disable(["inline", "text_join"])
+_UNREAD = "goaldash_unread"
+_tokenize = _MD.block.tokenize
+
+
+def _tokenize_noting_skips(state: StateBlock, start: int, end: int) -> None:
+    """markdown-it's block tokenizer, noting (in the env) the lines it skips silently when
+    blocks nest deeper than `maxNesting`: it then skips to the end of the range."""
+    if state.level >= MAX_NESTING:
+        line = state.skipEmptyLines(start)
+        if line < end and state.sCount[line] >= state.blkIndent:
+            state.env.setdefault(_UNREAD, []).append((line + 1, end))
+    _tokenize(state, start, end)
+
+
+_MD.block.tokenize = _tokenize_noting_skips  # type: ignore[method-assign,assignment]
 
 
 class _Silent:
@@ -66,9 +83,10 @@ def walk(text: str) -> Document:
 def walk_markdown_it(text: str) -> Document:
     """`walk` by markdown-it's own block parser, whatever the text holds."""
     lines = split_lines(text)
-    tokens = _MD.parse(text)
+    env: dict[str, list[tuple[int, int]]] = {}
+    tokens = _MD.parse(text, env)
     blocks: list[Block] = []
-    doc = Document(lines=lines, blocks=blocks)
+    doc = Document(lines=lines, blocks=blocks, unread=env.get(_UNREAD, []))
     lists: list[bool] = []
     items: list[tuple[ListItem, int]] = []  # open items and their token level
     quotes = 0

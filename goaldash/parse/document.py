@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MAX_NESTING = 60
+"""How deep blocks nest before the walk stops reading (markdown-it's `maxNesting`): a list
+counts two levels (the list and its item), a block quote one."""
 _CHECKBOX = re.compile(r"\[([ xX~/-])\](?=[ \t]|$)")
 _ORDERED = re.compile(r"\d{1,9}[.)](?=[ \t])")
 
@@ -89,6 +92,24 @@ class Document:
     frontmatter: str | None = None
     frontmatter_end: int = 0
     """Last line (1-based) of the frontmatter block, 0 when there is none."""
+    unread: list[tuple[int, int]] = field(default_factory=list)
+    """Lines (1-based, first and last) the walk did not read: their blocks nest deeper than
+    `MAX_NESTING`, and the walk skips from there to the end of the enclosing range."""
+
+
+_TASK_LINE = re.compile(r"(?:^|[\s>])(?:[-*+]|\d{1,9}[.)]) +\[[ xX~/-]\](?= |$)")
+
+
+def unread_message(doc: Document, first: int, last: int) -> str:
+    """What a warning says of lines `first` to `last` (of `doc.unread`), with how many
+    task-list items they seem to hold (the walk did not read them to know for sure)."""
+    found = sum(1 for line in doc.lines[first - 1 : last] if _TASK_LINE.search(line))
+    where = f"line {first} is" if first == last else f"lines {first}-{last} are"
+    counted = {0: "no checkbox", 1: "1 checkbox"}.get(found, f"{found:,} checkboxes")
+    return (
+        f"{where} nested too deeply to read ({MAX_NESTING // 2} lists or {MAX_NESTING} quotes "
+        f"deep, or more): {counted} there not counted"
+    )
 
 
 def _locate_mark(raw: str, mark: str) -> tuple[int, str] | None:

@@ -8,11 +8,11 @@ This module runs the same rules, written out in the same order and with the same
 from the start of the line), and builds the `Document` directly.
 
 It covers front matter, ATX and setext headings, paragraphs, bullet and ordered lists, fenced
-and indented code, block quotes, HTML blocks, thematic breaks and pipe tables. It declines
-(returns None, and `walk` asks markdown-it) on tabs, NUL, link reference definitions, deep
-nesting and front matter it cannot place. Declining is always safe; a `Document` different from
-markdown-it's is a bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and
-generated text.
+and indented code, block quotes, HTML blocks, thematic breaks and pipe tables, and nesting past
+`MAX_NESTING` as markdown-it treats it (skipped, and noted in `Document.unread`). It declines
+(returns None, and `walk` asks markdown-it) on tabs, NUL, link reference definitions and front
+matter it cannot place. Declining is always safe; a `Document` different from markdown-it's is a
+bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and generated text.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import re
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
 from goaldash.parse.document import (
+    MAX_NESTING,
     Block,
     Document,
     Heading,
@@ -44,7 +45,6 @@ _ORDERED = re.compile(r"[0-9]{1,9}[.)](?= |$)")
 _DELIMITER = re.compile(r"^:?-+:?$")
 _DELIMITER_ROW = re.compile(r"[|:\- ]+")
 _LABEL_STOP = re.compile(r"[\[\]\\]")
-_MAX_LEVEL = 50  # markdown-it stops nesting at 60 (our maxNesting); decline well before
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
 
 _PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
@@ -149,8 +149,12 @@ class _Scanner:
             self.line = line
             if line >= end or sc[line] < self.blk:
                 break
-            if self.level >= _MAX_LEVEL:
-                raise _Decline
+            if self.level >= MAX_NESTING:
+                # Too deep: markdown-it skips to the end of the range, and so does this walk;
+                # the document notes what was skipped.
+                self.doc.unread.append((line + 1, end))
+                self.line = end
+                break
             s = lines[line]
             p = at[line]
             if line == 0 and p and lines[0][0] == "-" and s[p + 1 : p + 3] == "--":
@@ -566,7 +570,7 @@ class _Scanner:
             if (
                 not self.quotes
                 and start
-                and self.level + 1 < _MAX_LEVEL
+                and self.level + 1 < MAX_NESTING
                 and _plain_content(s, after) >= 0
                 and self._sibling(start + 1, end, marker, ordered) >= 0
             ):

@@ -16,7 +16,7 @@ from goaldash.parse import frontmatter as fm
 from goaldash.parse.assemble import assemble
 from goaldash.parse.basics import as_of, fingerprint, unread_plan
 from goaldash.parse.blocks import Document, Heading, ListItem, Paragraph, Table, walk
-from goaldash.parse.dates import find_dates, first_date
+from goaldash.parse.document import unread_message
 from goaldash.parse.items import make_item
 from goaldash.parse.phases import (
     PhaseDecl,
@@ -26,15 +26,13 @@ from goaldash.parse.phases import (
     phase_reference,
 )
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
-from goaldash.parse.records import adjustment, blocker_entry, table
+from goaldash.parse.records import adjustment, blocker_entry, field, table
 from goaldash.parse.sections import (
-    estimated_completion,
     is_adjustments_title,
     is_blockers_title,
     key_values,
 )
 from goaldash.parse.state import PhaseB, Scope, State, clean, label_for
-from goaldash.parse.status import percent_of, status_of
 
 __all__ = [
     "PARSER_VERSION",
@@ -114,6 +112,8 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
     text, warnings = decode(data)
     doc = walk(text)
     st = State(warnings=warnings)
+    for first, last in doc.unread:  # nothing is left out silently
+        st.warnings.append(Warning("parse-error", unread_message(doc, first, last), first))
     meta: dict[str, Any] = {}
     if doc.frontmatter is not None:
         meta, problem = fm.load(doc.frontmatter)
@@ -298,53 +298,7 @@ def _paragraph(p: Paragraph, st: State) -> None:
         elif is_adjustments_title(label):
             st.adjust_level = 99
     for key, value in key_values(p.text):
-        _field(key, value, p.line, st)
-
-
-def _field(key: str, value: str, line: int, st: State) -> None:
-    if is_placeholder(value) or not value:
-        return
-    if key == "status":
-        status = status_of(value)
-        percent = percent_of(value)
-        if percent is not None and percent < 100 and status is Status.DONE:
-            status = Status.IN_PROGRESS if percent > 0 else Status.NOT_STARTED  # "65% Complete"
-        if st.scope is not None:
-            if not st.scope.fresh:
-                return  # a task's status line further down the phase, not the phase's own
-            b = st.phases[st.scope.key]
-            if status is not None and b.declared is None:
-                b.declared, b.declared_from = status, "status line"
-            if status is Status.DONE and b.end is None and (d := first_date(value)):
-                b.end, b.dated = d, True
-        elif st.plan_status_text is None and not st.phases:
-            st.plan_status_text = value
-            st.plan_status = status
-    elif key == "current estimated completion" or key == "estimated completion":
-        current, was = estimated_completion(value)
-        st.estimate = st.estimate or current
-        st.estimate_was = st.estimate_was or was
-    elif st.scope is not None and key in ("target date", "due", "due date", "deadline", "end date"):
-        b = st.phases[st.scope.key]
-        if b.end is None and (d := _revised(value, b)):
-            b.end, b.dated = d, True
-    elif st.scope is not None and key in ("start date", "started"):
-        b = st.phases[st.scope.key]
-        if b.start is None and (d := first_date(value)):
-            b.start, b.dated = d, True
-    elif st.scope is None and not st.phases:
-        st.plan_fields.setdefault(key, value)
-
-
-def _revised(value: str, b: PhaseB) -> date | None:
-    m = re.search(r"~~([^~]+)~~(.*)", value)
-    if m:
-        old, new = first_date(m.group(1)), first_date(m.group(2))
-        if old and new:
-            b.original_end = b.original_end or old
-            return new
-    found = find_dates(value)
-    return found[-1].value if found else None
+        field(key, value, st)
 
 
 def _item_phase(parent: ListItem | None, st: State) -> str | None:

@@ -1,16 +1,18 @@
-"""Blockers, timeline adjustments and tables, as the block walk meets them."""
+"""Blockers, timeline adjustments, tables and `key: value` fields, as the walk meets them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
 from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
-from goaldash.parse.dates import first_date
+from goaldash.parse.dates import find_dates, first_date
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
-from goaldash.parse.sections import field_of, is_nothing, parse_adjustment
-from goaldash.parse.state import State, clean
-from goaldash.parse.status import status_of
+from goaldash.parse.sections import estimated_completion, field_of, is_nothing, parse_adjustment
+from goaldash.parse.state import PhaseB, State, clean
+from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
 
 
@@ -129,3 +131,51 @@ def _blocker_table(t: Table, st: State) -> None:
                 resolved=status_of(cell(cstatus)) is Status.DONE,
             )
         )
+
+
+def field(key: str, value: str, st: State) -> None:
+    """A paragraph's `key: value` line: a status, a date or an estimate, of the phase in
+    scope or of the plan."""
+    if is_placeholder(value) or not value:
+        return
+    if key == "status":
+        status = status_of(value)
+        percent = percent_of(value)
+        if percent is not None and percent < 100 and status is Status.DONE:
+            status = Status.IN_PROGRESS if percent > 0 else Status.NOT_STARTED  # "65% Complete"
+        if st.scope is not None:
+            if not st.scope.fresh:
+                return  # a task's status line further down the phase, not the phase's own
+            b = st.phases[st.scope.key]
+            if status is not None and b.declared is None:
+                b.declared, b.declared_from = status, "status line"
+            if status is Status.DONE and b.end is None and (d := first_date(value)):
+                b.end, b.dated = d, True
+        elif st.plan_status_text is None and not st.phases:
+            st.plan_status_text = value
+            st.plan_status = status
+    elif key == "current estimated completion" or key == "estimated completion":
+        current, was = estimated_completion(value)
+        st.estimate = st.estimate or current
+        st.estimate_was = st.estimate_was or was
+    elif st.scope is not None and key in ("target date", "due", "due date", "deadline", "end date"):
+        b = st.phases[st.scope.key]
+        if b.end is None and (d := _revised(value, b)):
+            b.end, b.dated = d, True
+    elif st.scope is not None and key in ("start date", "started"):
+        b = st.phases[st.scope.key]
+        if b.start is None and (d := first_date(value)):
+            b.start, b.dated = d, True
+    elif st.scope is None and not st.phases:
+        st.plan_fields.setdefault(key, value)
+
+
+def _revised(value: str, b: PhaseB) -> date | None:
+    m = re.search(r"~~([^~]+)~~(.*)", value)
+    if m:
+        old, new = first_date(m.group(1)), first_date(m.group(2))
+        if old and new:
+            b.original_end = b.original_end or old
+            return new
+    found = find_dates(value)
+    return found[-1].value if found else None
