@@ -229,3 +229,55 @@ def test_generated_plans_match_markdown_it(
 @settings(max_examples=400, deadline=None)
 def test_generated_symbol_soup_matches_markdown_it(text: str) -> None:
     same_or_declined(text)
+
+
+# Lists of one-line items take a short way through the scanner (`_plain_run`): runs of
+# sibling items whose text may or may not be plain, with every kind of line breaking a run.
+RUN_PREFIXES = st.sampled_from(
+    ["- ", "- ", "- ", "-  ", "-     ", "* ", "+ ", "1. ", "2. ", "10) ", "  - ", "   - ",
+     "    - ", "-", "1.", "", "> - "]
+)  # fmt: skip
+RUN_BODIES = st.sampled_from(
+    ["[ ] a", "[x] b", "[X] c", "[ ]", "[x]", "[-] d", "[~]", "[/] e", "[x]: ref", "[ ]:x",
+     "[\\] x", "[x]y", "[ ]\u00a0", "[ ] \u00a0", "[[] x", "[]] x", "[ ] a | b", "text",
+     "text | more", "# h", "> q", "1. n", "- n", "`x`", "```", "<div>", "[a]: b", "[a] b",
+     "[a", "|---|", "***", "---", "===", "", " ", "\u00a0[ ] nb", "[ ] [P] T001 x",
+     "[ ]  spaced", "**Phase 1:** x", "[x] ✅ done"]
+)  # fmt: skip
+
+
+@given(
+    st.integers(min_value=1, max_value=30),
+    st.lists(st.tuples(st.integers(0, 30), RUN_PREFIXES, RUN_BODIES), max_size=4),
+    st.sampled_from(["", "# Plan\n\n", "text\n", "- [ ] outer\n  ", "> ", "1. [ ] a\n"]),
+    st.sampled_from(["- [ ] a", "- [x] item", "1. [ ] n", "* plain text"]),
+    st.booleans(),
+)
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_runs_of_one_line_items_match_markdown_it(
+    n: int, odd: list[tuple[int, str, str]], head: str, plain: str, final: bool
+) -> None:
+    """A run of plain items with a few other lines put in anywhere."""
+    lines = [plain] * n
+    for at, prefix, body in odd:
+        lines.insert(min(at, len(lines)), prefix + body)
+    text = head + "\n".join(lines) + ("\n" if final else "")
+    same_or_declined(text)
+
+
+RUN_CASES = {
+    "box then text": "# P\n\n- [ ] a\n- [x]y\n- [ ] c\n",
+    "reference in a run": "# P\n\n- [ ] a\n- [x]: ref\n- [ ] c\n",
+    "backslash mark": "# P\n\n- [ ] a\n- [\\] x\n- [ ] c\n",
+    "no-break space after box": "# P\n\n- [ ] a\n- [x]\u00a0\n- [ ] c\n",
+    "ordered run": "# P\n\n1. [ ] a\n2. [x] b\n10. [ ] c\n3) [ ] d\n",
+    "indent changes": "# P\n\n- [ ] a\n - [ ] b\n  - [ ] c\n- [ ] d\n",
+    "marker changes": "# P\n\n- [ ] a\n* [ ] b\n- [ ] c\n",
+    "break in a run": "# P\n\n- [ ] a\n- - -\n- [ ] c\n",
+    "table in a run": "# P\n\n- [ ] a | b\n- |---|\n- [ ] c\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUN_CASES))
+def test_run_cases_match_markdown_it(name: str) -> None:
+    same_or_declined(RUN_CASES[name])

@@ -645,36 +645,24 @@ class _Scanner:
         depth, parent = item.depth, item.parent
         limit = min(end, self.line_max)
         indent = sc[start]
-        line = start
-        s = lines[line]
+        item.children = 1
+        item.end = start + 1
+        set_first_paragraph(item, lines[start][content:].strip(_TRIM), raw[start], start)
+        line = start + 1
         while True:
-            item.children = 1
-            item.end = line + 1
-            close = content + 3
-            if (
-                s[content] == "["
-                and s[content + 2 : close] == "]"
-                and s[content + 1] in _MARKS
-                and (close == len(s) or s[close] == " ")
-            ):
-                item.text = s[content:].strip(_TRIM)
-                item.mark = s[content + 1]
-                item.column = content + 2
-                item.rest = s[close:].strip()
-            else:
-                set_first_paragraph(item, s[content:].strip(_TRIM), raw[line], line)
-            line += 1
-            # The next line holds an item of this list (the caller or the last round checked):
-            # is it one line of plain text, with another item below?
+            # `line` holds an item of this list (the caller or the last round checked): is it
+            # one line of plain text, with another item below?
             s = lines[line]
             after = self._sibling(line, end, marker, ordered) if ordered else at[line] + 1
-            if (
+            mark = s[after + 2 : after + 3]
+            box = (
                 s[after : after + 2] == " ["
-                and s[after + 2 : after + 3] in _MARKS
-                and s[after + 3 : after + 5] != "]:"
                 and s[after + 3 : after + 4] == "]"
-            ):
-                content = after + 1  # a checkbox: plain text, and not a reference's label
+                and mark in _MARKS
+                and s[after + 4 : after + 5] in ("", " ")
+            )  # "[ ] text": plain (no reference: no colon after the label), and a checkbox
+            if box:
+                content = after + 1
             else:
                 content = _plain_content(s, after)
                 if content < 0:
@@ -695,8 +683,17 @@ class _Scanner:
                     or t[p + 1 : p + 2] not in ("", " ")
                 ):
                     break
-            item = ListItem(line + 1, 0, depth, ordered, parent)
+            text = s[content:].strip(_TRIM)
+            if box:  # what set_first_paragraph finds, found already
+                item = ListItem(
+                    below, below, depth, ordered, parent, text, mark, content + 2,
+                    s[content + 3 :].strip(), 1,
+                )  # fmt: skip
+            else:
+                item = ListItem(below, below, depth, ordered, parent, children=1)
+                set_first_paragraph(item, text, raw[line], line)
             blocks.append(item)
+            line = below
         self.line = line
         return item
 

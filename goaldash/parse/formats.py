@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -13,6 +15,7 @@ BACKUP_SUFFIXES = (".bak", ".orig", ".old", ".backup", "~")
 # A placeholder in a title: capitalised or several words ("[GOAL]", "[Feature/Goal]").
 _TITLE_PLACEHOLDER = re.compile(r"\[(?:[A-Z][^\]]*|[a-z][^\]]*[ /][^\]]*)\](?!\()")
 _SPEC_TASK_ID = re.compile(r"^\s*T\d{3,4}\b")
+_TEXT = attrgetter("text")
 
 
 def is_backup_path(path: str) -> bool:
@@ -32,8 +35,10 @@ def looks_like_template(path: str, title: str, placeholders: int, text: str) -> 
         return True
     if _TITLE_PLACEHOLDER.search(title) and has_placeholder(title):
         return True  # "# [Feature Name] Implementation Plan"
+    if placeholders < 10:
+        return False
     nonblank = sum(1 for line in text.splitlines() if line.strip())
-    return placeholders >= 10 and placeholders >= 0.25 * max(1, nonblank)
+    return placeholders >= 0.25 * max(1, nonblank)
 
 
 def detect_format(
@@ -70,7 +75,8 @@ def detect_format(
         return PlanFormat.GSD
     if "backlog" in parts and ("id" in meta or "status" in meta):
         return PlanFormat.BACKLOG_MD
-    spec_ids = sum(1 for i in items if _SPEC_TASK_ID.match(i.text))
+    # Three items with spec-kit ids are enough (looked for in C: a plan may have a million).
+    spec_ids = len(list(islice(filter(_SPEC_TASK_ID.match, map(_TEXT, items)), 3)))
     if ("specs" in parts and name.startswith("tasks")) or spec_ids >= 3:
         return PlanFormat.SPEC_KIT_TASKS
     if (

@@ -143,13 +143,23 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
     return start, end, original
 
 
+def may_declare(text: str) -> bool:
+    """Could `parse_phase` find a declaration in `text`? False only when it surely cannot: an
+    ASCII text (emphasis marks aside) holding none of the keywords."""
+    if not text.isascii():
+        return True
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")
+    return _ASCII_KEYWORD.search(text) is not None
+
+
 def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     """Read a phase declaration from a heading's or bold label's text, or None.
 
     `strict_colon` asks for a colon after the id (bold paragraphs and list items, where
     "**Phase 1 is complete when:**" must not count).
     """
-    if text.isascii() and not _ASCII_KEYWORD.search(text.replace("**", "").replace("__", "")):
+    if not may_declare(text):
         return None  # no keyword, no declaration: most lines, told apart quickly
     text = repair_mojibake(text).replace("**", "").replace("__", "")
     text = text.split("\n", 1)[0]

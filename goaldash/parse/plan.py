@@ -21,6 +21,7 @@ from goaldash.parse.items import make_item
 from goaldash.parse.phases import (
     PhaseDecl,
     label_of,
+    may_declare,
     parse_bold_phase,
     parse_phase,
     phase_reference,
@@ -321,9 +322,13 @@ def _list_item(li: ListItem, st: State) -> None:
     if scope is not None:
         scope.fresh = False
     if mark is not None:
-        task_parent = li.task_parent
-        phase = _item_phase(task_parent, st)
-        if li.depth == 0 or task_parent is None:
+        if li.parent is None:
+            task_parent = None
+            phase = scope.key if scope is not None else None
+        else:
+            task_parent = li.task_parent
+            phase = _item_phase(task_parent, st)
+        if (li.depth == 0 or task_parent is None) and may_declare(text):
             decl = parse_phase(text, strict_colon=True)
             if decl is not None:
                 status = {" ": Status.NOT_STARTED}.get(mark) or MARK_STATES[mark].value
