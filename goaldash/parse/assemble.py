@@ -25,7 +25,6 @@ from goaldash.parse.basics import fingerprint
 from goaldash.parse.blocks import Document
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
-from goaldash.parse.phases import parse_phase
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State, clean, label_for
 from goaldash.parse.status import frontmatter_status
@@ -94,7 +93,7 @@ def assemble(
             continue
         b = st.phases.get(row.phase)
         if b is None:
-            decl = parse_phase(row.label) or parse_phase("phase " + row.label.strip("* "))
+            decl = st.row_decls.get(row.line)  # as the table read it
             if decl is None:
                 continue
             b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False)

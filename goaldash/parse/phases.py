@@ -85,6 +85,8 @@ def _status_from_lead(lead: str) -> Status | None:
 
 def _annotations(rest: str) -> tuple[str, list[str]]:
     """Split the text after the id into the name and its annotations (parentheses, suffixes)."""
+    if not rest or rest.isspace():
+        return "", []  # "Phase 3" alone: a table's label, say
     notes = [m.group(1) for m in _PAREN.finditer(rest)]
     head = _PAREN.sub(" ", rest)
     # Suffixes after spaced dashes: "Name - ✅ COMPLETED", "Story 1 - Add Tasks - ✅ COMPLETE".

@@ -36,6 +36,8 @@ def placeholders_in(text: str) -> int:
 
 def is_placeholder(text: str) -> bool:
     """True when `text` is nothing but placeholders (and punctuation): no data in it."""
+    if "[" not in text and "YYYY" not in text:
+        return False  # no bracket, no date token: no placeholder at all (most text, quickly)
     stripped = text.strip().strip("*_`").strip()
     if not stripped:
         return False

@@ -82,12 +82,12 @@ def table(t: Table, st: State) -> None:
         if st.blocker_level is not None:
             _blocker_table(t, st)
         return
-    rows, summary, holes = found
-    st.holes += holes
-    st.status_rows.extend(rows)
-    for s in summary:
+    st.holes += found.holes
+    st.status_rows.extend(found.rows)
+    st.row_decls.update(found.decls)
+    for s in found.summary:
         st.summary_spans.setdefault(s.phase, s.span)
-    for row in rows:
+    for row in found.rows:
         if row.status is Status.BLOCKED:
             text = row.label + (f" — {row.notes}" if row.notes else "")
             st.blockers.append(Blocker(text=clean(text), line=row.line, phase=row.phase))

@@ -58,6 +58,7 @@ class State:
     blocker_entries: dict[int, int] = field(default_factory=dict)  # ListItem line -> blocker index
     adjustments: list[Adjustment] = field(default_factory=list)
     status_rows: list[StatusRow] = field(default_factory=list)
+    row_decls: dict[int, PhaseDecl] = field(default_factory=dict)  # status row line -> its phase
     warnings: list[Warning] = field(default_factory=list)
     holes: int = 0
     plan_status_text: str | None = None

@@ -9,9 +9,11 @@ from datetime import date
 from goaldash.model import Status, StatusRow, Task
 from goaldash.parse.blocks import Table
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
-from goaldash.parse.phases import parse_phase
+from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.status import percent_of, status_of
+
+_STRUCK = re.compile(r"~~([^~]+)~~")
 
 
 def _norm(cell: str) -> str:
@@ -37,6 +39,11 @@ def _cell(row: list[str], i: int | None) -> str:
     return row[i].strip()
 
 
+def _holes(row: list[str]) -> int:
+    """Placeholders in a row's cells (looked for only in cells with a bracket or a date token)."""
+    return sum(placeholders_in(c) for c in row if "[" in c or "YYYY" in c)
+
+
 def _data(text: str) -> str | None:
     """A cell's text unless it is empty, a dash, or a placeholder."""
     text = text.strip()
@@ -55,7 +62,9 @@ def _date(text: str) -> date | None:
 
 
 def _original(text: str) -> date | None:
-    m = re.search(r"~~([^~]+)~~", text)
+    if "~~" not in text:
+        return None
+    m = _STRUCK.search(text)
     if not m:
         return None
     found = find_dates(m.group(1))
@@ -83,7 +92,7 @@ def tasks_of(table: Table, phase: str | None) -> tuple[list[Task], int]:
     tasks: list[Task] = []
     holes = 0
     for line, row in table.rows:
-        holes += sum(placeholders_in(c) for c in row)
+        holes += _holes(row)
         ident = _data(_cell(row, cid))
         if ident is None:
             continue
@@ -122,12 +131,23 @@ class SummaryRow:
     line: int
 
 
-def status_rows_of(table: Table) -> tuple[list[StatusRow], list[SummaryRow], int] | None:
-    """Rows of a phase status / milestone / timeline summary table, or None if it is none.
+@dataclass(slots=True)
+class StatusTable:
+    """What a phase status / milestone / timeline summary table holds."""
 
-    Returns the status rows, the estimate rows and the count of placeholders. Rows whose status
-    is a placeholder are not data and are left out.
-    """
+    rows: list[StatusRow]
+    """Its status rows; rows whose status is a placeholder are not data and are left out."""
+    summary: list[SummaryRow]
+    """Its estimate rows."""
+    holes: int
+    """How many placeholders it holds."""
+    decls: dict[int, PhaseDecl]
+    """The phase each status row names, by the row's line (rows naming no phase are not in
+    it), so that the assembly need not read the label again."""
+
+
+def status_rows_of(table: Table) -> StatusTable | None:
+    """Rows of a phase status / milestone / timeline summary table, or None if it is none."""
     h = table.header
     clabel = _column(h, "phase", "milestone", "stage", "sprint")
     if clabel is None:
@@ -142,18 +162,19 @@ def status_rows_of(table: Table) -> tuple[list[StatusRow], list[SummaryRow], int
     cest = _column(h, "estimate", "duration", "effort", "timeline", "weeks", "days")
     if cstatus is None and cprogress is None and cend is None and cest is None:
         return None
-    rows: list[StatusRow] = []
-    summary: list[SummaryRow] = []
+    found = StatusTable([], [], 0, {})
+    rows, summary = found.rows, found.summary
+    milestones = _norm(h[clabel]).startswith("milestone")
     holes = 0
     for line, row in table.rows:
-        holes += sum(placeholders_in(c) for c in row)
+        holes += _holes(row)
         label = _cell(row, clabel)
         if not _data(label):
             continue
         decl = parse_phase(label) or parse_phase("phase " + label.strip("* "))
         key = None
         if decl is not None:
-            milestone = decl.kind == "milestone" or _norm(h[clabel]).startswith("milestone")
+            milestone = decl.kind == "milestone" or milestones
             key = "M" + decl.id.lstrip("Mm") if milestone else decl.id
         if cest is not None and key is not None:
             est = _data(_cell(row, cest))
@@ -194,4 +215,7 @@ def status_rows_of(table: Table) -> tuple[list[StatusRow], list[SummaryRow], int
                 original_end=_original(end_text),
             )
         )
-    return rows, summary, holes
+        if decl is not None:
+            found.decls[line] = decl
+    found.holes = holes
+    return found
