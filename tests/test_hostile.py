@@ -289,3 +289,27 @@ def test_python_tags_never_run(loader: str) -> None:
     plan = parse_plan("plan.md", text.encode())
     assert RAN == []
     assert _frontmatter_warnings(plan)[0].startswith("frontmatter is not valid YAML")
+
+
+# --------------------------------------------------------------------------- JSON of many items
+
+
+def test_a_plans_json_writes_its_items_as_json_dumps_would() -> None:
+    """`fragment` writes the items itself (a million of them took 2.4 s through dicts and
+    json.dumps); the text must be json's, byte for byte, whatever the items hold."""
+    import json
+
+    from goaldash.jsonout import fragment, plan_to_dict
+    from goaldash.text import utf8_text
+
+    text = (
+        '# P\n\n- [ ] before any phase\n\n## Phase 1: "q"\n\n### Exit gate\n\n'
+        '- [ ] a "quote" \\ back \u2028 sep \x1b esc \x07 bel\n'
+        "- [x] é ü 中文 😀\n  - [-] nested </script>\n- [~] \n"
+    )
+    plan = parse_plan("plan.md", text.encode())
+    assert len(plan.items) == 5 and {i.phase for i in plan.items} == {None, "1"}
+    expected = utf8_text(json.dumps(plan_to_dict(plan), ensure_ascii=False))
+    assert fragment(plan) == expected
+    empty = parse_plan("plan.md", b"# P\n\n| Phase | Status |\n|---|---|\n| 1 | done |\n")
+    assert fragment(empty) == utf8_text(json.dumps(plan_to_dict(empty), ensure_ascii=False))
