@@ -152,7 +152,7 @@ def fragment(plan: Plan) -> str:
 
 
 _ITEM = (
-    '{"line": %d, "column": %d, "state": %s, "text": %s, "depth": %d, "phase": %s, "section": %s}'  # noqa: E501
+    '{"line": %d, "column": %d, "state": %s, "text": %s, "depth": %d, "phase": %s, "section": %s}'
 )
 
 
