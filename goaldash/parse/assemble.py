@@ -22,7 +22,6 @@ from goaldash.model import (
 )
 from goaldash.parse import frontmatter as fm
 from goaldash.parse.basics import fingerprint
-from goaldash.parse.blocks import Document
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.placeholders import is_placeholder
@@ -77,7 +76,6 @@ def assemble(
     path: str,
     group: str,
     text: str,
-    doc: Document,
     meta: dict[str, Any],
     st: State,
     data: bytes,

@@ -18,6 +18,7 @@ bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and g
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
@@ -51,7 +52,6 @@ _PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
 # A first character with which a line may be more than a paragraph's (fence, quote, break,
 # list, heading, HTML block); an item whose text starts otherwise may take the short way.
 _NOT_PLAIN = frozenset("`~>*-_+#<0123456789")
-_MARKS = frozenset(" xX~/-")
 
 
 def _reference_at(s: str, p: int) -> bool:
@@ -60,6 +60,17 @@ def _reference_at(s: str, p: int) -> bool:
     if m is None or m.group() == "\\":
         return True
     return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
+
+
+@lru_cache(maxsize=64)
+def _sibling_pattern(indent: int, marker: str, ordered: bool) -> re.Pattern[str]:
+    """A line holding an item of a list whose items sit at `indent` (outside block quotes, so
+    the line's content starts there) with this `marker`; group 2 is the mark when the item's
+    text starts with a checkbox followed by a space or nothing (`_Scanner._sibling` and
+    `_plain_content`'s test of a checkbox, in one match)."""
+    number = "[0-9]{1,9}" if ordered else ""
+    box = r"( \[([ xX~/-])\](?= |$))?"
+    return re.compile(f"{' ' * indent}{number}{re.escape(marker)}(?= |$){box}")
 
 
 def _plain_content(s: str, after: int) -> int:
@@ -641,50 +652,33 @@ class _Scanner:
         walks would leave it, without them. Only outside block quotes, where a line's
         content starts at its indentation; the caller checks the first item.
         """
-        lines, raw, blocks, at, sc = self.lines, self.raw, self.blocks, self.at, self.sc
+        lines, raw, blocks = self.lines, self.raw, self.blocks
         depth, parent = item.depth, item.parent
         limit = min(end, self.line_max)
-        indent = sc[start]
+        sibling = _sibling_pattern(self.sc[start], marker, ordered).match
         item.children = 1
         item.end = start + 1
         set_first_paragraph(item, lines[start][content:].strip(_TRIM), raw[start], start)
         line = start + 1
-        while True:
-            # `line` holds an item of this list (the caller or the last round checked): is it
-            # one line of plain text, with another item below?
+        m = sibling(lines[line])  # an item of this list (the caller checked)
+        while m is not None:
+            # Is the item on `line` one line of plain text, with another item below?
             s = lines[line]
-            after = self._sibling(line, end, marker, ordered) if ordered else at[line] + 1
-            mark = s[after + 2 : after + 3]
-            box = (
-                s[after : after + 2] == " ["
-                and s[after + 3 : after + 4] == "]"
-                and mark in _MARKS
-                and s[after + 4 : after + 5] in ("", " ")
-            )  # "[ ] text": plain (no reference: no colon after the label), and a checkbox
-            if box:
-                content = after + 1
+            mark = m.group(2)
+            if mark is not None:  # "[ ] text": plain (no colon after the label), a checkbox
+                content = m.start(1) + 1
             else:
-                content = _plain_content(s, after)
+                content = _plain_content(s, m.end())
                 if content < 0:
                     break
             below = line + 1
             if below >= limit:
                 break
-            if ordered:
-                if self._sibling(below, end, marker, ordered) < 0:
-                    break
-            else:
-                t = lines[below]
-                p = at[below]
-                if (
-                    p >= len(t)
-                    or sc[below] != indent
-                    or t[p] != marker
-                    or t[p + 1 : p + 2] not in ("", " ")
-                ):
-                    break
+            m = sibling(lines[below])
+            if m is None:
+                break
             text = s[content:].strip(_TRIM)
-            if box:  # what set_first_paragraph finds, found already
+            if mark is not None:  # what set_first_paragraph finds, found already
                 item = ListItem(
                     below, below, depth, ordered, parent, text, mark, content + 2,
                     s[content + 3 :].strip(), 1,

@@ -38,8 +38,6 @@ _PHASE_OTHER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _COLON = re.compile(r"\s*[:：]")
-# The keywords of `_KW` an ASCII text can hold (`re.IGNORECASE` folds ASCII only to ASCII).
-_ASCII_KEYWORD = re.compile(r"phase|stage|fase|etapa|milestone", re.IGNORECASE)
 _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
@@ -152,7 +150,8 @@ def may_declare(text: str) -> bool:
         return True
     if "**" in text or "__" in text:
         text = text.replace("**", "").replace("__", "")
-    return _ASCII_KEYWORD.search(text) is not None
+    low = text.lower()  # as re.IGNORECASE folds ASCII; `in` is far quicker than a search
+    return "phase" in low or "stage" in low or "fase" in low or "etapa" in low or "milestone" in low
 
 
 def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:

@@ -121,8 +121,9 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
         if problem:
             st.warnings.append(Warning("frontmatter", problem, 1))
         st.holes += placeholders_in(doc.frontmatter)
+    doc.lines = []  # read no more: let a big file's lines go before its items are made
     _read_blocks(doc, st)
-    return assemble(path, group, text, doc, meta, st, data)
+    return assemble(path, group, text, meta, st, data)
 
 
 # --------------------------------------------------------------------------- block walk
@@ -208,7 +209,13 @@ def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
 
 
 def _read_blocks(doc: Document, st: State) -> None:
-    for block in doc.blocks:
+    # Each block is let go once read (popped from the reversed list): the items of a big
+    # flat list are freed one by one as their `Item`s are made, not all at the end.
+    blocks = doc.blocks
+    doc.blocks = []
+    blocks.reverse()
+    while blocks:
+        block = blocks.pop()
         if type(block) is ListItem:  # the most common block first
             _list_item(block, st)
         elif type(block) is Heading:
