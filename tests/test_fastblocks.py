@@ -275,6 +275,22 @@ RUN_CASES = {
     "marker changes": "# P\n\n- [ ] a\n* [ ] b\n- [ ] c\n",
     "break in a run": "# P\n\n- [ ] a\n- - -\n- [ ] c\n",
     "table in a run": "# P\n\n- [ ] a | b\n- |---|\n- [ ] c\n",
+    "heading after one item": "### Phase 1\n- [ ] x\n### Phase 2\n- [ ] y\n",
+    "lazy line after the last": "# P\n\n- [ ] a\n- [ ] b\ncontinues\n",
+    "blank then outdented": "# P\n\n- [ ] a\n- [ ] b\n\ntext\n",
+    "blank then indented": "# P\n\n- [ ] a\n- [ ] b\n\n  more of b\n- [ ] c\n",
+    "blank then code": "# P\n\n- [ ] a\n\n      code in a\n- [ ] b\n",
+    "blanks at the end": "# P\n\n- [ ] a\n- [ ] b\n\n\n",
+    "last line": "# P\n\n- [ ] a\n- [ ] b",
+    "break after": "# P\n\n- [ ] a\n***\n- [ ] b\n---\n",
+    "setext after": "# P\n\n- [ ] a\n  ---\n- [ ] b\n===\n",
+    "fence after": "# P\n\n- [ ] a\n```\n- [ ] in code\n```\n",
+    "quote after": "# P\n\n- [ ] a\n> q\n",
+    "html after": "# P\n\n- [ ] a\n<div>\n- [ ] x\n</div>\n",
+    "table after": "# P\n\n- [ ] a\n| x |\n|---|\n",
+    "ordered after bullets": "# P\n\n- [ ] a\n2. b\n1. c\n",
+    "deeper item after": "# P\n\n- [ ] a\n  - [ ] nested\n- [ ] b\n",
+    "reference after": "# P\n\n- [ ] a\n[x]: /url\n",
 }
 
 

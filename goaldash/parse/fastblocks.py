@@ -583,7 +583,10 @@ class _Scanner:
                 and start
                 and self.level + 1 < MAX_NESTING
                 and _plain_content(s, after) >= 0
-                and self._sibling(start + 1, end, marker, ordered) >= 0
+                and (
+                    self._sibling(start + 1, end, marker, ordered) >= 0
+                    or self._after_one_line(start, end, content) >= 0
+                )
             ):
                 item = self._plain_run(item, start, content, end, marker, ordered)
             else:
@@ -639,11 +642,45 @@ class _Scanner:
             return m.end() if m and t[m.end() - 1] == marker else -1
         return p + 1 if t[p] == marker and t[p + 1 : p + 2] in ("", " ") else -1
 
+    def _after_one_line(self, line: int, end: int, blk: int) -> int:
+        """Where the list's walk goes on after an item of one line of plain text on `line`
+        (its text at column `blk`) when no item of the list follows right below: the line
+        below when it ends the paragraph and is outdented from the text, or the first line
+        after blank ones that is; -1 when the item holds more (a lazy line, an indented
+        block), which only the item's own walk can read."""
+        lines, at, sc = self.lines, self.at, self.sc
+        nxt = line + 1
+        if nxt >= self.line_max:
+            return nxt
+        s = lines[nxt]
+        p = at[nxt]
+        if p >= len(s):  # a blank line ends the paragraph; what follows must be outdented
+            if nxt < end:
+                nxt += 1
+                if nxt < end:
+                    while nxt < self.line_max and at[nxt] >= len(lines[nxt]):
+                        nxt += 1
+                    if nxt < end and sc[nxt] >= blk:
+                        return -1
+            return nxt
+        if not 0 <= sc[nxt] < blk:
+            return -1
+        # The paragraph's own test, in the item: the list's indent is the item's list_indent.
+        saved = self.blk, self.list_indent, self.parent
+        self.blk, self.list_indent, self.parent = blk, self.blk, _PARAGRAPH
+        try:
+            ends = self._ends_paragraph(nxt, s[p], s)
+        finally:
+            self.blk, self.list_indent, self.parent = saved
+        return nxt if ends else -1
+
     def _plain_run(
         self, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
     ) -> ListItem:
-        """The items of a list whose every line is an item of one line of plain text, from
-        `item` on `start` (its text at `content`) on; returns the last one.
+        """The items of a list that are each one line of plain text, from `item` on `start`
+        (its text at `content`) on, while the next line holds another item of the list, and
+        the last one too if the line after it ends it (`_after_one_line`); returns the last
+        one made.
 
         Such an item's own walk finds one paragraph (its text starts no fence, quote, break,
         list, HTML block, heading or link reference definition), which the next item's marker
@@ -656,38 +693,44 @@ class _Scanner:
         depth, parent = item.depth, item.parent
         limit = min(end, self.line_max)
         sibling = _sibling_pattern(self.sc[start], marker, ordered).match
-        item.children = 1
-        item.end = start + 1
-        set_first_paragraph(item, lines[start][content:].strip(_TRIM), raw[start], start)
-        line = start + 1
-        m = sibling(lines[line])  # an item of this list (the caller checked)
-        while m is not None:
-            # Is the item on `line` one line of plain text, with another item below?
+        line = start
+        s = lines[line]
+        mark: str | None = None
+        while True:
+            # The item on `line` is one line of plain text at `content` (with a checkbox
+            # `mark` when the pattern found one): where does the list's walk go on after it?
+            below = line + 1
+            m = sibling(lines[below]) if below < limit else None
+            stop = below if m is not None else self._after_one_line(line, end, content)
+            if stop < 0:
+                break  # never the first item: the caller checked
+            text = s[content:].strip(_TRIM)
+            if line == start:
+                item.children = 1
+                item.end = stop
+                set_first_paragraph(item, text, raw[line], line)
+            elif mark is not None:  # what set_first_paragraph finds, found already
+                item = ListItem(
+                    below, stop, depth, ordered, parent, text, mark, content + 2,
+                    s[content + 3 :].strip(), 1,
+                )  # fmt: skip
+                blocks.append(item)
+            else:
+                item = ListItem(below, stop, depth, ordered, parent, children=1)
+                set_first_paragraph(item, text, raw[line], line)
+                blocks.append(item)
+            line = stop
+            if m is None:
+                break
+            # The next item: one line of plain text? ("[ ] text" is: no colon after the label.)
             s = lines[line]
             mark = m.group(2)
-            if mark is not None:  # "[ ] text": plain (no colon after the label), a checkbox
+            if mark is not None:
                 content = m.start(1) + 1
             else:
                 content = _plain_content(s, m.end())
                 if content < 0:
                     break
-            below = line + 1
-            if below >= limit:
-                break
-            m = sibling(lines[below])
-            if m is None:
-                break
-            text = s[content:].strip(_TRIM)
-            if mark is not None:  # what set_first_paragraph finds, found already
-                item = ListItem(
-                    below, below, depth, ordered, parent, text, mark, content + 2,
-                    s[content + 3 :].strip(), 1,
-                )  # fmt: skip
-            else:
-                item = ListItem(below, below, depth, ordered, parent, children=1)
-                set_first_paragraph(item, text, raw[line], line)
-            blocks.append(item)
-            line = below
         self.line = line
         return item
 

@@ -51,13 +51,21 @@ def is_nothing(text: str) -> bool:
     return bool(_NONE.match(text))
 
 
+_CELL_SEPARATOR = re.compile(r"\s+\|\s+")
+
+
 def key_values(text: str) -> list[tuple[str, str]]:
     """`**Key:** value` / `**Key**: value` lines of a paragraph, keys lowercased."""
-    out = []
-    for line in (seg for row in text.split("\n") for seg in re.split(r"\s+\|\s+", row)):
-        m = _KEY_VALUE.match(line)
-        if m and ("**" in line or "__" in line):
-            out.append((m.group("key").strip().lower(), m.group("value").strip("*_ ")))
+    out: list[tuple[str, str]] = []
+    if "**" not in text and "__" not in text:
+        return out  # a key is bold: no bold, no keys (a long paragraph, quickly)
+    for row in text.split("\n"):
+        if "**" not in row and "__" not in row:
+            continue
+        for line in _CELL_SEPARATOR.split(row):
+            m = _KEY_VALUE.match(line)
+            if m and ("**" in line or "__" in line):
+                out.append((m.group("key").strip().lower(), m.group("value").strip("*_ ")))
     return out
 
 
