@@ -313,3 +313,51 @@ def test_a_plans_json_writes_its_items_as_json_dumps_would() -> None:
     assert fragment(plan) == expected
     empty = parse_plan("plan.md", b"# P\n\n| Phase | Status |\n|---|---|\n| 1 | done |\n")
     assert fragment(empty) == utf8_text(json.dumps(plan_to_dict(empty), ensure_ascii=False))
+
+
+ITEM_LINES = [
+    "- [ ] plain",
+    "- [x] done",
+    "- [-] doing",
+    "- [ ] Phase 9: a declaration",
+    "- [ ] fix the stage lights",
+    "- [ ] BLOCKED by the vendor",
+    "- [ ] (blocked) on review",
+    "- [ ] ⛔ stuck",
+    "- [ ] impact: +3 days",
+    "- [x] 2026-01-10: Backfill batched - Source load - Impact: +3 days",
+    "- [ ] [Owner] to fill in",
+    "- [ ] due YYYY-MM-DD",
+    "- [ ] **bold** text",
+    "- [ ] naïve café",
+    "- [x] milestone reached",
+    "  - [ ] nested",
+    "- plain bullet",
+    "",
+    "## Blockers",
+    "## Phase 2: Build",
+    "**Exit gate:**",
+    "## Timeline adjustments",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_items_made_in_bulk_are_the_items_read_one_by_one(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of plain items is made in bulk (`itemruns`); anything in it that needs a closer
+    look sends the run to the item-by-item reading. Both give the same plan."""
+    import random
+
+    from goaldash.parse import plan as plan_module
+
+    rng = random.Random(seed)
+    lines = ["# Plan", ""]
+    for _ in range(rng.randint(1, 30)):
+        if rng.random() < 0.6:
+            lines.extend(["- [ ] plain item"] * rng.randint(1, 40))
+        lines.append(rng.choice(ITEM_LINES))
+    data = ("\n".join(lines) + "\n").encode()
+    bulk = parse_plan("plan.md", data)
+    monkeypatch.setattr(plan_module, "plain_items", lambda *args: None)
+    assert parse_plan("plan.md", data) == bulk

@@ -15,8 +15,9 @@ from goaldash.parse import PARSER_VERSION
 from goaldash.parse import frontmatter as fm
 from goaldash.parse.assemble import assemble
 from goaldash.parse.basics import as_of, fingerprint, unread_plan
-from goaldash.parse.blocks import Document, Heading, ListItem, Paragraph, Table, walk
+from goaldash.parse.blocks import Block, Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.document import unread_message
+from goaldash.parse.itemruns import plain, plain_items, take_run
 from goaldash.parse.items import make_item
 from goaldash.parse.phases import (
     PhaseDecl,
@@ -217,13 +218,30 @@ def _read_blocks(doc: Document, st: State) -> None:
     while blocks:
         block = blocks.pop()
         if type(block) is ListItem:  # the most common block first
-            _list_item(block, st)
+            if plain(block) and st.blocker_level is None and st.adjust_level is None:
+                _item_run(block, blocks, st)
+            else:
+                _list_item(block, st)
         elif type(block) is Heading:
             _heading(block, st)
         elif type(block) is Paragraph:
             _paragraph(block, st)
         elif type(block) is Table:
             table(block, st)
+
+
+def _item_run(first: ListItem, blocks: list[Block], st: State) -> None:
+    """`first` and the plain items after it: made in bulk when none needs a closer look."""
+    run = take_run(first, blocks)
+    scope = st.scope
+    items = plain_items(run, scope.key if scope else None, _section(st)) if run[1:] else None
+    if items is None:
+        for li in run:
+            _list_item(li, st)
+        return
+    if scope is not None:
+        scope.fresh = False
+    st.items.extend(items)
 
 
 def _heading(h: Heading, st: State) -> None:
