@@ -52,6 +52,7 @@ _PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
 # A first character with which a line may be more than a paragraph's (fence, quote, break,
 # list, heading, HTML block); an item whose text starts otherwise may take the short way.
 _NOT_PLAIN = frozenset("`~>*-_+#<0123456789")
+_BOX_MARKS = frozenset(" xX~/-")  # the marks of `_sibling_pattern`'s checkbox
 
 
 def _reference_at(s: str, p: int) -> bool:
@@ -692,16 +693,41 @@ class _Scanner:
         lines, raw, blocks = self.lines, self.raw, self.blocks
         depth, parent = item.depth, item.parent
         limit = min(end, self.line_max)
-        sibling = _sibling_pattern(self.sc[start], marker, ordered).match
+        indent = self.sc[start]
+        sibling = _sibling_pattern(indent, marker, ordered).match
+        # The commonest line of all, "- [ ] text", told by a prefix before the pattern is tried.
+        box = "" if ordered else " " * indent + marker + " ["
+        k = len(box)
         line = start
         s = lines[line]
         mark: str | None = None
         while True:
             # The item on `line` is one line of plain text at `content` (with a checkbox
-            # `mark` when the pattern found one): where does the list's walk go on after it?
+            # `mark` when one was found). Is the next line an item of the list (with `next_mark`
+            # and its text at `next_content`, -1 when that is not plain)?
             below = line + 1
-            m = sibling(lines[below]) if below < limit else None
-            stop = below if m is not None else self._after_one_line(line, end, content)
+            next_mark: str | None = None
+            next_content = -1
+            found = False
+            if below < limit:
+                t = lines[below]
+                if (
+                    box
+                    and t.startswith(box)
+                    and t[k + 1 : k + 2] == "]"
+                    and t[k : k + 1] in _BOX_MARKS
+                    and t[k + 2 : k + 3] in ("", " ")
+                ):
+                    found, next_mark, next_content = True, t[k], k - 1
+                elif (m := sibling(t)) is not None:
+                    found = True
+                    next_mark = m.group(2)
+                    if next_mark is not None:  # "[ ] text" is plain: no colon after the label
+                        next_content = m.start(1) + 1
+                    else:
+                        next_content = _plain_content(t, m.end())
+            # Where does the list's walk go on after the item on `line`?
+            stop = below if found else self._after_one_line(line, end, content)
             if stop < 0:
                 break  # never the first item: the caller checked
             text = s[content:].strip(_TRIM)
@@ -720,17 +746,9 @@ class _Scanner:
                 set_first_paragraph(item, text, raw[line], line)
                 blocks.append(item)
             line = stop
-            if m is None:
+            if not found or next_content < 0:
                 break
-            # The next item: one line of plain text? ("[ ] text" is: no colon after the label.)
-            s = lines[line]
-            mark = m.group(2)
-            if mark is not None:
-                content = m.start(1) + 1
-            else:
-                content = _plain_content(s, m.end())
-                if content < 0:
-                    break
+            s, mark, content = lines[line], next_mark, next_content
         self.line = line
         return item
 
