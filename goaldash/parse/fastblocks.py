@@ -18,10 +18,19 @@ bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and g
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
+from goaldash.parse.commonmark import (
+    LIST,
+    ORDERED,
+    OTHER,
+    PARAGRAPH,
+    QUOTE,
+    TABLE,
+    TRIM,
+    reference_at,
+)
 from goaldash.parse.document import (
     MAX_NESTING,
     Block,
@@ -33,56 +42,11 @@ from goaldash.parse.document import (
     set_first_paragraph,
     split_lines,
 )
+from goaldash.parse.plainruns import after_one_line, plain_content, plain_run, sibling
 
-# The CommonMark whitespace markdown-it's `mdTrim` strips (JavaScript's `trim` minus U+FEFF).
-_TRIM = "".join(
-    chr(c)
-    for c in sorted(
-        {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029}
-        | set(range(0x2000, 0x200B))
-    )
-)
-_ORDERED = re.compile(r"[0-9]{1,9}[.)](?= |$)")
 _DELIMITER = re.compile(r"^:?-+:?$")
 _DELIMITER_ROW = re.compile(r"[|:\- ]+")
-_LABEL_STOP = re.compile(r"[\[\]\\]")
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
-
-_PARAGRAPH, _LIST, _TABLE, _QUOTE, _OTHER = range(5)
-# A first character with which a line may be more than a paragraph's (fence, quote, break,
-# list, heading, HTML block); an item whose text starts otherwise may take the short way.
-_NOT_PLAIN = frozenset("`~>*-_+#<0123456789")
-_BOX_MARKS = frozenset(" xX~/-")  # the marks of `_sibling_pattern`'s checkbox
-
-
-def _reference_at(s: str, p: int) -> bool:
-    """`_Scanner._maybe_reference` for a line `s` whose content starts at `p`."""
-    m = _LABEL_STOP.search(s, p + 1)
-    if m is None or m.group() == "\\":
-        return True
-    return m.group() == "]" and s[m.end() : m.end() + 1] == ":"
-
-
-@lru_cache(maxsize=64)
-def _sibling_pattern(indent: int, marker: str, ordered: bool) -> re.Pattern[str]:
-    """A line holding an item of a list whose items sit at `indent` (outside block quotes, so
-    the line's content starts there) with this `marker`; group 2 is the mark when the item's
-    text starts with a checkbox followed by a space or nothing (`_Scanner._sibling` and
-    `_plain_content`'s test of a checkbox, in one match)."""
-    number = "[0-9]{1,9}" if ordered else ""
-    box = r"( \[([ xX~/-])\](?= |$))?"
-    return re.compile(f"{' ' * indent}{number}{re.escape(marker)}(?= |$){box}")
-
-
-def _plain_content(s: str, after: int) -> int:
-    """Where the text of an item whose marker ends at `after` starts on line `s`, when it is
-    plain paragraph text (see `_Scanner._plain_run`); else -1."""
-    if after < 0:
-        return -1
-    content = len(s) - len(s[after:].lstrip(" "))
-    if not 0 < content - after <= 4 or content >= len(s) or s[content] in _NOT_PLAIN:
-        return -1
-    return -1 if s[content] == "[" and _reference_at(s, content) else content
 
 
 class _Decline(Exception):
@@ -124,7 +88,7 @@ class _Scanner:
         self.line_max = self.n
         self.blk = 0
         self.list_indent = -1
-        self.parent = _OTHER
+        self.parent = OTHER
         self.line = 0
         self.level = 0
         self.quotes = 0
@@ -248,7 +212,7 @@ class _Scanner:
         if len(stripped) < len(body) and stripped[-1:] == " ":
             body = stripped
         self._child()
-        self.blocks.append(Heading(line + 1, level, body.strip(_TRIM)))
+        self.blocks.append(Heading(line + 1, level, body.strip(TRIM)))
         self.line = line + 1
         return True
 
@@ -346,23 +310,16 @@ class _Scanner:
         return True
 
     def _maybe_reference(self, line: int) -> bool:
-        """Could a link reference definition start here? True whenever in doubt.
-
-        markdown-it's rule reads the label up to its first `]` (a `[` first means no label) and
-        wants a `:` right after it. A label that runs past its first line is left to markdown-it,
-        so no line is ever read twice: the scan stays linear however the file is built.
-        """
-        return _reference_at(self.lines[line], self.at[line])
+        """Could a link reference definition start here? (`reference_at`)"""
+        return reference_at(self.lines[line], self.at[line])
 
     def _lines_text(self, begin: int, end: int) -> str:
         """markdown-it's getLines(begin, end, blkIndent), trimmed: each line loses up to
         blkIndent leading columns (for an item's first line, its marker counts as columns)."""
         lines, bm, ts, blk = self.lines, self.bm, self.ts, self.blk
         if end - begin == 1:
-            return lines[begin][bm[begin] + min(blk, ts[begin]) :].strip(_TRIM)
-        return "\n".join(lines[i][bm[i] + min(blk, ts[i]) :] for i in range(begin, end)).strip(
-            _TRIM
-        )
+            return lines[begin][bm[begin] + min(blk, ts[begin]) :].strip(TRIM)
+        return "\n".join(lines[i][bm[i] + min(blk, ts[i]) :] for i in range(begin, end)).strip(TRIM)
 
     def _paragraph(self, line: int, end: int) -> None:
         """markdown-it's lheading rule, then its paragraph rule: one walk serves both, since they
@@ -373,7 +330,7 @@ class _Scanner:
         nxt = line + 1
         level = 0
         old = self.parent
-        self.parent = _PARAGRAPH
+        self.parent = PARAGRAPH
         while nxt < limit:
             s = lines[nxt]
             p = at[nxt]
@@ -472,7 +429,7 @@ class _Scanner:
         saved: list[tuple[int, int, int, int]] = []
         last_empty = self._quote_line(start, saved)
         old_parent = self.parent
-        self.parent = _QUOTE
+        self.parent = QUOTE
         nxt = start + 1
         while nxt < end:
             outdented = sc[nxt] < self.blk
@@ -533,7 +490,7 @@ class _Scanner:
                 return -1, False
             return p + 1, False
         if "0" <= c <= "9":
-            m = _ORDERED.match(s, p)
+            m = ORDERED.match(s, p)
             return (m.end(), True) if m else (-1, True)
         return -1, False
 
@@ -543,7 +500,7 @@ class _Scanner:
             return False
         if self.list_indent >= 0 and sc[start] - self.list_indent >= 4 and sc[start] < self.blk:
             return False
-        terminating = silent and self.parent == _PARAGRAPH and sc[start] >= self.blk
+        terminating = silent and self.parent == PARAGRAPH and sc[start] >= self.blk
         after, ordered = self._marker(start)
         if after < 0:
             return False
@@ -560,7 +517,7 @@ class _Scanner:
         self.lists.append(ordered)
         self.level += 1
         old_parent = self.parent
-        self.parent = _LIST
+        self.parent = LIST
         nxt = start
         while nxt < end:
             s = lines[nxt]
@@ -583,13 +540,13 @@ class _Scanner:
                 not self.quotes
                 and start
                 and self.level + 1 < MAX_NESTING
-                and _plain_content(s, after) >= 0
+                and plain_content(s, after) >= 0
                 and (
-                    self._sibling(start + 1, end, marker, ordered) >= 0
-                    or self._after_one_line(start, end, content) >= 0
+                    sibling(self, start + 1, end, marker, ordered) >= 0
+                    or after_one_line(self, start, end, content) >= 0
                 )
             ):
-                item = self._plain_run(item, start, content, end, marker, ordered)
+                item = plain_run(self, item, start, content, end, marker, ordered)
             else:
                 self.items.append(item)
                 self.opened.append(self.quotes)
@@ -627,130 +584,6 @@ class _Scanner:
         self.line = nxt
         self.parent = old_parent
         return True
-
-    def _sibling(self, line: int, end: int, marker: str, ordered: bool) -> int:
-        """Where the text of an item of the current list, at the indentation of the item on
-        the line above, starts on `line`; -1 when `line` holds no such item (or is past
-        `end` or the paragraph's limit)."""
-        if line >= end or line >= self.line_max:
-            return -1
-        t = self.lines[line]
-        p = self.at[line]
-        if p >= len(t) or self.sc[line] != self.sc[line - 1]:
-            return -1
-        if ordered:
-            m = _ORDERED.match(t, p)
-            return m.end() if m and t[m.end() - 1] == marker else -1
-        return p + 1 if t[p] == marker and t[p + 1 : p + 2] in ("", " ") else -1
-
-    def _after_one_line(self, line: int, end: int, blk: int) -> int:
-        """Where the list's walk goes on after an item of one line of plain text on `line`
-        (its text at column `blk`) when no item of the list follows right below: the line
-        below when it ends the paragraph and is outdented from the text, or the first line
-        after blank ones that is; -1 when the item holds more (a lazy line, an indented
-        block), which only the item's own walk can read."""
-        lines, at, sc = self.lines, self.at, self.sc
-        nxt = line + 1
-        if nxt >= self.line_max:
-            return nxt
-        s = lines[nxt]
-        p = at[nxt]
-        if p >= len(s):  # a blank line ends the paragraph; what follows must be outdented
-            if nxt < end:
-                nxt += 1
-                if nxt < end:
-                    while nxt < self.line_max and at[nxt] >= len(lines[nxt]):
-                        nxt += 1
-                    if nxt < end and sc[nxt] >= blk:
-                        return -1
-            return nxt
-        if not 0 <= sc[nxt] < blk:
-            return -1
-        # The paragraph's own test, in the item: the list's indent is the item's list_indent.
-        saved = self.blk, self.list_indent, self.parent
-        self.blk, self.list_indent, self.parent = blk, self.blk, _PARAGRAPH
-        try:
-            ends = self._ends_paragraph(nxt, s[p], s)
-        finally:
-            self.blk, self.list_indent, self.parent = saved
-        return nxt if ends else -1
-
-    def _plain_run(
-        self, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
-    ) -> ListItem:
-        """The items of a list that are each one line of plain text, from `item` on `start`
-        (its text at `content`) on, while the next line holds another item of the list, and
-        the last one too if the line after it ends it (`_after_one_line`); returns the last
-        one made.
-
-        Such an item's own walk finds one paragraph (its text starts no fence, quote, break,
-        list, HTML block, heading or link reference definition), which the next item's marker
-        ends (a list may interrupt a paragraph when it is outdented from the paragraph's
-        text); the list's walk then goes on to that item. Each item is made here as those
-        walks would leave it, without them. Only outside block quotes, where a line's
-        content starts at its indentation; the caller checks the first item.
-        """
-        lines, raw, blocks = self.lines, self.raw, self.blocks
-        depth, parent = item.depth, item.parent
-        limit = min(end, self.line_max)
-        indent = self.sc[start]
-        sibling = _sibling_pattern(indent, marker, ordered).match
-        # The commonest line of all, "- [ ] text", told by a prefix before the pattern is tried.
-        box = "" if ordered else " " * indent + marker + " ["
-        k = len(box)
-        line = start
-        s = lines[line]
-        mark: str | None = None
-        while True:
-            # The item on `line` is one line of plain text at `content` (with a checkbox
-            # `mark` when one was found). Is the next line an item of the list (with `next_mark`
-            # and its text at `next_content`, -1 when that is not plain)?
-            below = line + 1
-            next_mark: str | None = None
-            next_content = -1
-            found = False
-            if below < limit:
-                t = lines[below]
-                if (
-                    box
-                    and t.startswith(box)
-                    and t[k + 1 : k + 2] == "]"
-                    and t[k : k + 1] in _BOX_MARKS
-                    and t[k + 2 : k + 3] in ("", " ")
-                ):
-                    found, next_mark, next_content = True, t[k], k - 1
-                elif (m := sibling(t)) is not None:
-                    found = True
-                    next_mark = m.group(2)
-                    if next_mark is not None:  # "[ ] text" is plain: no colon after the label
-                        next_content = m.start(1) + 1
-                    else:
-                        next_content = _plain_content(t, m.end())
-            # Where does the list's walk go on after the item on `line`?
-            stop = below if found else self._after_one_line(line, end, content)
-            if stop < 0:
-                break  # never the first item: the caller checked
-            text = s[content:].strip(_TRIM)
-            if line == start:
-                item.children = 1
-                item.end = stop
-                set_first_paragraph(item, text, raw[line], line)
-            elif mark is not None:  # what set_first_paragraph finds, found already
-                item = ListItem(
-                    below, stop, depth, ordered, parent, text, mark, content + 2,
-                    s[content + 3 :].strip(), 1,
-                )  # fmt: skip
-                blocks.append(item)
-            else:
-                item = ListItem(below, stop, depth, ordered, parent, children=1)
-                set_first_paragraph(item, text, raw[line], line)
-                blocks.append(item)
-            line = stop
-            if not found or next_content < 0:
-                break
-            s, mark, content = lines[line], next_mark, next_content
-        self.line = line
-        return item
 
     # ----------------------------------------------------------------------------- tables
 
@@ -799,7 +632,7 @@ class _Scanner:
         aligns = 0
         columns = delimiter.split("|")
         for i, col in enumerate(columns):
-            t = col.strip(_TRIM)
+            t = col.strip(TRIM)
             if not t:
                 if i == 0 or i == len(columns) - 1:
                     continue
@@ -807,7 +640,7 @@ class _Scanner:
             if not _DELIMITER.match(t):
                 return False
             aligns += 1
-        head = lines[start][self.at[start] :].strip(_TRIM)
+        head = lines[start][self.at[start] :].strip(TRIM)
         if "|" not in head or sc[start] - blk >= 4:
             return False
         header = self._cells(head)
@@ -818,22 +651,22 @@ class _Scanner:
             return True
 
         old = self.parent
-        self.parent = _TABLE
-        table = Table(start + 1, 0, [c.strip(_TRIM).strip() for c in header])
+        self.parent = TABLE
+        table = Table(start + 1, 0, [c.strip(TRIM).strip() for c in header])
         autocompleted = 0
         nxt = start + 2
         while nxt < end:
             if sc[nxt] < blk or self._ends_quote(nxt):
                 break
             t = lines[nxt]
-            text = t[self.at[nxt] :].strip(_TRIM)
+            text = t[self.at[nxt] :].strip(TRIM)
             if not text or sc[nxt] - blk >= 4:
                 break
             cells = self._cells(text)
             autocompleted += count - len(cells)
             if autocompleted > _MAX_AUTOCOMPLETED_CELLS:
                 break
-            row = [(cells[i].strip(_TRIM).strip() if i < len(cells) else "") for i in range(count)]
+            row = [(cells[i].strip(TRIM).strip() if i < len(cells) else "") for i in range(count)]
             table.rows.append((nxt + 1, row))
             nxt += 1
         table.end = nxt
