@@ -303,7 +303,7 @@ def test_a_plans_json_writes_its_items_as_json_dumps_would() -> None:
     from goaldash.text import utf8_text
 
     text = (
-        '# P\n\n- [ ] before any phase\n\n## Phase 1: "q"\n\n### Exit gate\n\n'
+        '# P\n\n- [ ] before any phase\n\n## Phase 1: "q" 100% %s\n\n### Exit %d gate\n\n'
         '- [ ] a "quote" \\ back \u2028 sep \x1b esc \x07 bel\n'
         "- [x] é ü 中文 😀\n  - [-] nested </script>\n- [~] \n"
     )
