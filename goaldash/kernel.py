@@ -13,8 +13,10 @@ No lock exists that editors honour, but Linux has two tools that work on them an
   place we hold what was there under the temporary name, and can look at it, and swap back
   when it is not the file we read (an editor renamed its save over it meanwhile).
 
-Elsewhere (other systems, file systems without them, a file owned by another user), each
-helper says it cannot, and the caller falls back to the careful checks alone.
+The edit module uses both; `goaldash.safefile` takes a read lease to read a file only when no
+save of it is half done. Elsewhere (other systems, file systems without them, a file owned by
+another user), each helper says it cannot, and the caller falls back to the careful checks
+alone.
 
 This module is core: it must not import Textual.
 """

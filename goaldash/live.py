@@ -83,10 +83,7 @@ def reread(
             out.rescan = True
             continue
         path = root / rel
-        try:
-            exists = os.path.isfile(path)
-        except OSError:
-            exists = False
+        exists = _present(path, wait=known(rel))
         c = candidate_for(root, rel, config) if exists else None
         if c is None:
             if known(rel):
@@ -95,12 +92,33 @@ def reread(
         if known(rel) and not c.known_place:
             c = replace(c, known_place=True)
         plan = read_candidate(c, today)
+        if plan is None and known(rel) and _present(path, wait=True):
+            plan = read_candidate(c, today)  # gone while being read, and back: vim again
         if plan is None:
             if known(rel):
                 out.removed.append(rel)
         else:
             out.plans.append(plan)
     return out
+
+
+VANISH_SECONDS = 0.25
+"""How long a plan that is gone is given to come back: vim saves by renaming the file away
+and writing a new one, and a look in between finds no file."""
+
+
+def _present(path: Path, wait: bool) -> bool:
+    """Whether `path` is a file; with `wait`, given `VANISH_SECONDS` to be one again."""
+    deadline = time.monotonic() + (VANISH_SECONDS if wait else 0.0)
+    while True:
+        try:
+            if os.path.isfile(path):
+                return True
+        except OSError:
+            pass
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
 
 
 def with_mark(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:

@@ -25,6 +25,8 @@ import os
 import stat
 import time
 
+from goaldash import kernel
+
 MAX_BYTES = 32 * 1024 * 1024
 """The default limit: larger files are listed with a warning instead of read."""
 
@@ -33,6 +35,8 @@ _CHUNK = 1 << 20
 # milliseconds a tick takes) answers a non-blocking open with EWOULDBLOCK: wait a little.
 _BUSY_TRIES = 50
 _BUSY_PAUSE = 0.002
+SETTLE_SECONDS = 0.5
+"""How long a read waits for a file another program holds open for writing."""
 
 
 class NotRegularFile(OSError):
@@ -73,7 +77,8 @@ def open_regular(
 ) -> tuple[int, os.stat_result]:
     """Open a regular file without ever blocking; the descriptor and its `fstat`.
 
-    Raises `NotRegularFile` for anything else (checked before and after opening), and the
+    Raises `NotRegularFile` for anything else (checked before opening, so that nothing else
+    is ever opened, and again after), and the
     `OSError` of `stat` or `open` otherwise (FileNotFoundError, PermissionError, ELOOP...).
     The caller closes the descriptor.
 
@@ -90,14 +95,10 @@ def open_regular(
     fd = _open_busy(path, flags | extra, dir_fd)
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
-            # Swapped between the two looks: whatever it is now, it was not checked.
-            raise NotRegularFile(
-                path,
-                kind_of(st.st_mode)
-                if not stat.S_ISREG(st.st_mode)
-                else "replaced while being opened",
-            )
+        if not stat.S_ISREG(st.st_mode):
+            # Swapped for something else between the two looks. (Another regular file in its
+            # place is an editor's save by rename: that one is read.)
+            raise NotRegularFile(path, kind_of(st.st_mode))
     except BaseException:
         os.close(fd)
         raise
@@ -139,14 +140,26 @@ def read_fd(
 
 
 def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them."""
-    fd, st = open_regular(path)
-    try:
-        if st.st_size > limit:
-            raise TooLarge(path, limit)
-        return read_fd(fd, limit, path, size_hint=st.st_size)
-    finally:
-        os.close(fd)
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+
+    Not while another program is half way through saving it in place: where the kernel
+    grants a read lease (`goaldash.kernel`), it is granted only when no process has the file
+    open for writing, and any that opens it meanwhile waits until the read is done. A file
+    held open for writing is waited for (`SETTLE_SECONDS` at most, then read as it is).
+    """
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while True:
+        fd, st = open_regular(path)
+        try:
+            if kernel.take_lease(fd, write=False) is not kernel.Lease.BUSY or (
+                time.monotonic() > deadline
+            ):
+                if st.st_size > limit:
+                    raise TooLarge(path, limit)
+                return read_fd(fd, limit, path, size_hint=st.st_size)
+        finally:
+            os.close(fd)  # which lets go of the lease
+        time.sleep(_BUSY_PAUSE)
 
 
 def _size(n: int) -> str:

@@ -129,6 +129,8 @@ def _read(c: Candidate) -> bytes | Plan | None:
         # A FIFO or a device posing as a plan is listed (as unreadable) only where a plan
         # was expected by name or place; elsewhere it is no plan at all.
         return _unreadable(c, f"cannot be read: {exc.strerror}") if c.known_place else None
+    except FileNotFoundError:
+        return None  # gone since it was listed: no plan, not an unreadable one
     except OSError as exc:
         if not c.known_place:
             return None

@@ -59,6 +59,29 @@ def _private_cache(
     monkeypatch.setenv("GOALDASH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture
+def copy_and_swap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticks take the copy-and-swap way: as when another program keeps the file open, so
+    that no write lease (the file to ourselves) is to be had, only a read lease."""
+    from goaldash import edit, kernel
+
+    real = kernel.take_lease
+
+    def no_write_lease(fd: int, write: bool) -> kernel.Lease:
+        return kernel.Lease.BUSY if write else real(fd, write)
+
+    monkeypatch.setattr(kernel, "take_lease", no_write_lease)
+    monkeypatch.setattr(edit, "EXCLUSIVE_SECONDS", 0.0)
+
+
+@pytest.fixture
+def no_leases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticks as on a system or file system without leases (macOS, NFS)."""
+    from goaldash import kernel
+
+    monkeypatch.setattr(kernel, "take_lease", lambda fd, write: kernel.Lease.UNSUPPORTED)
+
+
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 

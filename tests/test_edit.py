@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goaldash import edit
-from goaldash.edit import EditError, EditResult, commit, kernel, set_item_state, undo
+from goaldash import edit, kernel
+from goaldash.edit import EditError, EditResult, commit, set_item_state, undo
 from goaldash.model import Item, ItemState
 from goaldash.parse import fingerprint, parse_plan
 from goaldash.toggle_cli import toggle_main
@@ -383,8 +383,10 @@ def test_folder_not_writable_is_refused(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 def test_folder_refusal_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same refusal with os.access told to deny the folder, so root runs it too."""
+    """The same refusal with os.access told to deny the folder, so root runs it too (when
+    the file is copied and swapped: a file patched in place needs no folder)."""
     path = write(tmp_path / "plan.md", b"- [ ] a\n")
     real_access = os.access
 
@@ -399,8 +401,20 @@ def test_folder_refusal_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert info.value.exit_code == 1
     assert "cannot write in its folder" in str(info.value)
     assert path.read_bytes() == b"- [ ] a\n"
-    # A file with another hard link is patched in place: its folder need not be writable.
+
+
+def test_a_file_patched_in_place_needs_no_writable_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that has no other reader open, or another hard link, is patched in place."""
+    path = write(tmp_path / "plan.md", b"- [ ] a\n")
     os.link(path, tmp_path / "other.md")
+    real_access = os.access
+    monkeypatch.setattr(
+        edit.os,
+        "access",
+        lambda target, mode: False if Path(str(target)) == tmp_path else real_access(target, mode),
+    )
     set_item_state(path, 1, None)
     assert (tmp_path / "other.md").read_bytes() == b"- [x] a\n"
 
@@ -466,6 +480,7 @@ def test_vanished_item_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == b"- [ ] a\n- [ ] renamed\n"
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 def test_save_landing_during_the_write_is_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -527,6 +542,7 @@ def test_mode_is_kept(tmp_path: Path, mode: int) -> None:
     assert path.read_bytes() == b"- [x] a\n"
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 def test_temporary_file_is_named_beside_the_target(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -545,6 +561,7 @@ def test_temporary_file_is_named_beside_the_target(
     assert re.fullmatch(r"\.plan\.md\.goaldash-.+\.tmp", Path(name).name)
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 @pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()])
 def test_interrupted_write_leaves_the_original(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
@@ -568,6 +585,7 @@ def test_interrupted_write_leaves_the_original(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 def test_failed_fsync_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "plan.md", b"- [ ] a\n")
 
@@ -691,3 +709,17 @@ def test_checkbox_on_the_line_after_a_bare_marker_is_never_guessed(tmp_path: Pat
         set_item_state(path, 1, None)
     assert info.value.exit_code == 1
     assert path.read_bytes() == data
+
+
+def test_failed_fsync_in_place_puts_the_byte_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "plan.md", b"- [ ] a\n")
+
+    def boom(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(edit.os, "fsync", boom)
+    with pytest.raises(EditError, match="Input/output error"):
+        set_item_state(path, 1, None)
+    assert path.read_bytes() == b"- [ ] a\n"

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from goaldash.edit import EditError, commit, kernel, set_item_state
+from goaldash import kernel
+from goaldash.edit import EditError, commit, set_item_state
 from goaldash.parse import fingerprint
 
 BODY = (
@@ -35,13 +36,15 @@ TARGET = "item number 017"
 LINE = BODY.decode().splitlines().index(f"- [ ] {TARGET}") + 1
 MARKS = re.compile(rb"^(- \[)[ xX-](\])", re.M)
 
-# A hostile editor: read, add a "rev N" line, save; again and again until told to stop.
+# A hostile editor: read, add a "rev N" line, save; again and again until told to stop (or
+# until it saved as many times as its last argument says).
 WRITER = r"""
 import json, os, sys, time
 path, mode, where, stop, log, gap = sys.argv[1:7]
+most = int(sys.argv[7]) if len(sys.argv) > 7 else 10**9
 gap = float(gap) / 1000
 revs, last, n = [], None, 0
-while not os.path.exists(stop):
+while not os.path.exists(stop) and n < most:
     try:
         with open(path, "rb") as fh:
             cur = fh.read()
@@ -172,6 +175,7 @@ def _vim_save(path: Path, data: bytes) -> None:
     os.unlink(path.with_name(path.name + "~"))
 
 
+@pytest.mark.usefixtures("copy_and_swap")
 @pytest.mark.parametrize("save", [_rename_save, _vim_save])
 def test_a_save_between_the_last_look_and_the_swap_is_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save: object
@@ -183,7 +187,9 @@ def test_a_save_between_the_last_look_and_the_swap_is_kept(
     result = set_item_state(plan, LINE, None, expect_text=TARGET)
     assert done
     # Their save stands, and the tick was done again on it (the item moved down a line).
-    assert plan.read_bytes() == theirs.replace(b"- [ ] " + TARGET.encode(), b"- [x] " + TARGET.encode())
+    assert plan.read_bytes() == theirs.replace(
+        b"- [ ] " + TARGET.encode(), b"- [x] " + TARGET.encode()
+    )
     assert (result.line, result.moved) == (LINE + 1, True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
 
@@ -211,7 +217,9 @@ def test_a_save_in_two_halves_is_waited_for(tmp_path: Path) -> None:
         set_item_state(plan, LINE, None, expect_text=TARGET)
     finally:
         t.join()
-    assert plan.read_bytes() == theirs.replace(b"- [ ] " + TARGET.encode(), b"- [x] " + TARGET.encode())
+    assert plan.read_bytes() == theirs.replace(
+        b"- [ ] " + TARGET.encode(), b"- [x] " + TARGET.encode()
+    )
 
 
 def test_a_write_lease_keeps_an_in_place_save_waiting(tmp_path: Path) -> None:
@@ -243,6 +251,7 @@ def test_a_refused_tick_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     plan = tmp_path / "plan.md"
     plan.write_bytes(BODY)
     monkeypatch.setattr(commit, "replace", lambda *args: False)  # every try finds a new save
+    monkeypatch.setattr(commit, "patch", lambda *args: False)
     monkeypatch.setattr("goaldash.edit.BUSY_SECONDS", 0.05)
     with pytest.raises(EditError, match="keeps changing"):
         set_item_state(plan, LINE, None, expect_text=TARGET)

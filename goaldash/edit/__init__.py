@@ -48,7 +48,12 @@ mostly say `[X]`)."""
 
 BUSY_SECONDS = 2.0
 """How long a tick keeps trying while another program is writing the file."""
-_RETRY_PAUSE = 0.002
+VANISH_SECONDS = 0.25
+"""How long a file that is not there is given to appear (vim saves by renaming the file away
+and writing a new one) before the tick says there is no such file."""
+EXCLUSIVE_SECONDS = 0.25
+"""How long a tick waits to have the file to itself before it copies and swaps instead."""
+_RETRY_PAUSE = 0.0005
 
 
 class EditError(Exception):
@@ -176,23 +181,27 @@ def _edit(
         raise EditError(f"{shown}:{line}: lines count from 1", EXIT_USAGE)
     # A symlink stays a symlink: the file it points to is the one written.
     target = Path(os.path.realpath(path))
-    deadline = time.monotonic() + BUSY_SECONDS
-    seen = False
-    in_place: bool | None = None
+    start = time.monotonic()
+    deadline = start + BUSY_SECONDS
+    seen = False  # the file was there once: its absence now is an editor's save half done
+    keep_inode = False
     while True:
+        # A while, only the file to ourselves will do (a save in progress ends soon); then,
+        # if others keep it open, the copy-and-swap way, unless the inode must stay.
+        exclusive = keep_inode or time.monotonic() < start + EXCLUSIVE_SECONDS
+        gone_ok = seen or time.monotonic() < start + VANISH_SECONDS
         try:
-            snap = _snapshot(target, shown, in_place, seen, deadline)
+            snap = _snapshot(target, shown, gone_ok, deadline, exclusive)
         except Busy:
             snap = None
         if snap is not None:
             seen = True
-            in_place = snap.in_place
             try:
                 done = _attempt(
                     path, target, shown, snap, line, decide, expect_text, expect_fingerprint
                 )
             except KeepsIdentity:
-                in_place = True  # a copy would lose something: patch the file itself
+                keep_inode = True  # a copy would lose something: patch the file itself
                 continue
             finally:
                 snap.close()
@@ -273,30 +282,14 @@ def _remember_written(name: str, found: Located, new: bytes, mark: str) -> None:
         keep(name, fingerprint(new), remarked(found.marks, found.item.line, mark))
 
 
-def _in_place(st: os.stat_result) -> bool:
-    """Whether to patch the file itself rather than rename a new copy over it.
-
-    Renaming would give the name a new inode: other hard links would keep the old content,
-    and a file owned by someone else would become ours (only root can give it back).
-    """
-    if st.st_nlink > 1:
-        return True
-    geteuid = getattr(os, "geteuid", None)
-    return geteuid is not None and geteuid() not in (0, st.st_uid)
-
-
 def _snapshot(
-    target: Path, shown: str, in_place: bool | None, seen: bool, deadline: float
+    target: Path, shown: str, gone_ok: bool, deadline: float, exclusive: bool
 ) -> commit.Snapshot:
-    """Open, lease and read the file for one try (`in_place` None: decide from the file)."""
+    """Open, lease and read the file for one try (`gone_ok`: a missing file is only busy)."""
     try:
-        if in_place is None:
-            in_place = _in_place(target.stat())
-        if in_place and not os.access(target, os.W_OK):
-            raise EditError(f"{shown} is read-only; nothing written")
-        return commit.snapshot(target, in_place, MAX_BYTES, deadline)
+        return commit.snapshot(target, MAX_BYTES, deadline, exclusive=exclusive)
     except FileNotFoundError:
-        if seen:
+        if gone_ok:
             raise Busy from None  # an editor's rename-and-write, half done
         raise EditError(f"no such file: {shown}", EXIT_USAGE) from None
     except IsADirectoryError:
@@ -310,10 +303,6 @@ def _snapshot(
         raise EditError(f"{shown} is {what}", EXIT_USAGE) from None
     except TooLarge as exc:
         raise EditError(f"{shown}: {_reason(exc)}", EXIT_USAGE) from None
-    except PermissionError as exc:
-        if in_place:
-            raise EditError(f"{shown}: could not write: {_reason(exc)}; file unchanged") from None
-        raise EditError(f"cannot read {shown}: {_reason(exc)}", EXIT_USAGE) from None
     except OSError as exc:
         raise EditError(f"cannot read {shown}: {_reason(exc)}", EXIT_USAGE) from None
 

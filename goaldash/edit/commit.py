@@ -5,22 +5,28 @@ writes a few milliseconds apart), by renaming a new file over it, or vim's way (
 old file aside, write a new one). A tick must either change exactly the one mark of the file
 as the editor last saved it, or change nothing and say so. The layers, in order:
 
-1. The file is opened (never blocking: `goaldash.safefile`) and *leased* (`kernel`): the lease
-   is granted only when no other process has the file open for writing, so no save is half
-   done, and until we let go any other open for writing waits. Where leases are not to be
-   had, we wait instead until the file has been quiet for `QUIET` seconds.
+1. The file is opened (never blocking: `goaldash.safefile`) and *leased* (`kernel`). A write
+   lease is granted only when no other process has the file open at all, so no save is half
+   done, and until we let go any other open waits. Where leases are not to be had, we wait
+   instead until the file has been quiet for `QUIET` seconds.
 2. Its bytes are read through that descriptor; the caller finds the mark in them.
-3. By rename (the usual way): the new bytes go to a temporary file beside it, which is given
-   the file's owner, mode and extended attributes (`identity`) and made durable. Just before,
-   the name must still be the inode we read, unchanged. The temporary file is then *swapped*
-   with the original (`renameat2(RENAME_EXCHANGE)`), so we hold what was displaced and look
-   at it: if it is not the inode we read (an editor renamed its save over it in between), or
-   someone waits to open it, it is swapped back and nothing is lost. Only then is the lease
-   dropped and the original removed. Without the swap (other systems), a plain rename follows
-   the same check.
-4. In place (a file with several hard links, or owned by someone else): the one byte is
-   written into the file itself, under a write lease that keeps every other open waiting;
-   without one, the bytes are compared just before and after, and a difference is reported.
+3. Under a write lease (the usual way), the one byte is written into the file itself: no
+   other program can touch the file meanwhile, and a one-byte write cannot be torn. The file
+   keeps its inode, owner, mode, attributes and links.
+4. When another program keeps the file open (a reader: `less`, `tail -f`), only a read lease
+   is to be had, which keeps writers waiting but not readers: the copy-and-swap way. The
+   lease is let go while the new bytes go to a temporary file
+   beside it, which is given the file's owner, mode and extended attributes (`identity`) and
+   made durable, so that no editor waits on us for long. Then the lease is taken again and,
+   with it held, the name must still be the inode we read, holding the bytes we read. The
+   temporary file is *swapped* with the original (`renameat2(RENAME_EXCHANGE)`), so we hold
+   what was displaced and look at it: if it is not the inode we read (an editor renamed its
+   save over it in between), or someone waits to open it for writing (an editor that found
+   the file by its name before the swap, and would write into the displaced original), it is
+   swapped back and nothing is lost. Only then is the lease dropped and the original removed.
+   Without the swap (other systems), a plain rename follows the same check.
+5. Without leases, in place (a file with several hard links, or owned by someone else): the
+   bytes are compared just before and after the write, and a difference is reported.
 
 A `False` from `replace` or `patch` means another program saved meanwhile: nothing of ours
 is left, their save stands, and the caller starts over from the new bytes.
@@ -38,9 +44,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from goaldash.edit import kernel
+from goaldash import kernel
 from goaldash.edit.identity import copy_identity
-from goaldash.edit.kernel import Lease
+from goaldash.kernel import Lease
 from goaldash.safefile import open_regular, read_fd
 
 QUIET = 0.05
@@ -70,6 +76,8 @@ class Snapshot:
     data: bytes
     lease: Lease
     in_place: bool
+    leasable: bool = False
+    """The lease was let go after the read, and is to be taken again before the swap."""
 
     def close(self) -> None:
         if self.fd >= 0:
@@ -100,19 +108,66 @@ def _remember(st: os.stat_result) -> None:
     _ours[(st.st_dev, st.st_ino)] = (st.st_size, st.st_mtime_ns)
 
 
-def snapshot(target: Path, in_place: bool, limit: int, deadline: float) -> Snapshot:
-    """Open, lease and read `target`. Raises Busy while another program writes it, and the
-    errors of `open_regular` and `read_fd` otherwise."""
+def snapshot(target: Path, limit: int, deadline: float, *, exclusive: bool) -> Snapshot:
+    """Open, lease and read `target` for a tick. Raises Busy while another program writes it
+    (or, with `exclusive`, has it open at all), and the errors of `open_regular` and
+    `read_fd` otherwise.
+
+    The best is a write lease: nobody else can even open the file until we let go, so the
+    mark is simply written into it (`patch`). When others keep the file open (a reader), and
+    not `exclusive`, a read lease does for the copy-and-swap way (`replace`). Without
+    leases, the file is read once it has been quiet a while, and patched in place when a copy
+    would break it (hard links, someone else's file), else copied and swapped.
+    """
+    try:
+        fd, st = open_regular(target, os.O_RDWR)
+    except PermissionError:
+        fd = -1  # not ours to write: refused later with a reason, after the item is found
+    if fd >= 0:
+        lease = kernel.take_lease(fd, write=True)
+        if lease is Lease.HELD:
+            return _read(Snapshot(fd, st, b"", lease, True), target, limit)
+        os.close(fd)
+        if lease is Lease.BUSY and (exclusive or st.st_nlink > 1):
+            raise Busy  # a copy would break the other hard links: wait for the file
+        if lease is Lease.UNSUPPORTED:
+            return _unleased(target, limit, deadline)
+    fd, st = open_regular(target, os.O_RDONLY)
+    snap = Snapshot(fd, st, b"", kernel.take_lease(fd, write=False), False)
+    if snap.lease is Lease.BUSY:
+        snap.close()
+        raise Busy
+    if snap.lease is Lease.UNSUPPORTED:
+        snap.close()
+        return _unleased(target, limit, deadline)
+    _read(snap, target, limit)
+    # The new copy takes a while to write; nobody should wait on us meanwhile. The lease is
+    # taken again for the last look and the swap (`replace`).
+    kernel.drop_lease(fd)
+    snap.lease, snap.leasable = Lease.UNSUPPORTED, True
+    return snap
+
+
+def _unleased(target: Path, limit: int, deadline: float) -> Snapshot:
+    """No leases here: wait until the file has been quiet, then read it; in place when a copy
+    would break it (several hard links) or take it from its owner (someone else's file)."""
+    st = os.stat(target)
+    geteuid = getattr(os, "geteuid", None)
+    in_place = st.st_nlink > 1 or (geteuid is not None and geteuid() not in (0, st.st_uid))
     fd, st = open_regular(target, os.O_RDWR if in_place else os.O_RDONLY)
     snap = Snapshot(fd, st, b"", Lease.UNSUPPORTED, in_place)
     try:
-        snap.lease = kernel.take_lease(fd, write=in_place)
-        if snap.lease is Lease.BUSY:
-            raise Busy
-        if snap.lease is Lease.UNSUPPORTED:
-            snap.st = _wait_quiet(fd, deadline)
-        snap.data = read_fd(fd, limit, target)
-        if not _same(os.fstat(fd), snap.st):
+        snap.st = _wait_quiet(fd, deadline)
+    except BaseException:
+        snap.close()
+        raise
+    return _read(snap, target, limit)
+
+
+def _read(snap: Snapshot, target: Path, limit: int) -> Snapshot:
+    try:
+        snap.data = read_fd(snap.fd, limit, target)
+        if not _same(os.fstat(snap.fd), snap.st):
             raise Busy  # written while we read: only possible without a lease
     except BaseException:
         snap.close()
@@ -146,7 +201,13 @@ def patch(snap: Snapshot, offset: int, byte: bytes) -> bool:
     ):
         return False
     os.pwrite(fd, byte, offset)
-    os.fsync(fd)
+    try:
+        os.fsync(fd)
+    except BaseException:
+        # Not on disk for sure: put the old byte back, so that a refusal means "unchanged".
+        with suppress(OSError):
+            os.pwrite(fd, snap.data[offset : offset + 1], offset)
+        raise
     after = os.fstat(fd)
     if snap.lease is not Lease.HELD:
         expected = snap.data[:offset] + byte + snap.data[offset + 1 :]
@@ -171,6 +232,10 @@ def replace(target: Path, snap: Snapshot, new: bytes) -> bool:
                 raise KeepsIdentity(problem)
             os.fsync(fh.fileno())
             ours = os.fstat(fh.fileno())
+        if snap.leasable:
+            snap.lease = kernel.take_lease(snap.fd, write=False)
+            if snap.lease is Lease.BUSY:
+                return False  # someone is writing it now: their save, then ours again
         if not _unchanged(target, snap):
             return False
         if not kernel.exchange(tmp, str(target)):
@@ -208,12 +273,17 @@ def _keep_swap(tmp: str, snap: Snapshot) -> bool:
 
 
 def _unchanged(target: Path, snap: Snapshot) -> bool:
-    """The name still holds the inode we read, and nothing wrote to it since."""
+    """The name still holds the inode we read, and it still holds the bytes we read (the
+    times alone could miss a save within the same clock tick)."""
     try:
         now = os.lstat(target)
     except OSError:
         return False
-    return stat.S_ISREG(now.st_mode) and _same(now, snap.st) and _same(os.fstat(snap.fd), snap.st)
+    if not (
+        stat.S_ISREG(now.st_mode) and _same(now, snap.st) and _same(os.fstat(snap.fd), snap.st)
+    ):
+        return False
+    return read_fd(snap.fd, len(snap.data), "") == snap.data
 
 
 def _displaced_is_ours(tmp: str, snap: Snapshot) -> bool:

@@ -408,8 +408,9 @@ class GoalDashApp(App[None]):
 
         r = msg.result
         shown = self._raw.get(msg.rel)
-        if r.changed and shown is not None and shown.fingerprint == msg.before:
-            # Show the tick now; the parser's reading of the written file follows.
+        if r.changed and not r.moved and shown is not None and shown.fingerprint == msg.before:
+            # Show the tick now; the parser's reading of the written file follows. (An item
+            # that moved was ticked in bytes the view has not shown: the reading will.)
             self._raw[msg.rel] = with_mark(shown, r.line, r.new_mark, r.fingerprint)
             self._recompute()
             self._standup_stale = True  # a tick is an uncommitted change

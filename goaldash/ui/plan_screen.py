@@ -53,6 +53,8 @@ class PlanScreen(Screen[None]):
         self._expanded: dict[str, bool] = {}
         self._plan: Plan | None = None
         self._tree_plan: Plan | None = None
+        self._pending: tuple[str | None, float] | None = None
+        """The cursor's key and the scroll to put back once the tree is redrawn."""
 
     @property
     def dash(self) -> GoalDashApp:
@@ -168,7 +170,7 @@ class PlanScreen(Screen[None]):
             for was, new in zip(old.items, plan.items, strict=True)
             if was.mark != new.mark
         }
-        phases = {f"phase:{p.id}:{p.line}": p for p in plan.phases}
+        phases = {p.line: p for p in plan.phases}  # the same lines as the tree's: same shape
         for node in self._walk(self.checklist.root):
             data = node.data
             if not isinstance(data, Node):
@@ -177,8 +179,8 @@ class PlanScreen(Screen[None]):
                 item = changed[data.line]
                 node.data = Node("item", item.line, data.key, item)
                 node.set_label(render.item_label(item.state, item.text))
-            elif data.kind == "phase" and data.key in phases:
-                node.set_label(self._phase_label(phases[data.key], today))
+            elif data.kind == "phase" and data.line in phases:
+                node.set_label(self._phase_label(phases[data.line], today))
 
     def _draw_tree(self, plan: Plan) -> None:
         old = self._tree_plan
@@ -189,12 +191,26 @@ class PlanScreen(Screen[None]):
         tree = self.checklist
         cursor = tree.cursor_node
         keep = cursor.data.key if cursor is not None and isinstance(cursor.data, Node) else None
+        if self._pending is not None:
+            # Redrawn again before the last redraw put the cursor back: it belongs there.
+            keep, scroll_y = self._pending
+        else:
+            scroll_y = tree.scroll_y
+        self._pending = (keep, scroll_y)
         self._remember_folding(tree.root)
         tree.clear()
         today = self.dash.state.today
+        # Keys name what a node is, not where: lines move when a line is added above them.
+        seen: dict[str, int] = {}
+
+        def keyed(*parts: object) -> str:
+            key = "\0".join(map(str, parts))
+            seen[key] = seen.get(key, 0) + 1
+            return f"{key}\0{seen[key]}"
+
         phase_nodes: dict[str, TreeNode[object]] = {}
         for ph in plan.phases:
-            key = f"phase:{ph.id}:{ph.line}"
+            key = keyed("phase", ph.id)
             phase_nodes[ph.id] = self._add(
                 tree.root,
                 self._phase_label(ph, today),
@@ -210,7 +226,7 @@ class PlanScreen(Screen[None]):
             node = self._add(
                 parent,
                 render.item_label(item.state, item.text),
-                Node("item", item.line, f"item:{item.line}:{item.text}", item),
+                Node("item", item.line, keyed("item", item.phase, item.text), item),
                 True,
             )
             by_line[item.line] = node
@@ -225,7 +241,7 @@ class PlanScreen(Screen[None]):
                 self._add(
                     head,
                     render.blocker_line(b, today),
-                    Node("blocker", b.line, f"blocker:{b.line}"),
+                    Node("blocker", b.line, keyed("blocker", b.text)),
                     False,
                 )
         if plan.warnings:
@@ -242,11 +258,19 @@ class PlanScreen(Screen[None]):
                     Node("warning", w.line, f"warning:{i}"),
                     False,
                 )
-        self.call_after_refresh(self._restore, keep, tree.scroll_y)
+        self.call_after_refresh(self._restore)
 
-    def _restore(self, key: str | None, scroll_y: float) -> None:
+    def _restore(self) -> None:
         """After a redraw: the cursor back on the same node, the scroll where it was."""
+        if self._pending is None:
+            return
+        (key, scroll_y), self._pending = self._pending, None
         tree = self.checklist
+        # The tree numbers its lines lazily: a redraw may not be numbered yet, and a node
+        # with no line number puts the cursor on the first line. Asking for the last line
+        # numbers them.
+        if tree.last_line < 0:
+            return
         tree.scroll_to(y=scroll_y, animate=False, immediate=True)
         nodes = self._walk(tree.root)
         for node in nodes:
