@@ -361,3 +361,22 @@ def test_items_made_in_bulk_are_the_items_read_one_by_one(
     bulk = parse_plan("plan.md", data)
     monkeypatch.setattr(plan_module, "plain_items", lambda *args: None)
     assert parse_plan("plan.md", data) == bulk
+
+
+@pytest.mark.parametrize("case", [str.lower, str.title, str.upper])
+def test_every_phase_keyword_in_a_run_of_items_is_read(
+    case: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick checks before `parse_phase` (and the bulk making of items) know every keyword
+    the phase pattern knows, in any case: an item declaring a phase is never skipped."""
+    from goaldash.parse import phases
+    from goaldash.parse import plan as plan_module
+
+    for keyword in phases._KEYWORDS:
+        line = f"- [x] {case(keyword)} 7: the name"
+        data = ("# Plan\n\n" + "- [ ] plain\n" * 5 + line + "\n" + "- [ ] plain\n" * 5).encode()
+        plan = parse_plan("plan.md", data)
+        assert [p.id for p in plan.phases] == ["M7" if keyword == "milestone" else "7"], keyword
+        with monkeypatch.context() as m:
+            m.setattr(plan_module, "plain_items", lambda *args: None)
+            assert parse_plan("plan.md", data) == plan

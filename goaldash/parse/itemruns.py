@@ -15,6 +15,7 @@ from operator import attrgetter
 from goaldash.model import MARK_STATES, Item
 from goaldash.parse.document import Block, ListItem
 from goaldash.parse.items import make_item
+from goaldash.parse.phases import ASCII_KEYWORDS
 
 CHUNK = 1024
 """Items taken at a time: the blocks of a chunk are let go once its items are made."""
@@ -24,7 +25,7 @@ _LINE, _COLUMN, _MARK, _TEXT, _REST, _DEPTH = map(
 )
 # Words whose presence in an item sends it to the closer look: the phase keywords of
 # `phases.may_declare` (its ASCII ones) and an impact (`sections.parse_adjustment`).
-_WORDS = ("phase", "stage", "fase", "etapa", "milestone", "impact")
+_WORDS = (*ASCII_KEYWORDS, "impact")
 
 
 def plain(li: ListItem) -> bool:
