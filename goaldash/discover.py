@@ -17,6 +17,7 @@ from goaldash import gitrun
 from goaldash.config import Config
 from goaldash.model import Plan
 from goaldash.parse.formats import BACKUP_SUFFIXES
+from goaldash.parse.words import phase_word_pattern, plan_file_pattern
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIP_DIRS = frozenset(
@@ -71,19 +72,15 @@ _GROUPS = [
         r"^(.*?backlog)/",
     )
 ]
-# File names that say "plan" on their own.
-_PLAN_NAMES = re.compile(
-    r"^(?:.*[-_ ])?(?:roadmap|plan|plans|todo|tasks?|milestones?|backlog|progress|"
-    r"implementation[-_ ]?(?:plan|status|progress)?|execution|status)"
-    r"(?:[-_ .].*)?\.(?:md|markdown)",
-    re.IGNORECASE,
-)
+# File names that say "plan" on their own, in the languages plans are written in.
+_PLAN_NAMES = plan_file_pattern()
+_PHASE_WORD = phase_word_pattern()
 # The cheap pre-filter: any of these makes a file worth parsing.
 _SIGNALS = re.compile(
     r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~/-]\](?:[ \t]|$)"  # a task-list item
-    r"|^#{1,6}[ \t].*\b(?:phase|milestone|stage|giai đoạn|blockers?)\b"  # a phase heading
-    r"|^[ \t]*(?:\d+[.)][ \t]+)?\S{0,4}[ \t]*\*\*(?:phase|milestone|stage)[ \t]+\S+:"  # bold phase
-    r"|^\|[ \t]*\**(?:phase|milestone)\**[ \t]*\|"  # a status table
+    rf"|^#{{1,6}}[ \t].*(?:{_PHASE_WORD}|\bblockers?\b)"  # a phase heading
+    rf"|^[ \t]*(?:\d+[.)][ \t]+)?\S{{0,4}}[ \t]*\*\*{_PHASE_WORD}[ \t]+\S+:"  # bold phase
+    rf"|^\|[ \t]*\**[^|\n]*{_PHASE_WORD}[^|\n]*\|"  # a status table
     r"|^type:[ \t]*plan[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from goaldash.config import ConfigError, glob_to_regex, load_config
-from goaldash.discover import group_of, is_known_place
+from goaldash.discover import group_of, is_known_place, is_plan_text
 from goaldash.scan import scan
 
 TODAY = date(2026, 11, 21)
@@ -118,3 +118,46 @@ def test_group_members_that_disagree_warn(tmp_path: Path) -> None:
     plans = {p.path: p for p in scan(tmp_path, TODAY).plans}
     roadmap = [w.message for w in plans[".planning/ROADMAP.md"].warnings]
     assert roadmap == ["Phase 1 is not started here but done in .planning/PROGRESS.md"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "planificación.md",  # es
+        "Cronograma-del-proyecto.md",
+        "feuille_de_route.md",  # fr
+        "Zeitplan-und-Meilensteine.md",  # de
+        "pianificazione.md",  # it
+        "дорожная-карта.md",  # ru
+        "项目计划.md",  # zh: no spaces between words
+        "ロードマップ.md",  # ja
+        "로드맵.md",  # ko
+        "yol-haritası.md",  # tr
+        "kế-hoạch.md",  # vi
+        "ROADMAP.md",
+        "docs-plan.markdown",
+    ],
+)
+def test_a_plan_is_known_by_its_name_in_many_languages(name: str) -> None:
+    assert is_known_place(name)
+
+
+@pytest.mark.parametrize("name", ["piano.md", "planets.md", "marco.md", "notes.md", "README.md"])
+def test_words_inside_other_words_do_not_make_a_plan(name: str) -> None:
+    assert not is_known_place(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Fase 2: Construcción\n\nTexto.\n",
+        "### Étape 3 — Livraison\n",
+        "## Этап 2. Запуск\n",
+        "## 第二阶段：上线\n",
+        "## フェーズ2: 公開\n",
+        "## 3단계: 출시\n",
+        "| Fase del Proyecto | Fecha | Estado |\n|---|---|---|\n| Inicio | 14/03/25 | Terminado |\n",
+    ],
+)
+def test_a_phase_in_another_language_passes_the_prefilter(text: str) -> None:
+    assert is_plan_text(text)
