@@ -65,8 +65,8 @@ class Found:
         return plan
 
     @classmethod
-    def of(cls, plan: Plan, json: str = "") -> Found:
-        return cls(PlanFacts.of(plan), json, parsed=plan)
+    def of(cls, plan: Plan, json: str = "", source: Candidate | None = None) -> Found:
+        return cls(PlanFacts.of(plan), json, parsed=plan, source=source)
 
 
 @dataclass(slots=True)
@@ -160,11 +160,16 @@ def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[PlanFacts | None, byt
     """Parse one file, on a worker's core: the plan's facts, the plan encoded as the parse
     cache keeps it (plain JSON), and its `--json` text. The caller decodes the plan only if
     it needs more than the facts and the text (`--json` does not)."""
-    from goaldash.jsonout import fragment
-
     plan = parse_candidate(*job)
     facts, blob = pack(plan)
-    return facts, blob, fragment(plan) if plan is not None else ""
+    return facts, blob, fragment_of(plan)
+
+
+def fragment_of(plan: Plan | None) -> str:
+    """The plan's `--json` text ("" for no plan)."""
+    from goaldash.jsonout import fragment
+
+    return fragment(plan) if plan is not None else ""
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
@@ -235,6 +240,25 @@ def read_found(
     if not misses:
         return
     jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
+    if not _pays_to_pool(jobs, workers):
+        # Parsed here: the plan is at hand, and is encoded only for a cache that keeps it.
+        for (c, data, fp), job in zip(misses, jobs, strict=True):
+            plan = parse_candidate(*job)
+            if cache is not None:
+                facts, blob = pack(plan)
+                text = fragment_of(plan)
+                mtime = _mtime(c)
+                cache.put(
+                    c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
+                )
+            done += 1
+            if plan is not None:
+                batch.append(Found.of(plan, source=c))
+            if time.monotonic() - last > batch_seconds:
+                yield done, batch
+                batch, last = [], time.monotonic()
+        yield done, batch
+        return
     with _mapped(_parse_job, jobs, workers, chunksize=8) as results:
         for (c, data, fp), (facts, blob, text) in zip(misses, results, strict=True):
             mtime = _mtime(c) if cache is not None else 0
@@ -267,16 +291,23 @@ _Job = TypeVar("_Job", bound=tuple[str, bytes, str, bool])
 _Out = TypeVar("_Out")
 
 
+def _pays_to_pool(jobs: list[_Job], workers: int | None) -> bool:
+    """Whether parsing `jobs` on worker processes pays for starting them: more than one job
+    (one file cannot be shared out), and enough files or bytes."""
+    workers = workers if workers is not None else workers_default()
+    size = sum(len(j[1]) for j in jobs)
+    many = len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES
+    return workers > 1 and len(jobs) > 1 and many
+
+
 @contextmanager
 def _mapped(
     fn: Callable[[_Job], _Out], jobs: list[_Job], workers: int | None, chunksize: int
 ) -> Iterator[Iterator[_Out]]:
     """`map(fn, jobs)` (parse jobs: path, bytes, ...), lazily, on worker processes when
     there are enough jobs or bytes to pay for starting them; in this process otherwise."""
-    workers = workers if workers is not None else workers_default()
-    size = sum(len(j[1]) for j in jobs)
     pool: ProcessPoolExecutor | None = None
-    if workers > 1 and (len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
+    if _pays_to_pool(jobs, workers):
         try:
             pool = start_pool(workers)
         except (OSError, ValueError, RuntimeError):
