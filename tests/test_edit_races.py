@@ -257,3 +257,44 @@ def test_a_refused_tick_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monke
         set_item_state(plan, LINE, None, expect_text=TARGET)
     assert plan.read_bytes() == BODY
     assert fingerprint(plan.read_bytes()) == fingerprint(BODY)
+
+
+def _lease_broken(path: Path) -> bool:
+    """Whether a lease on `path` is being broken: a program waits to open it."""
+    inode = f":{path.stat().st_ino} "
+    try:
+        locks = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return False
+    return any("BREAKING" in line and inode in line for line in locks)
+
+
+def test_an_editor_waiting_at_the_swap_gets_the_ticked_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor that asks to open the file while the tick holds it has found the file by its
+    name before the swap: swapping would hand it the old file. So the swap is undone and the
+    mark written into the file itself; the editor then reads the ticked file."""
+    plan = tmp_path / "plan.md"
+    plan.write_bytes(BODY)
+    inode = plan.stat().st_ino
+    out = tmp_path / "editor-read.md"
+    reader = "import sys; open(sys.argv[2], 'wb').write(open(sys.argv[1], 'rb').read())"
+    started: list[subprocess.Popen[bytes]] = []
+
+    def editor_opens_now() -> None:
+        started.append(subprocess.Popen([sys.executable, "-c", reader, str(plan), str(out)]))
+        deadline = time.monotonic() + 10
+        while not _lease_broken(plan):
+            if time.monotonic() > deadline:
+                pytest.skip("no leases here: nothing waits on the tick")
+            time.sleep(0.005)
+
+    _hook_swaps(monkeypatch, editor_opens_now)
+    result = set_item_state(plan, LINE, None, expect_text=TARGET)
+    started[0].wait(timeout=10)
+    ticked = BODY.replace(b"- [ ] " + TARGET.encode(), b"- [x] " + TARGET.encode())
+    assert result.changed and plan.read_bytes() == ticked
+    assert plan.stat().st_ino == inode  # written in place, not swapped
+    assert out.read_bytes() == ticked  # what the waiting editor read
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["editor-read.md", "plan.md"]

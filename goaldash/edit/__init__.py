@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaldash.edit import commit
-from goaldash.edit.commit import Busy, KeepsIdentity
+from goaldash.edit import snapshot as snapshots
+from goaldash.edit.commit import KeepsIdentity
 from goaldash.edit.locate import Located, NotFound, keep, locate, remarked
+from goaldash.edit.snapshot import Busy
 from goaldash.model import MARK_STATES, Item, ItemState
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.marks import Mark
@@ -191,7 +193,7 @@ def _edit(
         exclusive = keep_inode or time.monotonic() < start + EXCLUSIVE_SECONDS
         gone_ok = seen or time.monotonic() < start + VANISH_SECONDS
         try:
-            snap = _snapshot(target, shown, gone_ok, deadline, exclusive)
+            snap = _snapshot(target, shown, gone_ok, deadline, exclusive, keep_inode)
         except Busy:
             snap = None
         if snap is not None:
@@ -219,7 +221,7 @@ def _attempt(
     path: Path,
     target: Path,
     shown: str,
-    snap: commit.Snapshot,
+    snap: snapshots.Snapshot,
     line: int,
     decide: Callable[[Mark, str], str],
     expect_text: str | None,
@@ -252,10 +254,10 @@ def _attempt(
     new = data[: found.offset] + new_mark.encode("ascii") + data[found.offset + 1 :]
     _check_writable(target, snap, shown)
     try:
-        if snap.in_place:
+        if snap.keep_inode:
             wrote = commit.patch(snap, found.offset, new_mark.encode("ascii"))
         else:
-            wrote = commit.replace(target, snap, new)
+            wrote = commit.replace(target, snap, new, found.offset)
     except KeepsIdentity:
         raise
     except OSError as exc:
@@ -283,11 +285,13 @@ def _remember_written(name: str, found: Located, new: bytes, mark: str) -> None:
 
 
 def _snapshot(
-    target: Path, shown: str, gone_ok: bool, deadline: float, exclusive: bool
-) -> commit.Snapshot:
+    target: Path, shown: str, gone_ok: bool, deadline: float, exclusive: bool, keep_inode: bool
+) -> snapshots.Snapshot:
     """Open, lease and read the file for one try (`gone_ok`: a missing file is only busy)."""
     try:
-        return commit.snapshot(target, MAX_BYTES, deadline, exclusive=exclusive)
+        return snapshots.snapshot(
+            target, MAX_BYTES, deadline, exclusive=exclusive, keep_inode=keep_inode
+        )
     except FileNotFoundError:
         if gone_ok:
             raise Busy from None  # an editor's rename-and-write, half done
@@ -307,12 +311,14 @@ def _snapshot(
         raise EditError(f"cannot read {shown}: {_reason(exc)}", EXIT_USAGE) from None
 
 
-def _check_writable(target: Path, snap: commit.Snapshot, shown: str) -> None:
+def _check_writable(target: Path, snap: snapshots.Snapshot, shown: str) -> None:
     """Refuse up front what would fail half way: a read-only file, a folder we cannot write."""
     # Root passes every os.access check, so a file nobody may write counts as read-only too.
     if not os.access(target, os.W_OK) or not snap.st.st_mode & 0o222:
         raise EditError(f"{shown} is read-only; nothing written")
-    if not snap.in_place and not os.access(target.parent, os.W_OK | os.X_OK):
+    # A file we have to ourselves, or one written in place, needs no folder we may write.
+    copy_only = not snap.keep_inode and not snap.exclusive
+    if copy_only and not os.access(target.parent, os.W_OK | os.X_OK):
         raise EditError(f"{shown}: cannot write in its folder {_shown(target.parent)}")
 
 
