@@ -75,6 +75,16 @@ def copy_and_swap(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def quick_ticks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticks without waiting for the disk: for tests of which byte a tick changes, ticking
+    thousands of items (durability is not what they test)."""
+    from goaldash.edit import commit
+
+    monkeypatch.setattr(commit.os, "fsync", lambda fd: None)
+    monkeypatch.setattr(commit, "_SETTLE", 0.0)
+
+
+@pytest.fixture
 def no_leases(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ticks as on a system or file system without leases (macOS, NFS)."""
     from goaldash import kernel

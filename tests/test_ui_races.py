@@ -43,7 +43,7 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
             [sys.executable, "-c", WRITER, str(plan), mode, where, str(stop), str(log), "3", "300"]
         )
         try:
-            for n in range(40):
+            for n in range(24):
                 await pilot.press("u" if n % 4 == 3 else "space")
                 await pilot.pause(0.02)
         finally:

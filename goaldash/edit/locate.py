@@ -31,7 +31,7 @@ _BOM = b"\xef\xbb\xbf"
 # so splitting the bytes gives exactly the lines the parser numbered.
 _BREAK = re.compile(rb"\r\n|\r|\n")
 _ORDINAL = re.compile(rb"[0-9]{1,9}[.)](?=[ \t])")
-PREFIX_MIN = 32 * 1024
+PREFIX_MIN = 256 * 1024
 """Files at least this big are checked by the walk of the lines up to the item."""
 _KEEP = 16
 _KEEP_ITEMS = 200_000
