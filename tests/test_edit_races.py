@@ -44,7 +44,8 @@ path, mode, where, stop, log, gap = sys.argv[1:7]
 most = int(sys.argv[7]) if len(sys.argv) > 7 else 10**9
 gap = float(gap) / 1000
 revs, last, n = [], None, 0
-while not os.path.exists(stop) and n < most:
+end = time.monotonic() + 60  # never outlive a test that died before telling it to stop
+while not os.path.exists(stop) and n < most and time.monotonic() < end:
     try:
         with open(path, "rb") as fh:
             cur = fh.read()
