@@ -83,6 +83,19 @@ def mask(data: bytes) -> bytes:
     return MARKS.sub(rb"\1?\2", data)
 
 
+def saves_kept(plan: Path, log: Path, where: str) -> tuple[dict[str, str], list[bytes], bytes]:
+    """Check that every save the writer logged is in `plan`, in order, and that the file is
+    the writer's text (marks aside); its log, its saves and the final bytes."""
+    record = json.loads(log.read_text())
+    revs = [r.encode() for r in record["revs"]]
+    final = plan.read_bytes()
+    missing = [r for r in revs if not re.search(rb"^" + re.escape(r), final, re.M)]
+    assert not missing, f"{len(missing)} of {len(revs)} saves lost, e.g. {missing[0]!r}"
+    skeleton = b"".join(reversed(revs)) + BODY if where == "prepend" else BODY + b"".join(revs)
+    assert mask(final) == mask(skeleton), "the file is a mixture of two saves"
+    return record, revs, final
+
+
 def race(tmp_path: Path, mode: str, where: str, *, hardlink: bool = False) -> tuple[int, int]:
     """Tick while a writer saves in a loop (at least 1,000 ticks tried, or two seconds);
     check the writer's saves all survived. Returns (ticks written, ticks refused)."""
@@ -106,13 +119,7 @@ def race(tmp_path: Path, mode: str, where: str, *, hardlink: bool = False) -> tu
     finally:
         stop.touch()
         writer.wait(timeout=30)
-    record = json.loads(log.read_text())
-    revs = [r.encode() for r in record["revs"]]
-    final = plan.read_bytes()
-    missing = [r for r in revs if not re.search(rb"^" + re.escape(r), final, re.M)]
-    assert not missing, f"{len(missing)} of {len(revs)} saves lost, e.g. {missing[0]!r}"
-    skeleton = b"".join(reversed(revs)) + BODY if where == "prepend" else BODY + b"".join(revs)
-    assert mask(final) == mask(skeleton), "the file is a mixture of two saves"
+    record, revs, final = saves_kept(plan, log, where)
     last = record["last"].encode() if record["last"] else BODY
     assert len(final) == len(last)
     assert sum(a != b for a, b in zip(final, last, strict=True)) <= 1

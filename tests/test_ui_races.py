@@ -4,7 +4,6 @@ what the file says."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from goaldash.ui.app import GoalDashApp
 from goaldash.ui.plan_screen import PlanScreen
-from tests.test_edit_races import BODY, WRITER, mask
+from tests.test_edit_races import BODY, WRITER, saves_kept
 from tests.test_ui import cursor_to_item, loaded, until
 
 from .conftest import TODAY
@@ -51,13 +50,7 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
             writer.wait(timeout=30)
         # The keys did tick (the cursor stayed on its item while the file was rewritten).
         await until(pilot, lambda: len(app.undo_stack) > 0, "a tick to be done")
-        record = json.loads(log.read_text())
-        revs = [r.encode() for r in record["revs"]]
-        final = plan.read_bytes()
-        missing = [r for r in revs if not re.search(rb"^" + re.escape(r), final, re.M)]
-        assert not missing, f"{len(missing)} of {len(revs)} saves lost"
-        skeleton = b"".join(reversed(revs)) + BODY if where == "prepend" else BODY + b"".join(revs)
-        assert mask(final) == mask(skeleton), "the file is a mixture"
+        saves_kept(plan, log, where)
 
         def counts() -> tuple[int, int]:
             data = plan.read_bytes()
