@@ -9,6 +9,7 @@ from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
 
+import goaldash.parse.frontmatter as fm
 from goaldash.model import (
     Blocker,
     Item,
@@ -20,7 +21,6 @@ from goaldash.model import (
     Status,
     Warning,
 )
-from goaldash.parse import frontmatter as fm
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template

@@ -16,7 +16,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from goaldash.parse import fastblocks
+import goaldash.parse.fastblocks as fastblocks
 from goaldash.parse.document import (
     MAX_NESTING,
     Block,

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from goaldash.parse.blocks import ListItem, walk
-from goaldash.parse.plan import _BINARY_SNIFF, decode
+from goaldash.parse.encoding import decode, is_binary
 
 _BREAK = rb"(?:\r\n|\r(?!\n)|\n)"  # a CR is a break of its own only when no LF follows
 # A line at column 0 that starts a top-level block whatever is open: an ATX heading, or a
@@ -52,7 +52,7 @@ class Mark:
 def task_marks(data: bytes) -> list[Mark]:
     """Every task-list item of `data`, as `parse_plan` finds them (the same lines, columns,
     marks and texts)."""
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if is_binary(data):
         return []  # parse_plan reads no items from a binary file
     text, _ = decode(data)
     try:
@@ -69,7 +69,7 @@ def task_marks(data: bytes) -> list[Mark]:
 def marks_near(data: bytes, line: int) -> list[Mark] | None:
     """The task-list items of `data` on the lines of `window(data, line)`, which hold
     `line`, found by walking those lines alone; None when the whole file must be walked."""
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if is_binary(data):
         return []  # parse_plan reads no items from a binary file
     got = window(data, line)
     if got is None:

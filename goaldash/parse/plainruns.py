@@ -12,13 +12,39 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from goaldash.parse.commonmark import ORDERED, PARAGRAPH, TRIM, reference_at
-from goaldash.parse.document import ListItem, set_first_paragraph
+from goaldash.parse.document import Block, ListItem, set_first_paragraph
 
-if TYPE_CHECKING:
-    from goaldash.parse.fastblocks import _Scanner
+
+class Scanner(Protocol):
+    """What the short way reads (and, for a moment, sets) of the block scanner that calls it
+    (`fastblocks._Scanner`), as markdown-it's rules read its `StateBlock`."""
+
+    lines: list[str]
+    """The lines as the scanner reads them (one empty line past the end, for bounds)."""
+    raw: list[str]
+    """The lines as the file holds them (the `Document`'s)."""
+    at: list[int]
+    """Where each line's content starts."""
+    sc: list[int]
+    """Each line's indentation, in columns (markdown-it's `sCount`)."""
+    line_max: int
+    """The end of the range being read."""
+    line: int
+    """The line the scanner's walk goes on from."""
+    blk: int
+    """The block indentation (markdown-it's `blkIndent`)."""
+    list_indent: int
+    """The indentation of the list being read (markdown-it's `listIndent`)."""
+    parent: int
+    """What the block is read inside of (`commonmark.PARAGRAPH`...)."""
+    blocks: list[Block]
+    """The blocks made so far."""
+
+    def _ends_paragraph(self, line: int, c: str, s: str) -> bool: ...
+
 
 # A first character with which a line may be more than a paragraph's (fence, quote, break,
 # list, heading, HTML block); an item whose text starts otherwise may take the short way.
@@ -48,7 +74,7 @@ def plain_content(s: str, after: int) -> int:
     return -1 if s[content] == "[" and reference_at(s, content) else content
 
 
-def sibling(scan: _Scanner, line: int, end: int, marker: str, ordered: bool) -> int:
+def sibling(scan: Scanner, line: int, end: int, marker: str, ordered: bool) -> int:
     """Where the text of an item of the current list, at the indentation of the item on
     the line above, starts on `line`; -1 when `line` holds no such item (or is past
     `end` or the paragraph's limit)."""
@@ -64,7 +90,7 @@ def sibling(scan: _Scanner, line: int, end: int, marker: str, ordered: bool) -> 
     return p + 1 if t[p] == marker and t[p + 1 : p + 2] in ("", " ") else -1
 
 
-def after_one_line(scan: _Scanner, line: int, end: int, blk: int) -> int:
+def after_one_line(scan: Scanner, line: int, end: int, blk: int) -> int:
     """Where the list's walk goes on after an item of one line of plain text on `line`
     (its text at column `blk`) when no item of the list follows right below: the line
     below when it ends the paragraph and is outdented from the text, or the first line
@@ -98,7 +124,7 @@ def after_one_line(scan: _Scanner, line: int, end: int, blk: int) -> int:
 
 
 def plain_run(
-    scan: _Scanner, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
+    scan: Scanner, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
 ) -> ListItem:
     """The items of a list that are each one line of plain text, from `item` on `start`
     (its text at `content`) on, while the next line holds another item of the list, and

@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import goaldash.parse.frontmatter as fm
 from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
-from goaldash.parse import PARSER_VERSION
-from goaldash.parse import frontmatter as fm
 from goaldash.parse.assemble import assemble
-from goaldash.parse.basics import as_of, fingerprint, unread_plan
+from goaldash.parse.basics import as_of, unread_plan
 from goaldash.parse.blocks import Block, Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.document import unread_message
+from goaldash.parse.encoding import decode, is_binary
 from goaldash.parse.itemruns import plain, plain_items, take_run
 from goaldash.parse.items import make_item
 from goaldash.parse.phases import (
@@ -36,39 +36,12 @@ from goaldash.parse.sections import (
 )
 from goaldash.parse.state import PhaseB, Scope, State, clean, label_for
 
-__all__ = [
-    "PARSER_VERSION",
-    "as_of",
-    "clean",
-    "decode",
-    "fingerprint",
-    "parse_plan",
-    "unread_plan",
-]
+__all__ = ["decode", "parse_plan"]
 
-_BINARY_SNIFF = 8192
 _NOT_PHASES = re.compile(
     r"\b(?:rollout|roll-out|rollback|roll-back|release plan|deployment plan)\b", re.I
 )
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
-
-
-def decode(data: bytes) -> tuple[str, list[Warning]]:
-    """Bytes -> text: a UTF-8 BOM is dropped; bytes that are not UTF-8 become U+FFFD."""
-    warnings: list[Warning] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        warnings.append(
-            Warning(
-                "encoding",
-                "not valid UTF-8: undecodable bytes are shown as \ufffd (ticking still works)",
-            )
-        )
-    return text, warnings
 
 
 def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = None) -> Plan:
@@ -108,7 +81,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse(path: str, data: bytes, group: str) -> Plan:
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if is_binary(data):
         message = "looks like a binary file, not markdown: not read"
         return unread_plan(path, group, "binary", message, data)
     text, warnings = decode(data)
