@@ -136,6 +136,12 @@ def plain(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text) if ("**" in text or "__" in text or "~~" in text) else text
 
 
+def clean_plain(text: str) -> str:
+    """`clean`, then `plain`: file text as goaldash shows it in a plan (a title, a phase's
+    name, a blocker): no escape sequences, no control characters, no emphasis markers."""
+    return plain(clean(text))
+
+
 # Characters that UTF-8 symbols turn into when read as Mac Roman or cp1252. A run of them
 # is only a candidate; it is repaired only if re-encoding gives valid UTF-8 for a symbol.
 _MOJIBAKE_RUN = re.compile(

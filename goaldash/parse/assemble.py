@@ -25,9 +25,9 @@ from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.placeholders import is_placeholder
-from goaldash.parse.state import PhaseB, State, clean, label_for
+from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
-from goaldash.text import has_mojibake
+from goaldash.text import clean_plain, has_mojibake
 
 _FINISHED_FOLDERS = ("completed", "done", "archive", "archived")
 _PHASE_AND_STATE = attrgetter("phase", "state")
@@ -164,13 +164,13 @@ def assemble(
         phases.append(
             Phase(
                 id=key,
-                name=clean(name),
+                name=clean_plain(name),
                 line=b.line,
                 kind=b.decl.kind,
                 status=status,
                 declared_status=b.declared,
                 progress=pprog,
-                span=clean(b.span.text) if b.span else None,
+                span=clean_plain(b.span.text) if b.span else None,
                 start=start,
                 end=end,
                 original_end=b.original_end,
@@ -183,13 +183,15 @@ def assemble(
             with_blocker.add(key)
             st.blockers.append(
                 Blocker(
-                    text=clean(f"{label_for(b.decl)}: {name} is blocked"), line=b.line, phase=key
+                    text=clean_plain(f"{label_for(b.decl)}: {name} is blocked"),
+                    line=b.line,
+                    phase=key,
                 )
             )
 
     # Frontmatter and the plan's own status.
     title_raw = fm.as_text(meta.get("title")) or st.title or PurePosixPath(path).name
-    title = clean(title_raw.replace("**", ""))
+    title = clean_plain(title_raw.replace("**", ""))
     status_value = fm.as_text(meta.get("status")) or fm.as_text(meta.get("lifecycle"))
     if isinstance(meta.get("status"), list) or (status_value and "|" in status_value):
         status_value = None  # "[draft | active | completed]": a template's menu, not a value
@@ -308,8 +310,8 @@ def assemble(
         progress=progress,
         template=template,
         backup=is_backup_path(path),
-        declared_status=clean(status_value) if status_value else None,
-        owner=clean(owner) if owner else None,
+        declared_status=clean_plain(status_value) if status_value else None,
+        owner=clean_plain(owner) if owner else None,
         dates=PlanDates(
             start=plan_start,
             end=plan_end,

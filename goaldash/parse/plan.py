@@ -34,7 +34,8 @@ from goaldash.parse.sections import (
     is_blockers_title,
     key_values,
 )
-from goaldash.parse.state import PhaseB, Scope, State, clean, label_for
+from goaldash.parse.state import PhaseB, Scope, State, label_for
+from goaldash.text import clean_plain
 
 __all__ = ["decode", "parse_plan"]
 
@@ -56,7 +57,7 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
     except RecursionError:
         problem = "too deeply nested to read"
     except Exception as exc:  # a parser bug must not take the dashboard down with it
-        problem = f"could not be parsed ({type(exc).__name__}: {clean(str(exc))[:200]})"
+        problem = f"could not be parsed ({type(exc).__name__}: {clean_plain(str(exc))[:200]})"
     else:
         return as_of(plan, today) if today is not None else plan
     return unread_plan(path, group, "parse-error", problem, data)
@@ -126,7 +127,7 @@ def _section_text(st: State) -> str:
             parts.append(st.headings[-1].text)
         if st.label:
             parts.append(st.label)
-    return " › ".join(clean(p).replace("**", "").strip() for p in parts if p.strip())
+    return " › ".join(clean_plain(p).replace("**", "").strip() for p in parts if p.strip())
 
 
 def _not_phase_container(st: State, outer: Heading) -> bool:
@@ -359,7 +360,7 @@ def _list_item(li: ListItem, st: State) -> None:
             and _BLOCKED_ITEM.search(text)
             and not is_placeholder(text)
         ):
-            st.blockers.append(Blocker(text=clean(text), line=li.line, phase=phase))
+            st.blockers.append(Blocker(text=clean_plain(text), line=li.line, phase=phase))
     elif li.depth == 0 and scope is None:
         decl = parse_phase(li.text, strict_colon=True)
         # An overview line creates a phase only when it states a status ("1. ✅ **Phase 1:

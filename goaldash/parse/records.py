@@ -11,9 +11,10 @@ from goaldash.parse.blocks import ListItem, Table
 from goaldash.parse.dates import find_dates, first_date
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import estimated_completion, field_of, is_nothing, parse_adjustment
-from goaldash.parse.state import PhaseB, State, clean
+from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
+from goaldash.text import clean_plain
 
 
 def blocker_entry(li: ListItem, st: State) -> None:
@@ -26,11 +27,11 @@ def blocker_entry(li: ListItem, st: State) -> None:
         key, value = f
         b = st.blockers[index]
         if key.startswith("impact") or key in ("blocks", "affects"):
-            st.blockers[index] = replace(b, impact=clean(value))
+            st.blockers[index] = replace(b, impact=clean_plain(value))
         elif key in ("owner", "assignee", "who", "responsible"):
-            st.blockers[index] = replace(b, owner=clean(value))
+            st.blockers[index] = replace(b, owner=clean_plain(value))
         elif key in ("eta", "due", "expected", "resolution date", "target", "target date", "when"):
-            st.blockers[index] = replace(b, eta_text=clean(value), eta=first_date(value))
+            st.blockers[index] = replace(b, eta_text=clean_plain(value), eta=first_date(value))
         elif key in ("status", "state") and status_of(value) is Status.DONE:
             st.blockers[index] = replace(b, resolved=True)
         return
@@ -45,7 +46,7 @@ def blocker_entry(li: ListItem, st: State) -> None:
     st.blocker_entries[li.line] = len(st.blockers)
     st.blockers.append(
         Blocker(
-            text=clean(text.replace("~~", "")).strip(),
+            text=clean_plain(text.replace("~~", "")).strip(),
             line=li.line,
             resolved=resolved,
             phase=st.scope.key if st.scope else None,
@@ -60,9 +61,9 @@ def adjustment(li: ListItem, st: State, *, strict: bool) -> None:
     st.adjustments.append(
         Adjustment(
             line=li.line,
-            change=clean(adj.change),
+            change=clean_plain(adj.change),
             date=adj.date,
-            reason=clean(adj.reason) if adj.reason else None,
+            reason=clean_plain(adj.reason) if adj.reason else None,
             impact_days=adj.impact_days,
         )
     )
@@ -90,7 +91,7 @@ def table(t: Table, st: State) -> None:
     for row in found.rows:
         if row.status is Status.BLOCKED:
             text = row.label + (f" — {row.notes}" if row.notes else "")
-            st.blockers.append(Blocker(text=clean(text), line=row.line, phase=row.phase))
+            st.blockers.append(Blocker(text=clean_plain(text), line=row.line, phase=row.phase))
 
 
 def _blocker_table(t: Table, st: State) -> None:
@@ -122,12 +123,12 @@ def _blocker_table(t: Table, st: State) -> None:
         eta = cell(ceta)
         st.blockers.append(
             Blocker(
-                text=clean(text),
+                text=clean_plain(text),
                 line=line,
-                impact=clean(cell(cimpact)) or None,
-                owner=clean(cell(cowner)) or None,
+                impact=clean_plain(cell(cimpact)) or None,
+                owner=clean_plain(cell(cowner)) or None,
                 eta=first_date(eta) if eta else None,
-                eta_text=clean(eta) or None,
+                eta_text=clean_plain(eta) or None,
                 resolved=status_of(cell(cstatus)) is Status.DONE,
             )
         )

@@ -9,8 +9,6 @@ from goaldash.model import Adjustment, Blocker, Item, Status, StatusRow, Task, W
 from goaldash.parse.blocks import Heading
 from goaldash.parse.dates import Span
 from goaldash.parse.phases import PhaseDecl
-from goaldash.text import clean as _clean
-from goaldash.text import plain
 
 
 @dataclass(slots=True)
@@ -71,11 +69,6 @@ class State:
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
     section_stale: bool = True  # the scope, the headings or the label may have changed
     section_text: str = ""
-
-
-def clean(text: str) -> str:
-    """File text made fit for display: no control characters, no emphasis markers."""
-    return plain(_clean(text))
 
 
 def label_for(decl: PhaseDecl) -> str:
