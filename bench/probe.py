@@ -1,8 +1,8 @@
 """The benchmark's probe: start an app headless, print the seconds since START when its first
 frame reaches the terminal driver (and, for the dashboard, when every plan is shown), then
-exit. Run by `goaldash.bench` in a fresh process, so imports count:
+exit. Run by the benchmark in a fresh process, so imports count:
 
-    python -m goaldash.ui.probe START_EPOCH bare|all [ROOT]
+    python -m bench.probe START_EPOCH bare|all [ROOT]
 """
 
 from __future__ import annotations

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing import get_context
 from pathlib import Path
-from typing import TypeVar
 
 from goaldash.cache import Entry, ParseCache, pack
 from goaldash.codec import Malformed
@@ -21,6 +15,7 @@ from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts, Warning
 from goaldash.parse.basics import as_of, fingerprint, stale_warning, unread_plan
+from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
 
 
@@ -94,20 +89,20 @@ class Scan:
     def _finish(self, f: Found) -> Plan:
         return with_conflicts(as_of(f.base(), self.today), self.conflicts)
 
-    def json_texts(self) -> Iterator[str]:
-        """Each plan's `--json` text, by path: the kept text wherever the day and the plan's
-        group add nothing to it, so a warm run never rebuilds a plan it need not."""
-        from goaldash.jsonout import fragment
+    def kept_json(self, i: int) -> str:
+        """The `--json` text kept for the `i`th plan when the day and the plan's group add
+        nothing to it, else "": a warm run never rebuilds a plan it need not."""
+        f = self.found[i]
+        facts = f.facts
+        if f.path in self.conflicts:
+            return ""
+        if stale_warning(facts.declared_status, facts.expires, self.today) is not None:
+            return ""
+        return f.json
 
-        for i, f in enumerate(self.found):
-            facts = f.facts
-            unchanged = f.path not in self.conflicts and (
-                stale_warning(facts.declared_status, facts.expires, self.today) is None
-            )
-            if f.json and unchanged:
-                yield f.json
-            else:
-                yield fragment(self.plans[i] if self._plans is not None else self._finish(f))
+    def plan_at(self, i: int) -> Plan:
+        """The `i`th plan with all its warnings (decoding just this one from the cache)."""
+        return self.plans[i] if self._plans is not None else self._finish(self.found[i])
 
 
 def read_candidate(c: Candidate, today: date) -> Plan | None:
@@ -156,39 +151,25 @@ def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Pla
     return plan if is_plan(plan, known_place) else None
 
 
-def _parse_job(job: tuple[str, bytes, str, bool]) -> tuple[PlanFacts | None, bytes, str]:
+KeepJson = Callable[[Plan], str]
+"""What the cache keeps as a plan's `--json` text (the caller's `report.jsonout.fragment`:
+the reading layer writes no JSON of its own)."""
+
+
+def _parse_job(
+    job: tuple[str, bytes, str, bool, KeepJson | None],
+) -> tuple[PlanFacts | None, bytes, str]:
     """Parse one file, on a worker's core: the plan's facts, the plan encoded as the parse
     cache keeps it (plain JSON), and its `--json` text. The caller decodes the plan only if
     it needs more than the facts and the text (`--json` does not)."""
-    plan = parse_candidate(*job)
+    rel, data, group, known_place, keep_json = job
+    plan = parse_candidate(rel, data, group, known_place)
     facts, blob = pack(plan)
-    return facts, blob, fragment_of(plan)
-
-
-def fragment_of(plan: Plan | None) -> str:
-    """The plan's `--json` text ("" for no plan)."""
-    from goaldash.jsonout import fragment
-
-    return fragment(plan) if plan is not None else ""
+    return facts, blob, keep_json(plan) if plan is not None and keep_json is not None else ""
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
     return unread_plan(c.rel, c.group, "unreadable", message)
-
-
-# Parsing is CPU-bound: with many files to parse, the other cores help. Below these, a pool's
-# start-up (a fresh interpreter per worker, about 0.3 s) costs more than it saves: measured on
-# 2 cores, 66 files of 0.95 MB parse 0.12 s faster here, 3 MB 0.27 s faster on the pool.
-POOL_MIN_FILES = 200
-POOL_MIN_BYTES = 1_500_000
-
-
-def workers_default() -> int:
-    """Processes to parse with: the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def read_batches(
@@ -197,11 +178,12 @@ def read_batches(
     cache: ParseCache | None = None,
     workers: int | None = None,
     batch_seconds: float = 0.05,
+    keep_json: KeepJson | None = None,
 ) -> Iterator[tuple[int, list[Plan]]]:
     """Read every candidate; yield (files done so far, plans as of `today`) in batches as
     they come. Cache hits come first, at reading speed; the rest are parsed, on several
     processes when there are enough of them to pay for it."""
-    for done, got in read_found(found, cache, workers, batch_seconds):
+    for done, got in read_found(found, cache, workers, batch_seconds, keep_json):
         yield done, [as_of(f.base(), today) for f in got]
 
 
@@ -210,6 +192,7 @@ def read_found(
     cache: ParseCache | None = None,
     workers: int | None = None,
     batch_seconds: float = 0.05,
+    keep_json: KeepJson | None = None,
 ) -> Iterator[tuple[int, list[Found]]]:
     """`read_batches`, with cache hits left encoded until asked for."""
     misses: list[tuple[Candidate, bytes, str]] = []
@@ -239,14 +222,14 @@ def read_found(
         batch, last = [], time.monotonic()
     if not misses:
         return
-    jobs = [(c.rel, d, c.group, c.known_place) for c, d, _ in misses]
-    if not _pays_to_pool(jobs, workers):
+    jobs = [(c.rel, d, c.group, c.known_place, keep_json) for c, d, _ in misses]
+    if not pays_to_pool(jobs, workers):
         # Parsed here: the plan is at hand, and is encoded only for a cache that keeps it.
         for (c, data, fp), job in zip(misses, jobs, strict=True):
-            plan = parse_candidate(*job)
+            plan = parse_candidate(*job[:4])
             if cache is not None:
                 facts, blob = pack(plan)
-                text = fragment_of(plan)
+                text = keep_json(plan) if plan is not None and keep_json is not None else ""
                 mtime = _mtime(c)
                 cache.put(
                     c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
@@ -259,7 +242,7 @@ def read_found(
                 batch, last = [], time.monotonic()
         yield done, batch
         return
-    with _mapped(_parse_job, jobs, workers, chunksize=8) as results:
+    with mapped(_parse_job, jobs, workers, chunksize=8) as results:
         for (c, data, fp), (facts, blob, text) in zip(misses, results, strict=True):
             mtime = _mtime(c) if cache is not None else 0
             entry = Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
@@ -279,89 +262,12 @@ def parse_many(
 ) -> list[Plan | None]:
     """`parse_candidate` for each (path, bytes, group, known place), on several processes
     when there are enough of them to pay for starting them."""
-    with _mapped(_parse_only, jobs, workers, chunksize=4) as results:
+    with mapped(_parse_only, jobs, workers, chunksize=4) as results:
         return list(results)
 
 
 def _parse_only(job: tuple[str, bytes, str, bool]) -> Plan | None:
     return parse_candidate(*job)
-
-
-_Job = TypeVar("_Job", bound=tuple[str, bytes, str, bool])
-_Out = TypeVar("_Out")
-
-
-def _pays_to_pool(jobs: list[_Job], workers: int | None) -> bool:
-    """Whether parsing `jobs` on worker processes pays for starting them: more than one job
-    (one file cannot be shared out), and enough files or bytes."""
-    workers = workers if workers is not None else workers_default()
-    size = sum(len(j[1]) for j in jobs)
-    many = len(jobs) >= POOL_MIN_FILES or size >= POOL_MIN_BYTES
-    return workers > 1 and len(jobs) > 1 and many
-
-
-@contextmanager
-def _mapped(
-    fn: Callable[[_Job], _Out], jobs: list[_Job], workers: int | None, chunksize: int
-) -> Iterator[Iterator[_Out]]:
-    """`map(fn, jobs)` (parse jobs: path, bytes, ...), lazily, on worker processes when
-    there are enough jobs or bytes to pay for starting them; in this process otherwise."""
-    pool: ProcessPoolExecutor | None = None
-    if _pays_to_pool(jobs, workers):
-        try:
-            pool = start_pool(workers)
-        except (OSError, ValueError, RuntimeError):
-            # No processes to be had (inside a TUI whose stderr is not a real file, say):
-            # parse here, slower but right.
-            pool = None
-    try:
-        yield pool.map(fn, jobs, chunksize=chunksize) if pool is not None else map(fn, jobs)
-    finally:
-        if pool is not None:
-            # Waiting (for idle workers to exit, a few ms) is what keeps the executor's own
-            # exit hook from racing its manager thread: Python 3.11 then prints "Exception
-            # ignored ... Bad file descriptor" on the way out, about one run in twenty.
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def start_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    """Worker processes for parsing ("spawn": forking a process that runs threads is unsafe).
-
-    Inside the dashboard, Textual has replaced `sys.stderr` with an object whose file number
-    is -1, which multiprocessing cannot hand to its helper process; the real one is lent for
-    the start. The workers' own output goes nowhere, so it can never scribble on the screen.
-    """
-    with _real_stderr():
-        pool = ProcessPoolExecutor(
-            max_workers=workers or workers_default(),
-            mp_context=get_context("spawn"),
-            initializer=_silence,
-        )
-        pool.submit(int).result()  # the processes and their helper exist from here on
-    return pool
-
-
-@contextmanager
-def _real_stderr() -> Iterator[None]:
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable or sys.__stderr__ is None:
-        yield
-        return
-    saved, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = saved
-
-
-def _silence() -> None:
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
-    os.dup2(null, 2)
-    os.close(null)
 
 
 def iter_plans(root: Path, today: date, config: Config | None = None) -> Iterator[Plan]:
@@ -378,12 +284,14 @@ def scan(
     progress: Callable[[int, int], None] | None = None,
     cache: ParseCache | None = None,
     workers: int | None = None,
+    keep_json: KeepJson | None = None,
 ) -> Scan:
-    """Read every plan under `root`. Raises ConfigError for a bad configuration."""
+    """Read every plan under `root`; `keep_json` gives the `--json` text the cache keeps of
+    each plan parsed. Raises ConfigError for a bad configuration."""
     config = config if config is not None else load_config(root)
     found = candidates(root, config)
     result = Scan(root=root, today=today, config=config, candidates=len(found))
-    for done, got in read_found(found, cache, workers):
+    for done, got in read_found(found, cache, workers, keep_json=keep_json):
         result.found.extend(got)
         if progress is not None:
             progress(done, len(found))

@@ -182,3 +182,22 @@ def span_of(timelines: list[PlanTimeline], today: date) -> tuple[date, date] | N
     lo, hi = min(days), max(days)
     pad = max(1, (hi - lo).days // 20)
     return lo - timedelta(days=pad), hi + timedelta(days=pad)
+
+
+def next_due(plan: Plan, today: date) -> date | None:
+    """The earliest end date, today or later, of a phase not done; else the plan's end."""
+    dues = [p.end for p in plan.phases if p.end and p.status is not Status.DONE and p.end >= today]
+    if dues:
+        return min(dues)
+    end = plan.dates.estimated_completion or plan.dates.end
+    return end if end and plan.status is not Status.DONE else None
+
+
+def is_late(plan: Plan, today: date) -> bool:
+    """A plan not done whose end (or a phase's end) has passed."""
+    if plan.status is Status.DONE:
+        return False
+    end = plan.dates.estimated_completion or plan.dates.end
+    if end and end < today:
+        return True
+    return any(p.end and p.end < today and p.status is not Status.DONE for p in plan.phases)

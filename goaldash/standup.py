@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -199,12 +199,13 @@ def standup(
     config: Config | None = None,
     cache: Any = None,
     plans: list[Plan] | None = None,
+    keep_json: Callable[[Plan], str] | None = None,
 ) -> Standup:
     """What moved in the plans under `root` since WHEN. Raises StandupError when git cannot
     answer at all (not a repository, no such revision).
 
     `plans` are the plans under `root` now, when the caller has them (the dashboard does);
-    else they are read (with `cache`)."""
+    else they are read (with `cache`, which keeps `keep_json`'s text of each plan parsed)."""
     from goaldash.scan import scan
 
     now = now if now is not None else datetime.now().astimezone()
@@ -222,7 +223,7 @@ def standup(
     try:
         base, start, notes = _baseline(repo, since)
         if plans is None:
-            plans = scan(root, now.date(), config, cache=cache).plans
+            plans = scan(root, now.date(), config, cache=cache, keep_json=keep_json).plans
         plans = [p for p in plans if not p.template and not p.backup]
         result = Standup(root, since.label, start, now, base, count_commits(repo, base), notes)
         result.plans = _compare(repo, base, plans)

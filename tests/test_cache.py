@@ -12,15 +12,26 @@ import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from goaldash import cache as cache_mod
+from goaldash import pool
 from goaldash import scan as scan_mod
 from goaldash.cache import ParseCache, cache_dir
-from goaldash.scan import Scan, scan
+from goaldash.report.jsonout import fragment
+from goaldash.scan import Scan
+from goaldash.scan import scan as _scan
 
 from .conftest import TODAY
+
+
+def scan(*args: Any, **kw: Any) -> Scan:
+    """`goaldash.scan.scan` as the commands call it: the cache keeps each plan's --json text."""
+    kw.setdefault("keep_json", fragment)
+    return _scan(*args, **kw)
+
 
 PLAN = """\
 ---
@@ -155,7 +166,7 @@ def test_parallel_parse_gives_what_one_process_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_repo(tmp_path / "r", n=12)
-    monkeypatch.setattr(scan_mod, "POOL_MIN_FILES", 4)
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 4)
     one = scan(root, TODAY, workers=1)
     two = scan(root, TODAY, workers=2)
     assert two.plans == one.plans and len(two.plans) == 12
@@ -164,7 +175,7 @@ def test_parallel_parse_gives_what_one_process_gives(
 def test_json_from_the_cache_is_the_json_of_the_plans(tmp_path: Path) -> None:
     """Warm `--json` writes the cached text of each plan without unpickling it: it must be
     what a fresh run writes, and plans the day or their group add warnings to are rebuilt."""
-    from goaldash.jsonout import fragment, to_json
+    from goaldash.report.jsonout import to_json
 
     root = make_repo(tmp_path / "r")
     (root / "docs" / "plans" / "p1-plan.md").write_text(
@@ -215,7 +226,7 @@ def cache_file(root: Path, folder: Path) -> Path:
 
 
 def cold_and_warm_json(root: Path, folder: Path) -> tuple[str, str, Scan, Scan]:
-    from goaldash.jsonout import to_json
+    from goaldash.report.jsonout import to_json
 
     cold = scan(root, TODAY, workers=1)
     warm = scan(root, TODAY, cache=ParseCache.for_root(root, folder), workers=1)

@@ -30,7 +30,7 @@ from goaldash.model import (
     Task,
     Warning,
 )
-from goaldash.scan import scan
+from tests.test_cache import scan
 
 from .conftest import CORPUS, TODAY, needs_corpus
 from .test_cache import cache_file, cold_and_warm_json, counting, make_repo
@@ -276,7 +276,7 @@ def test_the_written_out_decoders_check_what_the_field_checks_do() -> None:
 
 
 def test_generated_plans_round_trip(tmp_path: Path) -> None:
-    from goaldash.bench import generate
+    from bench.repo import generate
 
     generate(tmp_path / "g", 40)
     plans = scan(tmp_path / "g", TODAY, workers=1).plans

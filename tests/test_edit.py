@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goaldash import edit, kernel
+from goaldash.cli import main as goaldash_main
 from goaldash.edit import EditError, EditResult, commit, set_item_state, undo
 from goaldash.edit.locate import locate as locate_item
 from goaldash.model import Item, ItemState
 from goaldash.parse import fingerprint, parse_plan
-from goaldash.toggle_cli import toggle_main
 from tests.conftest import CORPUS, needs_corpus
 
 BOM = b"\xef\xbb\xbf"
@@ -66,13 +66,18 @@ def one_byte_changed(before: bytes, after: bytes, offset: int, new: bytes) -> bo
     )
 
 
+def toggle_main(argv: list[str]) -> int:
+    """`goaldash toggle ARGV` in this process."""
+    return goaldash_main(["toggle", *argv])
+
+
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
 
 
 def run_toggle(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from goaldash.toggle_cli import toggle_main; sys.exit(toggle_main(sys.argv[1:]))"
+    code = "import sys; from goaldash.cli import main; sys.exit(main(['toggle', *sys.argv[1:]]))"
     return subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, check=False
     )
@@ -698,7 +703,7 @@ def test_command_success(tmp_path: Path) -> None:
 
 def test_edit_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, goaldash.edit, goaldash.toggle_cli\n"
+        "import sys, goaldash.edit, goaldash.cli.toggle\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

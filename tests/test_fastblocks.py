@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goaldash import bench
+from bench import repo as bench
 from goaldash.parse import fastblocks
 from goaldash.parse.blocks import walk, walk_markdown_it
 

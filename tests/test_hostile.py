@@ -299,7 +299,7 @@ def test_a_plans_json_writes_its_items_as_json_dumps_would() -> None:
     json.dumps); the text must be json's, byte for byte, whatever the items hold."""
     import json
 
-    from goaldash.jsonout import fragment, plan_to_dict
+    from goaldash.report.jsonout import fragment, plan_to_dict
     from goaldash.text import utf8_text
 
     text = (

@@ -35,7 +35,7 @@ from textual.worker import get_current_worker
 from goaldash.contradictions import cross_check
 from goaldash.editor import editor_command
 from goaldash.model import Item, Plan, Progress
-from goaldash.report import bar
+from goaldash.report.style import bar
 from goaldash.ui import render
 from goaldash.ui.help import HelpScreen
 from goaldash.ui.plan_screen import PlanScreen
@@ -677,6 +677,7 @@ class GoalDashApp(App[None]):
         from goaldash.cache import ParseCache
         from goaldash.config import ConfigError
         from goaldash.discover import candidates
+        from goaldash.report.jsonout import fragment
         from goaldash.scan import read_batches
 
         worker = get_current_worker()
@@ -694,7 +695,7 @@ class GoalDashApp(App[None]):
             if cache.warning is not None:  # thread-safe: a toast, not the terminal
                 self.notify(cache.warning, markup=False, severity="warning", timeout=10)
             seen: list[Plan] = []
-            for done, batch in read_batches(found, self.state.today, cache):
+            for done, batch in read_batches(found, self.state.today, cache, keep_json=fragment):
                 if worker.is_cancelled:
                     return
                 seen.extend(batch)

@@ -14,7 +14,8 @@ from textual.widgets import Footer, Static
 from textual.widgets.tree import TreeNode
 
 from goaldash.model import Item, ItemState, Phase, Plan, Status
-from goaldash.report import bar, is_late
+from goaldash.report.style import bar
+from goaldash.schedule import is_late
 from goaldash.ui import render
 from goaldash.ui.widgets import ChecklistTree, Row, RowList
 

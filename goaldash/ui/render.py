@@ -14,13 +14,15 @@ from datetime import date
 from rich.text import Text
 
 from goaldash.model import Blocker, ItemState, Phase, Plan, Progress, Status, Warning
-from goaldash.report import STATUS_STYLE, bar, is_late, next_due
+from goaldash.report.style import STATUS_STYLE, bar
 from goaldash.schedule import (
     Axis,
     Bar,
     BarKind,
     PlanTimeline,
     axis_for,
+    is_late,
+    next_due,
     plan_timeline,
     span_of,
 )

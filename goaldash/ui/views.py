@@ -282,8 +282,8 @@ class StandupView(View):
 
     def redraw(self, state: DashState) -> None:
         # Imported here: it pulls in git plumbing the first paint does not need.
-        from goaldash.standup_report import rows as standup_rows
-        from goaldash.standup_report import summary as standup_summary
+        from goaldash.report.standup import rows as standup_rows
+        from goaldash.report.standup import summary as standup_summary
 
         st = state.standup
         span = Text("   [ ] change the span", style="bright_black")

@@ -1,4 +1,4 @@
-"""Command line: argument parsing and exit codes only; the work is done by the core."""
+"""`goaldash [PATH]`: the dashboard, or with `--once` / `--json` a report, over the plans there."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from goaldash import __version__
-from goaldash.cliutil import EXIT_OK, OneLineParser, folder_problem, guarded, writable_output
-from goaldash.cliutil import fail as _fail
+from goaldash.cli.common import EXIT_OK, OneLineParser, folder_problem, writable_output
+from goaldash.cli.common import fail as _fail
 from goaldash.config import ConfigError
 from goaldash.text import shown_path
 
@@ -41,20 +41,8 @@ def main_parser() -> OneLineParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `goaldash` command."""
-    return guarded(_main, list(sys.argv[1:] if argv is None else argv))
-
-
-def _main(argv: list[str]) -> int:
-    if argv and argv[0] == "toggle":  # a folder named "toggle" is reached as ./toggle
-        from goaldash.toggle_cli import toggle_main
-
-        return toggle_main(argv[1:])
-    if argv and argv[0] == "standup":  # likewise ./standup for a folder of that name
-        from goaldash.standup_cli import standup_main
-
-        return standup_main(argv[1:])
+def main(argv: list[str]) -> int:
+    """`goaldash [PATH] [--once | --json | --demo] [--today DATE]`."""
     args = main_parser().parse_args(argv)
     try:
         today = _today(args.today)
@@ -90,17 +78,17 @@ def _main(argv: list[str]) -> int:
     cache = ParseCache.for_root(root.resolve())
     if cache.warning is not None:
         sys.stderr.write(f"goaldash: {cache.warning}\n")
-    result = scan(root.resolve(), today, config, cache=cache)
-    if args.json:
-        from goaldash.jsonout import iter_json  # not `report`: that imports Rich
+    from goaldash.report.jsonout import fragment, iter_json  # no Rich
 
+    result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment)
+    if args.json:
         writable_output(utf8=True)  # a JSON document is UTF-8, whatever the locale
         sys.stdout.writelines(iter_json(result))
         sys.stdout.write("\n")
         return EXIT_OK
     from rich.console import Console
 
-    from goaldash.report import render_once
+    from goaldash.report.once import render_once
 
     render_once(result, Console(highlight=False, soft_wrap=False))
     return EXIT_OK

@@ -137,7 +137,8 @@ def iter_json(result: Scan) -> Iterator[str]:
         "today": result.today.isoformat(),
     }
     yield utf8_text(json.dumps(head, ensure_ascii=False))[:-1] + ', "plans": ['
-    for i, text in enumerate(result.json_texts()):
+    for i in range(len(result.found)):
+        text = result.kept_json(i) or fragment(result.plan_at(i))
         yield ("," if i else "") + text
     yield "]}"
 

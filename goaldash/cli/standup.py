@@ -11,14 +11,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from goaldash.cliutil import (
+from goaldash.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
     OneLineParser,
     fail,
     folder_problem,
-    guarded,
     writable_output,
 )
 from goaldash.config import ConfigError
@@ -48,12 +47,8 @@ def standup_parser() -> OneLineParser:
     return p
 
 
-def standup_main(argv: list[str]) -> int:
-    """Entry point of `goaldash standup`; `argv` are the arguments after `standup`."""
-    return guarded(_standup, argv)
-
-
-def _standup(argv: list[str]) -> int:
+def main(argv: list[str]) -> int:
+    """`goaldash standup ...`; `argv` are the arguments after `standup`."""
     args = standup_parser().parse_args(argv)
     now = datetime.now().astimezone()
     if args.today:
@@ -68,6 +63,7 @@ def _standup(argv: list[str]) -> int:
         return fail(problem)
     from goaldash.cache import ParseCache
     from goaldash.config import load_config
+    from goaldash.report.jsonout import fragment
     from goaldash.standup import StandupError, standup, to_dict
 
     root = root.resolve()
@@ -76,7 +72,7 @@ def _standup(argv: list[str]) -> int:
         cache = ParseCache.for_root(root)
         if cache.warning is not None:
             sys.stderr.write(f"goaldash: {cache.warning}\n")
-        st = standup(root, args.since, now, config, cache=cache)
+        st = standup(root, args.since, now, config, cache=cache, keep_json=fragment)
     except StandupError as exc:
         return fail(clean(str(exc)), EXIT_USAGE if exc.usage else EXIT_REFUSED)
     except ConfigError as exc:
@@ -89,7 +85,7 @@ def _standup(argv: list[str]) -> int:
         return EXIT_OK
     from rich.console import Console
 
-    from goaldash.standup_report import rows, summary
+    from goaldash.report.standup import rows, summary
 
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:

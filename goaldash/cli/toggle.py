@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from goaldash.cliutil import EXIT_OK, EXIT_REFUSED, OneLineParser, fail, guarded
+from goaldash.cli.common import EXIT_OK, EXIT_REFUSED, OneLineParser, fail
 from goaldash.edit import EditError, set_item_state
 from goaldash.model import ItemState
 from goaldash.text import clean, shown_path
@@ -55,12 +55,8 @@ def _split_target(target: str) -> tuple[str, int] | None:
     return file, int(line)
 
 
-def toggle_main(argv: list[str]) -> int:
-    """Entry point of `goaldash toggle`; `argv` are the arguments after `toggle`."""
-    return guarded(_toggle, argv)
-
-
-def _toggle(argv: list[str]) -> int:
+def main(argv: list[str]) -> int:
+    """`goaldash toggle ...`; `argv` are the arguments after `toggle`."""
     parser = toggle_parser()
     args = parser.parse_args(argv)
     split = _split_target(args.target)

@@ -1,66 +1,21 @@
-"""Headless reports: the `--json` document and the `--once` summary (Rich, no Textual)."""
+"""The `--once` summary: plans with bars, blockers and warnings, for terminals and CI logs."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from goaldash.model import Plan, Progress, Status
+from goaldash.model import Progress, Status
 from goaldash.text import clean, shown_path
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
 
-from goaldash.jsonout import JSON_SCHEMA, iter_json, plan_to_dict, to_json
-
-__all__ = ["JSON_SCHEMA", "bar", "iter_json", "next_due", "plan_to_dict", "render_once", "to_json"]
-
-
-# --------------------------------------------------------------------------- --once
-
-STATUS_STYLE = {
-    Status.DONE: ("done", "green"),
-    Status.IN_PROGRESS: ("in progress", "yellow"),
-    Status.NOT_STARTED: ("not started", "bright_black"),
-    Status.BLOCKED: ("blocked", "red"),
-    Status.UNKNOWN: ("—", "bright_black"),
-}
-
-
-def bar(progress: Progress, width: int) -> Text:
-    """A text progress bar: done solid, in progress shaded, open empty."""
-    if progress.total == 0 or width <= 0:
-        return Text("·" * max(width, 0), style="bright_black")
-    done = round(width * progress.done / progress.total)
-    doing = min(width - done, round(width * progress.in_progress / progress.total))
-    t = Text()
-    t.append("█" * done, style="green")
-    t.append("▒" * doing, style="yellow")
-    t.append("░" * (width - done - doing), style="bright_black")
-    return t
-
-
-def next_due(plan: Plan, today: date) -> date | None:
-    """The earliest end date, today or later, of a phase not done; else the plan's end."""
-    dues = [p.end for p in plan.phases if p.end and p.status is not Status.DONE and p.end >= today]
-    if dues:
-        return min(dues)
-    end = plan.dates.estimated_completion or plan.dates.end
-    return end if end and plan.status is not Status.DONE else None
-
-
-def is_late(plan: Plan, today: date) -> bool:
-    """A plan not done whose end (or a phase's end) has passed."""
-    if plan.status is Status.DONE:
-        return False
-    end = plan.dates.estimated_completion or plan.dates.end
-    if end and end < today:
-        return True
-    return any(p.end and p.end < today and p.status is not Status.DONE for p in plan.phases)
+from goaldash.report.style import STATUS_STYLE, bar
+from goaldash.schedule import is_late, next_due
 
 
 def render_once(result: Scan, console: Console) -> None:

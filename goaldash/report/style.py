@@ -1,0 +1,32 @@
+"""How statuses and progress look in a terminal: the one table of status styles, and bars.
+
+Rich only (no Textual): the `--once` summary and the dashboard both draw with these.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from goaldash.model import Progress, Status
+
+STATUS_STYLE: dict[Status, tuple[str, str]] = {
+    Status.DONE: ("done", "green"),
+    Status.IN_PROGRESS: ("in progress", "yellow"),
+    Status.NOT_STARTED: ("not started", "bright_black"),
+    Status.BLOCKED: ("blocked", "red"),
+    Status.UNKNOWN: ("—", "bright_black"),
+}
+"""Each status as words and the style they are shown in."""
+
+
+def bar(progress: Progress, width: int) -> Text:
+    """A text progress bar: done solid, in progress shaded, open empty."""
+    if progress.total == 0 or width <= 0:
+        return Text("·" * max(width, 0), style="bright_black")
+    done = round(width * progress.done / progress.total)
+    doing = min(width - done, round(width * progress.in_progress / progress.total))
+    t = Text()
+    t.append("█" * done, style="green")
+    t.append("▒" * doing, style="yellow")
+    t.append("░" * (width - done - doing), style="bright_black")
+    return t
