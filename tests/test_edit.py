@@ -317,7 +317,7 @@ def test_undo_refuses_when_the_mark_changed_since(tmp_path: Path) -> None:
     write(path, b"- [-] a\n")  # the user changed the mark in an editor
     with pytest.raises(EditError) as info:
         undo(result)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert path.read_bytes() == b"- [-] a\n"
 
 
@@ -347,7 +347,7 @@ def test_not_a_task_item_is_refused(tmp_path: Path, data: bytes, line: int) -> N
     path = write(tmp_path / "plan.md", data)
     with pytest.raises(EditError) as info:
         set_item_state(path, line, None)
-    assert info.value.exit_code == (2 if not data else 1)
+    assert info.value.usage is (not data)
     assert path.read_bytes() == data
 
 
@@ -356,7 +356,7 @@ def test_line_out_of_range(tmp_path: Path) -> None:
     for line in (3, 99, 0, -1):
         with pytest.raises(EditError) as info:
             set_item_state(path, line, None)
-        assert info.value.exit_code == 2
+        assert info.value.usage
         assert "\n" not in str(info.value)
 
 
@@ -364,12 +364,12 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     for path in (tmp_path / "nope.md", tmp_path):
         with pytest.raises(EditError) as info:
             set_item_state(path, 1, None)
-        assert info.value.exit_code == 2
+        assert info.value.usage
     dangling = tmp_path / "dangling.md"
     dangling.symlink_to(tmp_path / "gone.md")
     with pytest.raises(EditError) as info:
         set_item_state(dangling, 1, None)
-    assert info.value.exit_code == 2
+    assert info.value.usage
 
 
 def test_read_only_file_is_refused(tmp_path: Path) -> None:
@@ -377,7 +377,7 @@ def test_read_only_file_is_refused(tmp_path: Path) -> None:
     path.chmod(0o444)
     with pytest.raises(EditError) as info:
         set_item_state(path, 1, None)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert "read-only" in str(info.value)
     assert path.read_bytes() == b"- [ ] a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
@@ -394,7 +394,7 @@ def test_folder_not_writable_is_refused(tmp_path: Path) -> None:
     try:
         with pytest.raises(EditError) as info:
             set_item_state(path, 1, None)
-        assert info.value.exit_code == 1
+        assert not info.value.usage
         assert path.read_bytes() == b"- [ ] a\n"
     finally:
         folder.chmod(0o755)
@@ -415,7 +415,7 @@ def test_folder_refusal_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(edit.os, "access", access)
     with pytest.raises(EditError) as info:
         set_item_state(path, 1, None)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert "cannot write in its folder" in str(info.value)
     assert path.read_bytes() == b"- [ ] a\n"
 
@@ -472,7 +472,7 @@ def test_duplicate_items_are_refused_when_the_file_changed(tmp_path: Path) -> No
     write(path, edited)
     with pytest.raises(EditError) as info:
         set_item_state(path, 4, None, expect_text="Tests pass", expect_fingerprint=seen)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert "cannot tell which" in str(info.value)
     assert path.read_bytes() == edited  # nothing written, the editor's change kept
 
@@ -483,7 +483,7 @@ def test_changed_file_without_text_is_refused(tmp_path: Path) -> None:
     write(path, b"- [ ] a\n- [ ] b\n")
     with pytest.raises(EditError) as info:
         set_item_state(path, 1, None, expect_fingerprint=seen)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert path.read_bytes() == b"- [ ] a\n- [ ] b\n"
 
 
@@ -493,7 +493,7 @@ def test_vanished_item_is_refused(tmp_path: Path) -> None:
     write(path, b"- [ ] a\n- [ ] renamed\n")
     with pytest.raises(EditError) as info:
         set_item_state(path, 2, None, expect_text="b", expect_fingerprint=seen)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert path.read_bytes() == b"- [ ] a\n- [ ] renamed\n"
 
 
@@ -595,7 +595,7 @@ def test_interrupted_write_leaves_the_original(
     with pytest.raises(EditError if isinstance(error, OSError) else KeyboardInterrupt) as info:
         set_item_state(path, 1, None)
     if isinstance(info.value, EditError):
-        assert info.value.exit_code == 1
+        assert not info.value.usage
         assert "No space left" in str(info.value)
     assert path.read_bytes() == data
     assert path.stat().st_mode & 0o7777 == 0o640
@@ -724,7 +724,7 @@ def test_checkbox_on_the_line_after_a_bare_marker_is_never_guessed(tmp_path: Pat
     path = write(tmp_path / "plan.md", data)
     with pytest.raises(EditError) as info:
         set_item_state(path, 1, None)
-    assert info.value.exit_code == 1
+    assert not info.value.usage
     assert path.read_bytes() == data
 
 

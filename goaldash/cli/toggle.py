@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from goaldash.cli.common import EXIT_OK, EXIT_REFUSED, OneLineParser, fail
+from goaldash.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, OneLineParser, fail
 from goaldash.edit import EditError, set_item_state
 from goaldash.model import ItemState
 from goaldash.text import clean, shown_path
@@ -66,7 +66,9 @@ def main(argv: list[str]) -> int:
     try:
         result = set_item_state(Path(file), line, args.state, expect_text=args.expect)
     except EditError as exc:
-        return fail(_with_paths_shown(str(exc), Path(file)), exc.exit_code)
+        return fail(
+            _with_paths_shown(str(exc), Path(file)), EXIT_USAGE if exc.usage else EXIT_REFUSED
+        )
     except Exception as exc:  # a bug must still end in one line, not a traceback
         return fail(f"internal error: {type(exc).__name__}: {clean(str(exc))}", EXIT_REFUSED)
     if result.moved:

@@ -35,11 +35,6 @@ from goaldash.parse.marks import Mark
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge
 from goaldash.text import clean
 
-EXIT_REFUSED = 1
-"""Exit code of a refusal: the file changed, no such item, not a task item, read-only."""
-EXIT_USAGE = 2
-"""Exit code of a bad request: missing file, bad usage, line out of range."""
-
 MARKS: dict[ItemState, str] = {
     ItemState.DONE: "x",
     ItemState.OPEN: " ",
@@ -61,15 +56,15 @@ _RETRY_PAUSE = 0.0005
 class EditError(Exception):
     """A write that was refused or could not be done. The message is one line.
 
-    `exit_code` is 1 for a refusal (the file changed, the item is gone or ambiguous, the line
-    is not a task-list item, the file is read-only) and 2 for a bad request (missing file,
-    bad usage, line out of range).
+    `usage` is False for a refusal (the file changed, the item is gone or ambiguous, the line
+    is not a task-list item, the file is read-only) and True for a bad request (missing file,
+    not a file, line out of range): the command line tells them apart by exit code.
     """
 
-    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+    def __init__(self, message: str, *, usage: bool = False) -> None:
         super().__init__(message)
         self.message = message
-        self.exit_code = exit_code
+        self.usage = usage
 
     def __str__(self) -> str:
         return self.message
@@ -133,7 +128,7 @@ def set_item_state(
     a parse, which on a large plan takes longer than the write itself. The mark is still
     checked byte by byte at its line before anything is written.
 
-    Raises EditError (with `exit_code`) when it refuses or cannot write; on any failure the
+    Raises EditError when it refuses or cannot write; on any failure the
     file is left as it was and no temporary file is left behind.
     """
 
@@ -180,7 +175,7 @@ def _edit(
     from the file's new bytes whenever another program saved it meanwhile."""
     shown = _shown(path)
     if line < 1:
-        raise EditError(f"{shown}:{line}: lines count from 1", EXIT_USAGE)
+        raise EditError(f"{shown}:{line}: lines count from 1", usage=True)
     # A symlink stays a symlink: the file it points to is the one written.
     target = Path(os.path.realpath(path))
     start = time.monotonic()
@@ -234,11 +229,11 @@ def _attempt(
     try:
         found = locate(data, path.name, fp, line, expect_text, changed, shown)
     except NotFound as exc:
-        raise EditError(exc.message, EXIT_USAGE if exc.usage else EXIT_REFUSED) from None
+        raise EditError(exc.message, usage=exc.usage) from None
     item = found.item
     new_mark = decide(item, found.done_mark)
     if new_mark not in MARK_STATES:
-        raise EditError(f"not a mark goaldash writes: {new_mark!r}", EXIT_USAGE)
+        raise EditError(f"not a mark goaldash writes: {new_mark!r}", usage=True)
     result = EditResult(
         path=path,
         line=item.line,
@@ -295,20 +290,20 @@ def _snapshot(
     except FileNotFoundError:
         if gone_ok:
             raise Busy from None  # an editor's rename-and-write, half done
-        raise EditError(f"no such file: {shown}", EXIT_USAGE) from None
+        raise EditError(f"no such file: {shown}", usage=True) from None
     except IsADirectoryError:
-        raise EditError(f"{shown} is a folder, not a plan file", EXIT_USAGE) from None
+        raise EditError(f"{shown} is a folder, not a plan file", usage=True) from None
     except NotRegularFile as exc:
         what = (
             "a folder, not a plan file"
             if "folder" in (exc.strerror or "")
             else ("not a regular file")
         )
-        raise EditError(f"{shown} is {what}", EXIT_USAGE) from None
+        raise EditError(f"{shown} is {what}", usage=True) from None
     except TooLarge as exc:
-        raise EditError(f"{shown}: {_reason(exc)}", EXIT_USAGE) from None
+        raise EditError(f"{shown}: {_reason(exc)}", usage=True) from None
     except OSError as exc:
-        raise EditError(f"cannot read {shown}: {_reason(exc)}", EXIT_USAGE) from None
+        raise EditError(f"cannot read {shown}: {_reason(exc)}", usage=True) from None
 
 
 def _check_writable(target: Path, snap: snapshots.Snapshot, shown: str) -> None:
