@@ -332,7 +332,7 @@ class PlanFacts:
         )
 
 
-def remarked(items: tuple[Item, ...], line: int, mark: str) -> tuple[Item, ...]:
+def ticked_items(items: tuple[Item, ...], line: int, mark: str) -> tuple[Item, ...]:
     """`items` with the one at `line` carrying `mark` (what a tick writes): the items of the
     file once that single byte changed, since a mark decides nothing else about them."""
     state = MARK_STATES[mark]

@@ -34,7 +34,7 @@ def items_of(data: bytes) -> tuple[Item, ...]:
     return parse_plan("plan.md", data).items
 
 
-def toggled_mark(mark: str, items: tuple[Item, ...]) -> bytes:
+def next_mark(mark: str, items: tuple[Item, ...]) -> bytes:
     """What a toggle writes: open and in progress become done, done becomes open; done is
     `X` in a file whose done items mostly say `[X]`, else `x`."""
     if mark in "xX":
@@ -188,7 +188,7 @@ def test_every_item_of_generated_documents_toggles_one_byte(tmp_path: Path, doc:
         write(path, doc.data)
         result = set_item_state(path, item.line, None)
         after = path.read_bytes()
-        assert one_byte_changed(doc.data, after, offset, toggled_mark(mark, items))
+        assert one_byte_changed(doc.data, after, offset, next_mark(mark, items))
         assert (result.line, result.old_mark, result.moved) == (item.line, mark, False)
         assert result.fingerprint == fingerprint(after)
         if mark == " ":
@@ -226,7 +226,7 @@ def test_every_item_of_the_corpus_ticks_one_byte(tmp_path: Path) -> None:
                 continue
             result = set_item_state(copy, item.line, None)
             after = copy.read_bytes()
-            want = toggled_mark(item.mark, items)
+            want = next_mark(item.mark, items)
             assert one_byte_changed(original, after, found.offset, want), where
             assert result.changed and not result.moved
             write(copy, original)  # put the byte back without another parse

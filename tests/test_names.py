@@ -21,8 +21,8 @@ from goaldash.cli import main
 from goaldash.config import Config
 from goaldash.gitdiff import unquote
 from goaldash.gitlog import author_env
-from goaldash.live import changed_since, undecodable_path, watch
 from goaldash.text import path_field, shown_path
+from goaldash.watch import changed_since, undecodable_path, watch
 
 PLAN = b"# Plan\n\n## Phase 1: x\n\n- [ ] one\n- [x] two\n"
 BAD = b"bad-\xff\xfe.md"  # not UTF-8

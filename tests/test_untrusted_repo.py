@@ -22,9 +22,9 @@ from goaldash.cli import main
 from goaldash.config import Config, ConfigError, load_config
 from goaldash.discover import candidate_for, candidates
 from goaldash.gitlog import author_env, open_repo, read_blobs
-from goaldash.live import reread
 from goaldash.scan import scan
 from goaldash.standup import standup
+from goaldash.watch import reread
 
 from .conftest import TODAY
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from goaldash.edit import commit
 from goaldash.edit import snapshot as snapshots
 from goaldash.edit.commit import KeepsIdentity
-from goaldash.edit.locate import Located, NotFound, keep, locate, remarked
+from goaldash.edit.locate import Located, NotFound, keep, locate, ticked_marks
 from goaldash.edit.snapshot import Busy
 from goaldash.model import MARK_STATES, Item, ItemState
 from goaldash.parse.basics import fingerprint
@@ -97,7 +97,7 @@ class EditResult:
         return self.old_mark != self.new_mark
 
 
-def toggled(state: ItemState) -> ItemState:
+def next_state(state: ItemState) -> ItemState:
     """The state a toggle moves to: open -> done, done -> open, in progress -> done."""
     return ItemState.OPEN if state is ItemState.DONE else ItemState.DONE
 
@@ -134,7 +134,7 @@ def set_item_state(
 
     def decide(item: Mark, done_mark: str) -> str:
         now = MARK_STATES[item.mark]
-        want = toggled(now) if state is None else state
+        want = next_state(now) if state is None else state
         if now is want:
             return item.mark
         return done_mark if want is ItemState.DONE else MARKS[want]
@@ -276,7 +276,7 @@ def _remember_written(name: str, found: Located, new: bytes, mark: str) -> None:
     """The items of the bytes just written are the old ones with one mark changed: keep them,
     so an undo or the next tick need not walk the file again."""
     if found.marks is not None:
-        keep(name, fingerprint(new), remarked(found.marks, found.item.line, mark))
+        keep(name, fingerprint(new), ticked_marks(found.marks, found.item.line, mark))
 
 
 def _snapshot(

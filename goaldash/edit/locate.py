@@ -87,7 +87,7 @@ def kept(name: str, fp: str) -> tuple[Mark, ...] | None:
         return _known.get((name, fp))
 
 
-def remarked(marks: tuple[Mark, ...], line: int, mark: str) -> tuple[Mark, ...]:
+def ticked_marks(marks: tuple[Mark, ...], line: int, mark: str) -> tuple[Mark, ...]:
     """The items once the mark at `line` became `mark`: a mark decides nothing else."""
     return tuple(replace(m, mark=mark) if m.line == line else m for m in marks)
 

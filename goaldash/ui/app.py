@@ -404,14 +404,14 @@ class GoalDashApp(App[None]):
             self.redraw()
 
     def on_ticked(self, msg: Ticked) -> None:
-        from goaldash.live import with_mark
+        from goaldash.watch import ticked_plan
 
         r = msg.result
         shown = self._raw.get(msg.rel)
         if r.changed and not r.moved and shown is not None and shown.fingerprint == msg.before:
             # Show the tick now; the parser's reading of the written file follows. (An item
             # that moved was ticked in bytes the view has not shown: the reading will.)
-            self._raw[msg.rel] = with_mark(shown, r.line, r.new_mark, r.fingerprint)
+            self._raw[msg.rel] = ticked_plan(shown, r.line, r.new_mark, r.fingerprint)
             self._recompute()
             self._standup_stale = True  # a tick is an uncommitted change
             if self.active_tab == "standup":
@@ -733,7 +733,7 @@ class GoalDashApp(App[None]):
 
     def _run(self, job: _Job) -> None:
         from goaldash.edit import EditError, set_item_state, undo
-        from goaldash.live import reread
+        from goaldash.watch import reread
 
         rels = set(job.rels)
         if job.kind == "tick":
@@ -785,7 +785,7 @@ class GoalDashApp(App[None]):
     @work(group="watch", exclusive=True)
     async def watch_files(self) -> None:
         """Turn file events into re-read jobs (the IO worker trusts a fresh stat, not them)."""
-        from goaldash.live import changed_since, watch
+        from goaldash.watch import changed_since, watch
 
         # watchfiles polls `is_set()` from its thread and calls `set()` when cancelled: a
         # threading.Event does both, and also stops the IO worker at exit.

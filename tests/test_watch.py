@@ -6,8 +6,8 @@ from pathlib import Path
 
 from goaldash.config import Config
 from goaldash.edit import set_item_state
-from goaldash.live import relevant, reread, with_mark
 from goaldash.parse import fingerprint
+from goaldash.watch import relevant, reread, ticked_plan
 
 from .conftest import TODAY, plan_of
 
@@ -43,7 +43,7 @@ def test_reread_trusts_a_fresh_stat(tmp_path: Path) -> None:
     assert out.rescan
 
 
-def test_with_mark_counts_like_the_parser(tmp_path: Path) -> None:
+def test_ticked_plan_counts_like_the_parser(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_bytes(PLAN.encode())
     plan = plan_of(PLAN, path="plan.md")
@@ -55,7 +55,7 @@ def test_with_mark_counts_like_the_parser(tmp_path: Path) -> None:
         expect_fingerprint=plan.fingerprint,
         known_items=plan.items,
     )
-    shown = with_mark(plan, result.line, result.new_mark, result.fingerprint)
+    shown = ticked_plan(plan, result.line, result.new_mark, result.fingerprint)
     parsed = plan_of(path.read_bytes(), path="plan.md")
     assert shown.items == parsed.items
     assert shown.progress == parsed.progress

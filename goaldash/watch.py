@@ -21,7 +21,7 @@ from typing import Any
 
 from goaldash.config import Config
 from goaldash.discover import SKIP_DIRS, candidate_for, candidates, is_markdown_name
-from goaldash.model import Plan, Progress, remarked
+from goaldash.model import Plan, Progress, ticked_items
 from goaldash.scan import read_candidate
 
 CONFIG_NAMES = frozenset({".goaldash.toml", "pyproject.toml"})
@@ -121,14 +121,14 @@ def _present(path: Path, wait: bool) -> bool:
         time.sleep(0.01)
 
 
-def with_mark(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
+def ticked_plan(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
     """`plan` as it reads once the item at `line` has `mark` (what a tick just wrote).
 
     Counts are recomputed for the plan and its phases; statuses wait for the parser, which
     reads the written file right after. The dashboard shows this in the meantime, so a tick
     shows at once even on a plan that takes a while to parse.
     """
-    items = remarked(plan.items, line, mark)
+    items = ticked_items(plan.items, line, mark)
     phases = tuple(
         replace(p, progress=Progress.of([i for i in items if i.phase == p.id])) for p in plan.phases
     )
