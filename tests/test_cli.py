@@ -162,3 +162,44 @@ def test_demo_runs_on_a_copy(tmp_path: Path) -> None:
 def test_python_dash_m_works() -> None:
     out = run(["--version"])
     assert out.returncode == 0 and out.stdout.startswith("goaldash ")
+
+
+def test_demo_removes_its_copy_on_exit(tmp_path: Path) -> None:
+    out = run(["--demo", "--once"], env={"TMPDIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert "removed on exit" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_keep_demo_keeps_the_copy_and_says_where(tmp_path: Path) -> None:
+    out = run(["--demo", "--keep-demo", "--json"], env={"TMPDIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    (kept,) = tmp_path.iterdir()
+    assert f"copied to {kept}; the copy is kept" in out.stderr
+    assert (kept / "docs" / "plans").is_dir()
+    alone = run(["--keep-demo", str(tmp_path)])
+    assert alone.returncode == 2 and "goes with --demo" in alone.stderr
+
+
+def test_demo_copy_is_removed_when_killed(tmp_path: Path) -> None:
+    """SIGTERM (or a closed terminal's SIGHUP) still removes the copy. The dashboard is
+    replaced by a stand-in that waits until killed, so no terminal is needed."""
+    env = {**os.environ, "TMPDIR": str(tmp_path), "GOALDASH_CACHE_DIR": "off"}
+    code = (
+        "import sys, threading\n"
+        "import goaldash.cli.dashboard as d\n"
+        "def show(args, root, today):\n"
+        "    print(root, flush=True)\n"
+        "    threading.Event().wait()\n"
+        "d._show = show\n"
+        "sys.exit(d.main(['--demo']))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    root = Path(proc.stdout.readline().strip())
+    assert root.is_dir()
+    proc.terminate()
+    assert proc.wait(timeout=30) == 128 + 15
+    assert not root.exists()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -35,7 +37,16 @@ def main_parser() -> OneLineParser:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="print a summary and exit")
     mode.add_argument("--json", action="store_true", help="print every plan as one JSON document")
-    p.add_argument("--demo", action="store_true", help="open a copy of the bundled sample plans")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a copy of the bundled sample plans (removed when goaldash exits)",
+    )
+    p.add_argument(
+        "--keep-demo",
+        action="store_true",
+        help="with --demo: keep the copy, and say where it is",
+    )
     p.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
     p.add_argument("--version", action="version", version=f"goaldash {__version__}")
     return p
@@ -48,16 +59,43 @@ def main(argv: list[str]) -> int:
         today = _today(args.today)
     except argparse.ArgumentTypeError as exc:
         return _fail(str(exc))
-    if args.demo:
-        from goaldash.demo import make_demo
+    if args.keep_demo and not args.demo:
+        return _fail("--keep-demo goes with --demo")
+    if not args.demo:
+        return _show(args, Path(args.path), today)
+    from goaldash.demo import make_demo
 
-        root = make_demo(today, history=True)
-        sys.stderr.write(
-            f"goaldash: demo plans copied to {shown_path(str(root))} (tick away: it is a copy)\n"
-        )
+    root = make_demo(today, history=True)
+    where = shown_path(str(root))
+    if args.keep_demo:
+        sys.stderr.write(f"goaldash: demo plans copied to {where}; the copy is kept\n")
     else:
-        root = Path(args.path)
-    problem = folder_problem(root, shown_path(args.path))
+        sys.stderr.write(
+            f"goaldash: demo plans copied to {where} (tick away: it is a copy, removed on exit;"
+            " --keep-demo keeps it)\n"
+        )
+    if not args.keep_demo:
+        _exit_on_hangup()  # a closed terminal or a kill still removes the copy
+    try:
+        return _show(args, root, today)
+    finally:
+        if not args.keep_demo:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _exit_on_hangup() -> None:
+    """Turn SIGHUP and SIGTERM into a normal exit, so `finally` blocks run."""
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, leave)
+
+
+def _show(args: argparse.Namespace, root: Path, today: date) -> int:
+    """The dashboard, `--once` or `--json` over the plans under `root`."""
+    problem = folder_problem(root, shown_path(str(root) if args.demo else args.path))
     if problem is not None:
         return _fail(problem)
     from goaldash.config import load_config
