@@ -88,8 +88,8 @@ HISTORY: list[tuple[str, str, str, str, str | None, time]] = [
 
 def add_history(root: Path, today: date) -> None:
     """Commit the demo a week before `today`, then the edits of HISTORY at their times."""
-    from goaldash.gitlog import author_env
     from goaldash.standup import previous_working_day
+    from goaldash.standup.repo import author_env
 
     def at(day: date, clock: time) -> str:
         return datetime.combine(day, clock).astimezone().isoformat()

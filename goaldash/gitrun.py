@@ -17,7 +17,7 @@ on to the git processes it starts itself, in submodules too), switches off the n
 pager and prompts, and bounds the time it waits and the bytes it reads. Filters cannot be
 switched off by name (any name can be chosen), so callers never let git read a work-tree file's
 content: `diff --cached` compares commits with the index, and goaldash compares the work tree
-itself (see `goaldash.worktree`). The `diff` and `log -p` callers pass `--no-ext-diff` and
+itself (see `goaldash.standup.worktree`). The `diff` and `log -p` callers pass `--no-ext-diff` and
 `--no-textconv`.
 
 This module is core: it must not import Textual.

@@ -19,8 +19,8 @@ import pytest
 
 from goaldash.cli import main
 from goaldash.config import Config
-from goaldash.gitdiff import unquote
-from goaldash.gitlog import author_env
+from goaldash.standup.patch import unquote
+from goaldash.standup.repo import author_env
 from goaldash.text import path_field, shown_path
 from goaldash.watch import changed_since, undecodable_path, watch
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from goaldash.cli import main
-from goaldash.gitlog import author_env
 from goaldash.standup import (
     Standup,
     StandupError,
@@ -22,6 +21,7 @@ from goaldash.standup import (
     standup,
     to_dict,
 )
+from goaldash.standup.repo import author_env
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -21,9 +21,10 @@ from goaldash import gitrun
 from goaldash.cli import main
 from goaldash.config import Config, ConfigError, load_config
 from goaldash.discover import candidate_for, candidates
-from goaldash.gitlog import author_env, open_repo, read_blobs
 from goaldash.scan import scan
 from goaldash.standup import standup
+from goaldash.standup.gitlog import read_blobs
+from goaldash.standup.repo import author_env, open_repo
 from goaldash.watch import reread
 
 from .conftest import TODAY

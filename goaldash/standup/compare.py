@@ -22,27 +22,29 @@ from typing import Any
 
 from goaldash.config import Config
 from goaldash.discover import group_of, is_known_place
-from goaldash.gitlog import (
-    Commit,
-    FileDiff,
-    GitError,
-    Repo,
-    baseline_at,
-    commits_since,
-    count_commits,
-    earliest,
-    gitlinks,
-    moved_since,
-    open_repo,
-    read_blobs,
-    resolve_commit,
-    untracked,
-)
+from goaldash.gitrun import GitError
 from goaldash.model import ItemState, Plan, Progress, Status
 from goaldash.parse.basics import fingerprint
 from goaldash.safefile import read_regular
+from goaldash.standup.gitlog import (
+    Commit,
+    commits_since,
+    gitlinks,
+    moved_since,
+    read_blobs,
+    untracked,
+)
+from goaldash.standup.patch import FileDiff
+from goaldash.standup.repo import (
+    Repo,
+    baseline_at,
+    count_commits,
+    earliest,
+    open_repo,
+    resolve_commit,
+)
+from goaldash.standup.worktree import uncommitted
 from goaldash.text import path_field, shown_path
-from goaldash.worktree import uncommitted
 
 UNCOMMITTED = "uncommitted"
 

@@ -8,10 +8,8 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from goaldash.gitlog import Repo
+from goaldash.standup.repo import Repo
 
 
 @dataclass(slots=True)

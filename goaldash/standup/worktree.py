@@ -15,8 +15,10 @@ import hashlib
 from collections import Counter
 from difflib import SequenceMatcher
 
-from goaldash.gitlog import FileDiff, Repo, blob_ids, fetch_blobs, moved_since
 from goaldash.safefile import MAX_BYTES
+from goaldash.standup.gitlog import blob_ids, fetch_blobs, moved_since
+from goaldash.standup.patch import FileDiff
+from goaldash.standup.repo import Repo
 
 # Beyond this many line pairs left to match, the lines are compared as multisets (what was
 # added or removed, not where): bounded time on a rewritten 100,000-line file.
