@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytest import MonkeyPatch
+
 from goaldash.config import Config
 from goaldash.edit import set_item_state
 from goaldash.parse import fingerprint
@@ -79,3 +81,36 @@ def test_known_items_are_used_only_for_the_bytes_they_came_from(tmp_path: Path) 
     )
     assert result.moved and result.line == 6 and result.text == "two"
     assert path.read_bytes() == PLAN.replace("- [x] two", "- [ ] two").encode()
+
+
+def test_many_plans_deleted_at_once_wait_once(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """Vanished plans get one shared grace period to come back (vim), not one each: with 300
+    plans deleted, reread sleeps about as often as for one (it hung minutes before)."""
+    from goaldash import watch
+
+    naps: list[float] = []
+    real_sleep = watch.time.sleep
+
+    def counted(seconds: float) -> None:
+        naps.append(seconds)
+        real_sleep(seconds)
+
+    monkeypatch.setattr(watch.time, "sleep", counted)
+    gone = [f"docs/plans/p{i}-plan.md" for i in range(300)]
+    out = reread(tmp_path, gone, Config(), TODAY, lambda rel: True)
+    assert out.removed == sorted(gone) and out.plans == []
+    assert sum(naps) <= watch.VANISH_SECONDS + 0.05
+
+
+def test_a_plan_back_within_the_grace_period_is_read(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """vim's save: the file is renamed away and written anew; a look in between finds nothing.
+    The file comes back during reread's first nap (no timing involved)."""
+    from goaldash import watch
+
+    plan = tmp_path / "docs" / "plans" / "a-plan.md"
+    plan.parent.mkdir(parents=True)
+    monkeypatch.setattr(watch.time, "sleep", lambda _s: plan.exists() or plan.write_text(PLAN))
+    out = reread(tmp_path, ["docs/plans/a-plan.md"], Config(), TODAY, lambda rel: True)
+    assert [p.path for p in out.plans] == ["docs/plans/a-plan.md"] and out.removed == []
