@@ -124,9 +124,7 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
         sys.stdout.writelines(iter_json(result))
         sys.stdout.write("\n")
         return EXIT_OK
-    from rich.console import Console
+    from goaldash.report.once import print_once
 
-    from goaldash.report.once import render_once
-
-    render_once(result, Console(highlight=False, soft_wrap=False))
+    print_once(result)
     return EXIT_OK

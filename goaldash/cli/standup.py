@@ -83,18 +83,7 @@ def main(argv: list[str]) -> int:
         writable_output(utf8=True)  # a JSON document is UTF-8, whatever the locale
         sys.stdout.write(utf8_text(json.dumps(to_dict(st), ensure_ascii=False, indent=2)) + "\n")
         return EXIT_OK
-    from rich.console import Console
+    from goaldash.report.standup import print_standup  # Rich only for text
 
-    from goaldash.report.standup import rows, summary
-
-    console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=False, width=120)
-    width = console.width
-    console.print(summary(st))
-    for r in rows(st, width):
-        if r.heading:
-            console.print()
-        if not r.text.plain.startswith("note:"):  # notes went to stderr
-            console.print(r.text)
+    print_standup(st)
     return EXIT_OK

@@ -114,3 +114,8 @@ def render_once(result: Scan, console: Console) -> None:
                 *[Text(f"  {shown_path(p.path)}", style="bright_black") for p in apart],
             )
         )
+
+
+def print_once(result: Scan) -> None:
+    """Print the `--once` summary to stdout."""
+    render_once(result, Console(highlight=False, soft_wrap=False))

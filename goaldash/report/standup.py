@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.console import Console
 from rich.text import Text
 
 from goaldash.standup import Change, PlanMoves, Standup
@@ -132,3 +133,17 @@ def rows(st: Standup, width: int = 100) -> list[StandupRow]:
             line = None if kind == "removed" else c.line  # a removed line is not there now
             out.append(StandupRow(_change(kind, c, st.until, width), m.path, line))
     return out
+
+
+def print_standup(st: Standup) -> None:
+    """Print `goaldash standup`'s text report to stdout (120 columns when not a terminal).
+    Notes are left out: the command line writes them to stderr."""
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=120)
+    console.print(summary(st))
+    for r in rows(st, console.width):
+        if r.heading:
+            console.print()
+        if not r.text.plain.startswith("note:"):
+            console.print(r.text)
