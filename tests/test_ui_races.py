@@ -49,7 +49,7 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
             stop.touch()
             writer.wait(timeout=30)
         # The keys did tick (the cursor stayed on its item while the file was rewritten).
-        await until(pilot, lambda: len(app.undo_stack) > 0, "a tick to be done")
+        await until(pilot, lambda: len(app.workspace.undo_stack) > 0, "a tick to be done")
         saves_kept(plan, log, where)
 
         def counts() -> tuple[int, int]:

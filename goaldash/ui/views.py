@@ -1,15 +1,13 @@
 """The tabs of the main screen: overview, blockers, timeline, warnings, standup.
 
-Each view is given the current `DashState` and redraws itself from it; it keeps its cursor
+Each view is given the workspace and redraws itself from it; it keeps its cursor
 and scroll position across redraws (see `RowList.show_rows`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,42 +17,7 @@ from textual.widgets import Static
 from goaldash.model import Plan
 from goaldash.ui import render
 from goaldash.ui.widgets import Row, RowList
-
-if TYPE_CHECKING:
-    from goaldash.standup import Standup
-
-
-@dataclass(slots=True)
-class DashState:
-    """What the main screen shows: the plans read so far and how to filter them."""
-
-    root: Path
-    today: date
-    plans: list[Plan] = field(default_factory=list)
-    query: str = ""
-    hide_finished: bool = False
-    scanning: bool = True
-    scanned: int = 0
-    candidates: int = 0
-    empty_folder: bool = False
-    standup: Standup | None = None
-    """What moved in the span below (None until git has answered)."""
-    standup_span: str = "yesterday"
-    standup_error: str | None = None
-    standup_busy: bool = False
-
-    def visible(self) -> list[Plan]:
-        """Plans that pass the filter (templates and copies included)."""
-        return [
-            p
-            for p in self.plans
-            if render.plan_matches(p, self.query)
-            and not (self.hide_finished and render.finished(p))
-        ]
-
-    def counted(self) -> list[Plan]:
-        """Visible plans that count: not templates, not stale copies."""
-        return [p for p in self.visible() if not p.template and not p.backup]
+from goaldash.workspace import Workspace, matches, plan_matches
 
 
 def row_key(path: str, line: int | None = None) -> str:
@@ -98,17 +61,17 @@ class View(Vertical):
         w = self.rows.scrollable_content_region.width or self.size.width or 80
         return max(40, w - 1)
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         raise NotImplementedError
 
     def on_resize(self) -> None:
         # Rows are laid out for a width: a tab drawn while hidden is drawn again once shown.
         state = getattr(self.app, "state", None)
-        if isinstance(state, DashState) and self.size.width:
+        if isinstance(state, Workspace) and self.size.width:
             self.redraw(state)
 
 
-def empty_message(state: DashState, what: str) -> str:
+def empty_message(state: Workspace, what: str) -> str:
     """Why a view is empty, in words."""
     if state.scanning:
         return f"Reading plans… ({state.scanned}/{state.candidates} files)"
@@ -144,7 +107,7 @@ class OverviewView(View):
         # And a group's heading, kept while its members (the very same plans) and the width do.
         self._heads: dict[str, tuple[int, list[Plan], Text]] = {}
 
-    def _row(self, plan: Plan, state: DashState, cols: render.Columns, apart: bool) -> Text:
+    def _row(self, plan: Plan, state: Workspace, cols: render.Columns, apart: bool) -> Text:
         key = (plan.path, plan.fingerprint)
         hit = self._rows.get(key)
         if hit is not None and hit[0] == plan and hit[1:4] == (state.today, cols, apart):
@@ -168,7 +131,7 @@ class OverviewView(View):
         self._heads[group] = (width, members, text)
         return text
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         width = self.width
         cols = render.Columns.for_width(width)
         plans = state.visible()
@@ -203,15 +166,15 @@ class OverviewView(View):
 class BlockersView(View):
     """Every blocker of every plan: open ones first (overdue first), resolved ones after."""
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         open_: list[Row] = []
         resolved: list[Row] = []
         pairs = [
             (p, b)
             for p in state.counted()
             for b in p.blockers
-            if render.matches(state.query, b.text, b.owner, b.impact, b.eta_text, p.path, p.title)
-            or render.plan_matches(p, state.query)
+            if matches(state.query, b.text, b.owner, b.impact, b.eta_text, p.path, p.title)
+            or plan_matches(p, state.query)
         ]
         pairs.sort(key=lambda pb: render.blocker_sort_key(pb[1], state.today))
         seen: set[str] = set()
@@ -236,7 +199,7 @@ class BlockersView(View):
 class TimelineView(View):
     """A Gantt chart of every phase with dates or spans."""
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         axis, dated, relative = render.timeline_rows(state.counted(), state.today, self.width)
         rows = [Row(None if r.line is None else row_key(r.plan, r.line), r.text) for r in dated]
         if relative:
@@ -252,14 +215,13 @@ class TimelineView(View):
 class WarningsView(View):
     """Placeholders, contradictions and parse problems, each with file and line."""
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         rows: list[Row] = []
         for p in state.visible():
             warnings = [
                 w
                 for w in p.warnings
-                if render.matches(state.query, w.message, w.kind, p.path)
-                or render.plan_matches(p, state.query)
+                if matches(state.query, w.message, w.kind, p.path) or plan_matches(p, state.query)
             ]
             if not warnings:
                 continue
@@ -280,7 +242,7 @@ class WarningsView(View):
 class StandupView(View):
     """What moved since the span's start, by plan, from git history and the work tree."""
 
-    def redraw(self, state: DashState) -> None:
+    def redraw(self, state: Workspace) -> None:
         # Imported here: it pulls in git plumbing the first paint does not need.
         from goaldash.report.standup import rows as standup_rows
         from goaldash.report.standup import summary as standup_summary
@@ -298,8 +260,8 @@ class StandupView(View):
         moved = [
             m
             for m in st.plans
-            if render.matches(state.query, m.path, m.title)
-            or any(render.matches(state.query, c.text) for _, c in m.changes())
+            if matches(state.query, m.path, m.title)
+            or any(matches(state.query, c.text) for _, c in m.changes())
         ]
         shown = replace(st, plans=moved)
         rows: list[Row] = []

@@ -1,0 +1,302 @@
+"""The workspace as the UI thread sees it: the plans on show, the filter, the undo stack, and
+the jobs asked of the workers. Nothing here reads a file, parses or runs git: that is
+`goaldash.workspace.worker`, on worker threads, which reports back by events."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from goaldash.contradictions import cross_check
+from goaldash.model import Item, Plan, Progress
+from goaldash.workspace.events import PlansRead, StandupAnswer, Ticked
+from goaldash.workspace.filters import finished, plan_matches
+
+if TYPE_CHECKING:
+    from goaldash.config import Config
+    from goaldash.edit import EditResult
+    from goaldash.standup import Standup
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Work for the IO worker, which runs jobs one at a time in the order they were asked, so
+    a tick and the re-read after it can never race each other."""
+
+    kind: str
+    """"reread", "tick" or "undo"."""
+    rels: frozenset[str] = frozenset()
+    """The plans' paths, relative to the root (one for a tick or an undo)."""
+    line: int = 0
+    """A tick: the item's line."""
+    text: str = ""
+    """A tick: the item's text, to find it by should the file have changed."""
+    fingerprint: str = ""
+    """A tick: the fingerprint of the bytes the item was seen in."""
+    result: EditResult | None = None
+    """An undo: the write to undo."""
+    items: tuple[Item, ...] | None = None
+    """A tick: the plan's items as parsed from those bytes (they spare a parse)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The numbers the status line and the tab labels show."""
+
+    plans: int
+    """Plans counted (visible, not templates or stale copies)."""
+    progress: Progress
+    """Their checklists, added up."""
+    open_blockers: int
+    """Their open blockers."""
+    warnings: int
+    """Warnings of every visible plan (templates and copies included)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlansApplied:
+    """What a `PlansRead` did to the plans on show."""
+
+    changed: bool
+    gone: list[str]
+    """Paths shown until now that are no longer plans."""
+
+
+@dataclass(eq=False)
+class Workspace:
+    """The one source of truth of the dashboard: the plans on show and how they are filtered.
+
+    Read and changed on the UI thread only. Workers are handed the workspace to read what they
+    need (the root, the configuration, the jobs, which paths are plans) and report what they did
+    as events; `apply_plans`, `apply_tick` and `apply_standup` take those events in.
+    """
+
+    root: Path
+    today: date
+    fixed_today: bool = False
+    """True when `today` was given (tests, the demo): standup counts to that day."""
+    config: Config | None = None
+    """The folder's configuration; None until a worker reads it (and after it changed)."""
+    plans: list[Plan] = field(default_factory=list)
+    """Every plan read, by path, with the warnings that compare plans with each other."""
+    query: str = ""
+    """The `/` filter: every word must occur in what a line is about."""
+    hide_finished: bool = False
+    """True when finished plans are left out of every view."""
+    scanning: bool = True
+    """True until the scan has read every plan."""
+    scanned: int = 0
+    """Candidate files read so far."""
+    candidates: int = 0
+    """Candidate files (markdown files that may be plans)."""
+    empty_folder: bool = False
+    """The folder holds nothing at all."""
+    standup: Standup | None = None
+    """What moved in the span below (None until git has answered)."""
+    standup_span: str = "yesterday"
+    standup_error: str | None = None
+    standup_busy: bool = False
+    """True while git is being asked."""
+    standup_stale: bool = True
+    """The plans changed since git was last asked."""
+    undo_stack: list[tuple[str, EditResult]] = field(default_factory=list)
+    """Ticks written from here, last on top, with the plan's path."""
+    jobs: queue.Queue[Job] = field(default_factory=queue.Queue)
+    """Jobs for the IO worker (`worker.run_jobs`)."""
+    scan_done: threading.Event = field(default_factory=threading.Event)
+    """Set while no scan is running: jobs and standup wait for it."""
+    stop: threading.Event = field(default_factory=threading.Event)
+    """Set at exit: the IO worker and the file watcher stop."""
+    _raw: dict[str, Plan] = field(default_factory=dict)
+    """The plans as read, before the cross-plan checks."""
+    _standup_round: int = 0
+
+    @classmethod
+    def at(cls, root: Path, today: date | None = None, config: Config | None = None) -> Workspace:
+        """The workspace of the folder `root` (`today`: pretend it is that day)."""
+        return cls(root.resolve(), today or date.today(), today is not None, config)
+
+    # -- what is on show ------------------------------------------------------------------
+
+    def plan(self, path: str) -> Plan | None:
+        """The current copy of the plan at `path` (with cross-file warnings)."""
+        for p in self.plans:
+            if p.path == path:
+                return p
+        return None
+
+    def known(self) -> set[str]:
+        """The paths of every plan read (a worker may ask: a copy is taken at once)."""
+        return set(self._raw)
+
+    def visible(self) -> list[Plan]:
+        """Plans that pass the filter (templates and copies included)."""
+        return [
+            p
+            for p in self.plans
+            if plan_matches(p, self.query) and not (self.hide_finished and finished(p))
+        ]
+
+    def counted(self) -> list[Plan]:
+        """Visible plans that count: not templates, not stale copies."""
+        return [p for p in self.visible() if not p.template and not p.backup]
+
+    def summary(self) -> Summary:
+        """The totals over the plans on show."""
+        counted = self.counted()
+        return Summary(
+            plans=len(counted),
+            progress=sum((p.progress for p in counted), Progress()),
+            open_blockers=sum(len(p.open_blockers) for p in counted),
+            warnings=sum(len(p.warnings) for p in self.visible()),
+        )
+
+    def now(self) -> datetime:
+        """The time standup counts to (on the pretended day, when one was given)."""
+        now = datetime.now().astimezone()
+        if self.fixed_today:
+            now = datetime.combine(self.today, now.time()).astimezone()
+        return now
+
+    # -- what the workers found -----------------------------------------------------------
+
+    def apply_plans(self, event: PlansRead) -> PlansApplied:
+        """Take in plans read (or read again) and paths that stopped being plans."""
+        changed = False
+        gone: list[str] = []
+        if event.replace_all:
+            keep = {p.path for p in event.plans}
+            for path in [k for k in self._raw if k not in keep]:
+                del self._raw[path]
+                changed = True
+        for plan in event.plans:
+            old = self._raw.get(plan.path)
+            if old is not None and old == plan:
+                continue  # our own write, already shown; or a save that changed nothing
+            self._raw[plan.path] = plan
+            changed = True
+        for path in event.removed:
+            if self._raw.pop(path, None) is not None:
+                changed = True
+                gone.append(path)
+        if event.scanned is not None:
+            self.scanned = event.scanned
+        if event.candidates is not None:
+            self.candidates = event.candidates
+        if event.final:
+            self.scanning = False
+            self.empty_folder = event.empty_folder
+        if changed:
+            self._recompute()
+            self.standup_stale = True
+        return PlansApplied(changed, gone)
+
+    def apply_tick(self, event: Ticked) -> bool:
+        """Take in a tick or an undo written; True when the plan on show changed with it.
+
+        The tick is shown at once, on the copy of the plan it was made to; the parser's
+        reading of the written file follows (a `PlansRead`). An item that moved was ticked in
+        bytes not shown yet: that reading will show it.
+        """
+        from goaldash.watch import ticked_plan
+
+        r = event.result
+        if not event.undone and r.changed:
+            self.undo_stack.append((event.rel, r))
+        shown = self._raw.get(event.rel)
+        if not r.changed or r.moved or shown is None or shown.fingerprint != event.before:
+            return False
+        self._raw[event.rel] = ticked_plan(shown, r.line, r.new_mark, r.fingerprint)
+        self._recompute()
+        self.standup_stale = True  # a tick is an uncommitted change
+        return True
+
+    def scan_failed(self) -> None:
+        """The scan stopped: nothing more is coming."""
+        self.scanning = False
+
+    def _recompute(self) -> None:
+        self.plans = cross_check([self._raw[k] for k in sorted(self._raw)])
+
+    # -- jobs -----------------------------------------------------------------------------
+
+    def request_tick(self, plan: Plan, item: Item) -> None:
+        """Toggle `item` of `plan` in its file (in the IO worker)."""
+        self.jobs.put(
+            Job(
+                "tick",
+                frozenset({plan.path}),
+                line=item.line,
+                text=item.text,
+                fingerprint=plan.fingerprint,
+                items=plan.items,
+            )
+        )
+
+    def request_undo(self) -> bool:
+        """Undo the last tick written from here (in the IO worker); False when there is none."""
+        if not self.undo_stack:
+            return False
+        rel, result = self.undo_stack.pop()
+        self.jobs.put(Job("undo", frozenset({rel}), result=result))
+        return True
+
+    def request_reread(self, rels: set[str] | frozenset[str]) -> None:
+        """Read these files again (in the IO worker)."""
+        self.jobs.put(Job("reread", frozenset(rels)))
+
+    def begin_rescan(self) -> None:
+        """Every plan is about to be read again."""
+        self.standup_stale = True
+        self.scanning = True
+
+    def set_query(self, query: str) -> None:
+        """Filter every view by these words."""
+        self.query = query
+
+    def toggle_finished(self) -> bool:
+        """Hide finished plans, or show them again; True when they are now hidden."""
+        self.hide_finished = not self.hide_finished
+        return self.hide_finished
+
+    # -- standup --------------------------------------------------------------------------
+
+    def begin_standup(self) -> int:
+        """Git is to be asked again (for `standup_span`): the round its answer will carry."""
+        self._standup_round += 1
+        self.standup_stale = False
+        self.standup_busy = True
+        return self._standup_round
+
+    def apply_standup(self, event: StandupAnswer) -> bool:
+        """Take in git's answer; False when it answers a span (or files) since replaced."""
+        if event.round != self._standup_round:
+            return False
+        self.standup, self.standup_error, self.standup_busy = event.result, event.error, False
+        return True
+
+    def step_standup_span(self, step: int) -> bool:
+        """A shorter (-1) or longer (+1) span; True when it changed."""
+        from goaldash.standup import SPANS
+
+        span = self.standup_span
+        at = SPANS.index(span) if span in SPANS else 1
+        nxt = SPANS[max(0, min(len(SPANS) - 1, at + step))]
+        if nxt == self.standup_span:
+            return False
+        self.standup_span = nxt
+        return True
+
+    # -- configuration (workers) ----------------------------------------------------------
+
+    def load_config(self) -> Config:
+        """The folder's configuration, read once (raises ConfigError)."""
+        from goaldash.config import load_config
+
+        if self.config is None:
+            self.config = load_config(self.root)
+        return self.config

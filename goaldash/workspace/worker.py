@@ -1,0 +1,182 @@
+"""What runs on worker threads: reading every plan, the IO jobs (ticks, undos, re-reads),
+following file events and asking git for standup. Each reports what it did through `emit`
+(the UI posts it to its own thread) and leaves the workspace's state alone: the UI thread
+applies the events.
+
+The IO jobs run one at a time, in order: re-reading changed files, ticks and undos (through
+`goaldash.edit`, the only code that writes a user's file). Every job ends with its files read
+again, so the view shows what is on disk.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from goaldash.model import Plan
+from goaldash.workspace.events import (
+    Event,
+    Notice,
+    PlansRead,
+    Refused,
+    RescanNeeded,
+    ScanFailed,
+    StandupAnswer,
+    Ticked,
+)
+from goaldash.workspace.state import Job, Workspace
+
+if TYPE_CHECKING:
+    import anyio
+
+Emit = Callable[[Event], None]
+"""Where a worker reports: called on the worker's thread."""
+Cancelled = Callable[[], bool]
+"""Asked between steps: True when the worker is to stop."""
+
+SHOWN_WAIT = 0.5
+"""How long the IO worker lets the UI show a tick before parsing the written file."""
+SCAN_WAIT = 30
+"""How long a job waits for a scan to finish before it is dropped."""
+STANDUP_WAIT = 120
+"""How long standup waits for the scan (it compares git with the plans read)."""
+
+
+def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
+    """Read every plan, reporting them in batches as they come."""
+    from goaldash.cache import ParseCache
+    from goaldash.config import ConfigError
+    from goaldash.discover import candidates
+    from goaldash.report.jsonout import fragment
+    from goaldash.scan import read_batches
+
+    root = ws.root
+    ws.scan_done.clear()
+    try:
+        try:
+            config = ws.load_config()
+        except ConfigError as exc:
+            emit(ScanFailed(str(exc)))
+            return
+        found = candidates(root, config)
+        empty = not found and not any(True for _ in root.iterdir())
+        emit(PlansRead([], scanned=0, candidates=len(found)))
+        cache = ParseCache.for_root(root)
+        if cache.warning is not None:
+            emit(Notice(cache.warning))
+        seen: list[Plan] = []
+        for done, batch in read_batches(found, ws.today, cache, keep_json=fragment):
+            if cancelled():
+                return
+            seen.extend(batch)
+            emit(PlansRead(batch, scanned=done))
+        emit(PlansRead(seen, scanned=len(found), final=True, replace_all=True, empty_folder=empty))
+        cache.save()
+    except OSError as exc:
+        emit(ScanFailed(f"cannot read {root}: {exc}"))
+    finally:
+        ws.scan_done.set()
+
+
+def run_jobs(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
+    """Run re-reads, ticks and undos one at a time, in the order they were asked, until the
+    workspace stops."""
+    while not ws.stop.is_set() and not cancelled():
+        run_next(ws, emit)
+
+
+def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
+    """Run the next job, waiting up to `timeout` for one; False when none came."""
+    try:
+        job = ws.jobs.get(timeout=timeout)
+    except queue.Empty:
+        return False
+    if not ws.scan_done.wait(timeout=SCAN_WAIT):
+        return True
+    try:
+        run_job(ws, job, emit)
+    except Exception as exc:  # never let one bad job kill the worker
+        emit(Refused(f"{type(exc).__name__}: {exc}"))
+    return True
+
+
+def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
+    """Run `job`, then read its files again (and those of re-reads already queued)."""
+    from goaldash.edit import EditError, set_item_state, undo
+    from goaldash.watch import reread
+
+    rels = set(job.rels)
+    if job.kind == "tick":
+        (rel,) = rels
+        try:
+            result = set_item_state(
+                ws.root / rel,
+                job.line,
+                None,
+                expect_text=job.text,
+                expect_fingerprint=job.fingerprint,
+                known_items=job.items,
+            )
+            shown = threading.Event()
+            emit(Ticked(result, rel, undone=False, before=job.fingerprint, shown=shown))
+            # Parsing holds the interpreter; let the UI show the tick first.
+            shown.wait(timeout=SHOWN_WAIT)
+        except EditError as exc:
+            emit(Refused(str(exc)))
+    elif job.kind == "undo":
+        (rel,) = rels
+        assert job.result is not None
+        try:
+            done = undo(job.result)
+            emit(Ticked(done, rel, undone=True, before=job.result.fingerprint))
+        except EditError as exc:
+            emit(Refused(str(exc), undo_of=job.result))
+    while True:  # fold in whatever else is already queued
+        try:
+            more = ws.jobs.get_nowait()
+        except queue.Empty:
+            break
+        if more.kind == "reread":
+            rels |= more.rels
+        else:
+            ws.jobs.put(more)
+            break
+    known = ws.known()
+    out = reread(ws.root, rels, ws.load_config(), ws.today, known.__contains__)
+    if out.rescan:
+        ws.config = None
+        emit(RescanNeeded())
+    if out.plans or out.removed:
+        emit(PlansRead(out.plans, out.removed))
+
+
+def read_standup(ws: Workspace, round: int, span: str) -> StandupAnswer:
+    """Git's answer for `span`, once the plans are read (so they can be compared)."""
+    from goaldash.standup import StandupError, standup
+
+    ws.scan_done.wait(timeout=STANDUP_WAIT)
+    try:
+        result = standup(ws.root, span, ws.now(), ws.load_config(), plans=ws.plans)
+    except StandupError as exc:
+        return StandupAnswer(round, None, str(exc))
+    except Exception as exc:  # never a traceback on screen
+        return StandupAnswer(round, None, f"standup failed: {exc}")
+    return StandupAnswer(round, result, None)
+
+
+async def follow_files(ws: Workspace) -> None:
+    """Turn file events into re-read jobs until the workspace stops (the IO worker trusts a
+    fresh stat, not the events). Raises when the watcher dies."""
+    from goaldash.watch import changed_since, watch
+
+    # watchfiles polls `is_set()` from its thread and calls `set()` when cancelled: a
+    # threading.Event does both, and also stops the IO worker at exit.
+    stop = cast("anyio.Event", ws.stop)
+
+    def lost(since_ns: int) -> set[str]:  # a restarted watcher missed events: look
+        return changed_since(ws.root, since_ns, ws.load_config(), list(ws.known()))
+
+    async for rels in watch(ws.root, stop, lost):
+        ws.request_reread(rels)
