@@ -422,7 +422,7 @@ def test_text_output_shows_file_text_literally(
 
 
 async def test_standup_view_in_the_dashboard(repo: Repo) -> None:
-    from .test_ui import loaded, make_app, rows_of, screen_text, until
+    from tests.test_ui import loaded, make_app, rows_of, screen_text, until
 
     repo.edit(P, "- [ ] write parser", "- [x] write parser")
     repo.commit("2026-11-20T14:02:00", who="Bob")
@@ -466,7 +466,7 @@ async def test_standup_view_in_the_dashboard(repo: Repo) -> None:
 
 
 async def test_standup_view_outside_git(tmp_path: Path) -> None:
-    from .test_ui import loaded, make_app, screen_text, until
+    from tests.test_ui import loaded, make_app, screen_text, until
 
     (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
     app = make_app(tmp_path)
