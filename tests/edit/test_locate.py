@@ -15,7 +15,7 @@ from goaldash.parse import marks as marks_module
 from goaldash.parse import parse_plan
 from goaldash.parse.marks import marks_near, task_marks, window
 from tests.conftest import CORPUS, SEEDS, needs_corpus
-from tests.test_edit import Doc, documents
+from tests.edit.test_one_byte import Doc, documents
 
 # The module, not the function of the same name that `goaldash.edit` exports.
 locate_module = importlib.import_module("goaldash.edit.locate")
