@@ -13,7 +13,7 @@ import pytest
 
 from goaldash.ui.app import GoalDashApp
 from goaldash.ui.plan_screen import PlanScreen
-from tests.test_edit_races import BODY, WRITER, saves_kept
+from tests.edit.test_races import BODY, WRITER, saves_kept
 from tests.test_ui import cursor_to_item, loaded, until
 
 from .conftest import TODAY
