@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from goaldash.demo import make_demo
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.plan_screen import PlanScreen
+from goaldash.ui.screens import PlanScreen
 
 from .conftest import TODAY
 

@@ -17,10 +17,9 @@ from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.help import HelpScreen
-from goaldash.ui.plan_screen import Node, PlanScreen
+from goaldash.ui.screens import HelpScreen, PlanScreen
 from goaldash.ui.views import View
-from goaldash.ui.widgets import ChecklistTree
+from goaldash.ui.widgets import ChecklistTree, Node
 
 from .conftest import TODAY
 
@@ -417,10 +416,10 @@ async def test_a_redraw_due_after_quitting_does_nothing(repo: Path) -> None:
     app = make_app(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot, app)
-        app._redraw_soon()
-    app._redraw_due()
+        app._soon.soon()
+    app._soon.due()
     app.redraw()
-    app._focus_list()
+    app.main.focus_list()
 
 
 async def test_quitting_in_the_first_frame_is_clean(
@@ -459,15 +458,14 @@ async def test_own_tick_does_not_reload_twice(repo: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan screen")
         await cursor_to_item(pilot, app, "Ship it")
         redraws: list[int] = []
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
-        original = screen._draw_tree
+        tree = tree_of(app)
+        original = tree.show_plan
 
-        def counting(plan):  # type: ignore[no-untyped-def]
+        def counting(plan, today):  # type: ignore[no-untyped-def]
             redraws.append(1)
-            original(plan)
+            original(plan, today)
 
-        screen._draw_tree = counting  # type: ignore[method-assign]
+        tree.show_plan = counting  # type: ignore[method-assign]
         before = path.read_bytes()
         await pilot.press("space")
         await until(pilot, lambda: path.read_bytes() != before, "the tick")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.plan_screen import PlanScreen
+from goaldash.ui.screens import PlanScreen
 from tests.edit.test_races import BODY, WRITER, saves_kept
 from tests.test_ui import cursor_to_item, loaded, until
 

@@ -12,8 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from goaldash.ui.tabs import TABS
+
 KEYS: list[tuple[str, str, str]] = [
-    ("Everywhere", "1 2 3 4 5", "Overview, Blockers, Timeline, Warnings, Standup"),
+    (
+        "Everywhere",
+        " ".join(str(n) for n in range(1, len(TABS) + 1)),
+        ", ".join(tab.title for tab in TABS),
+    ),
     ("Everywhere", "s", "Standup: what moved since the previous working day, from git"),
     ("Everywhere", "j k ↑ ↓", "Move the cursor (g / G: first / last)"),
     ("Everywhere", "enter", "Open the plan (at the blocker, phase or warning under the cursor)"),

@@ -1,4 +1,4 @@
-"""The two list widgets every view is made of."""
+"""The list every view is made of: rows with keys, whose cursor and scroll survive a reload."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
-from textual.widgets import OptionList, Tree
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
@@ -100,35 +99,3 @@ class RowList(OptionList):
             self.highlighted = self._keys.index(key)
             return True
         return False
-
-
-class ChecklistTree(Tree[object]):
-    """The plan's checklist. `space` ticks instead of folding (enter folds)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "screen.tick", "Tick", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-
-class Later(Widget):
-    """Stands in for `widget` and mounts it in its place after the first frame, as Textual's
-    `Lazy` does; but not once the app is closing. (With `Lazy`, quitting before that mount
-    ended in MountError: its parent was already gone.)"""
-
-    DEFAULT_CSS = "Later { display: none; }"
-
-    def __init__(self, widget: Widget) -> None:
-        super().__init__()
-        self._widget = widget
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._swap)
-
-    async def _swap(self) -> None:
-        parent = self.parent
-        if not isinstance(parent, Widget) or not self.app.is_running or not self.is_attached:
-            return
-        await parent.mount(self._widget, after=self)
-        await self.remove()

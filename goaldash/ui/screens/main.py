@@ -1,0 +1,178 @@
+"""The dashboard's main screen: a status line, the tabs of `goaldash.ui.tabs` (one view each),
+the `/` filter box and the footer; and the standup tab's questions to git.
+
+Every view reads the workspace it is given. The screen draws the tab in sight and marks the
+others to be drawn when they come into sight.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+
+from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
+from goaldash.ui.screens.plan import PlanScreen
+from goaldash.ui.tabs import TABS
+from goaldash.ui.views import View, parse_key
+from goaldash.ui.widgets import FilterInput, Later, RowList, StatusLine
+from goaldash.workspace import StandupAnswer, Workspace, worker
+
+
+class MainScreen(Screen[None]):
+    """The tabs over the workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self._dirty: set[str] = {tab.id for tab in TABS}
+        """Tabs to draw again when they come into sight."""
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with TabbedContent(initial=TABS[0].id, id="tabs"):
+            for number, tab in enumerate(TABS, 1):
+                with TabPane(tab.label(number), id=tab.id):
+                    view = tab.view(self.workspace, id=f"{tab.id}-view")
+                    # The first tab is drawn in the first frame; the others just after it.
+                    yield view if number == 1 else Later(view)
+        yield FilterInput(
+            placeholder="filter: words in titles, paths, phases, blockers", id="filter"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", FilterInput).display = False
+        self.redraw()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active or TABS[0].id
+
+    @property
+    def on_top(self) -> bool:
+        """True when this screen is the one in sight."""
+        return self.app.screen is self
+
+    def view(self, tab: str) -> View:
+        return self.query_one(f"#{tab}-view", View)
+
+    def redraw(self) -> None:
+        """Draw the status line and the tab in sight; the others when they come into sight."""
+        if not self.is_attached:
+            return  # the app quit before this screen was up
+        self._dirty = {tab.id for tab in TABS}
+        self.query_one(StatusLine).redraw(self.workspace)
+        summary = self.workspace.summary()
+        tabs = self.query_one("#tabs", TabbedContent)
+        for number, tab in enumerate(TABS, 1):
+            if tab.count is not None:
+                tabs.get_tab(tab.id).label = tab.label(number, summary)
+        if self.on_top:
+            # Under a plan screen the tabs wait: they are drawn when they are seen again.
+            self.draw_tab(self.active_tab)
+            if self.app.focused is None or not self.app.focused.display:
+                self.focus_list()
+
+    def draw_tab(self, tab: str) -> None:
+        """Draw `tab` if the workspace changed since it was last drawn."""
+        if tab in self._dirty:
+            found = self.query(f"#{tab}-view")
+            if not found:
+                return  # a hidden tab, mounted after the first paint: drawn when it is shown
+            self._dirty.discard(tab)
+            found.first(View).redraw()
+
+    def focus_list(self) -> None:
+        """Put the keyboard on the list of the tab in sight (not while typing a filter)."""
+        if not self.is_attached or not self.app.is_running:
+            return  # called back while the app shuts down
+        if isinstance(self.app.screen, PlanScreen) or self.query_one("#filter").has_focus:
+            return
+        view = self.view(self.active_tab)
+        if view.rows.display:
+            view.rows.focus()
+
+    def show_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        self.draw_tab(tab)
+        self.call_after_refresh(self.focus_list)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id or TABS[0].id
+        if pane == "standup" and self.workspace.standup_stale:
+            self.refresh_standup()
+        self.draw_tab(pane)
+        self.call_after_refresh(self.focus_list)
+
+    def on_option_list_option_selected(self, event: RowList.OptionSelected) -> None:
+        rows = event.option_list
+        if isinstance(rows, RowList) and rows.highlighted_key:
+            path, line = parse_key(rows.highlighted_key)
+            self.post_message(OpenPlan(path, line))
+
+    # -- the filter box -------------------------------------------------------------------
+
+    def open_filter(self) -> None:
+        box = self.query_one("#filter", FilterInput)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", FilterInput)
+        box.value = ""
+        box.display = False
+        self.workspace.set_query("")
+        self.redraw()
+        self.focus_list()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.workspace.set_query(event.value)
+            self.redraw()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            event.input.display = bool(self.workspace.query)
+            self.focus_list()
+
+    # -- the editor -----------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Edit the plan under the cursor: at the row's line, else at its current phase."""
+        rows = self.view(self.active_tab).rows
+        if not rows.highlighted_key:
+            self.notify("Put the cursor on a plan first.", severity="warning")
+            return
+        path, line = parse_key(rows.highlighted_key)
+        if line is None:
+            plan = self.workspace.plan(path)
+            cur = plan.current_phase if plan else None
+            line = cur.line if cur else 1
+        self.post_message(OpenEditor(path, line))
+
+    # -- standup --------------------------------------------------------------------------
+
+    def refresh_standup(self) -> None:
+        """Ask git again what moved in the current span (in a worker)."""
+        round = self.workspace.begin_standup()
+        self.show_standup()
+        self.ask_git(round, self.workspace.standup_span)
+
+    @work(thread=True, exclusive=True, group="standup")
+    def ask_git(self, round: int, span: str) -> None:
+        """Git's answer for `span`, once the plans are read (so they can be compared)."""
+        self.post_message(Reported(worker.read_standup(self.workspace, round, span)))
+
+    def standup_answered(self, answer: StandupAnswer) -> None:
+        if self.workspace.apply_standup(answer):
+            self.show_standup()
+
+    def show_standup(self) -> None:
+        self._dirty.add("standup")
+        if self.active_tab == "standup" and self.on_top:
+            self.draw_tab("standup")
+            self.focus_list()

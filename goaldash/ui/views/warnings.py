@@ -1,0 +1,38 @@
+"""The warnings tab: placeholders, contradictions and parse problems, each with file and line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from goaldash.ui.cells import one_line, warning_row
+from goaldash.ui.views.base import View, empty_message, row_key
+from goaldash.ui.widgets import Row
+from goaldash.workspace import matches, plan_matches
+
+
+class WarningsView(View):
+    """Placeholders, contradictions and parse problems, each with file and line."""
+
+    def redraw(self) -> None:
+        ws = self.workspace
+        rows: list[Row] = []
+        for p in ws.visible():
+            warnings = [
+                w
+                for w in p.warnings
+                if matches(ws.query, w.message, w.kind, p.path) or plan_matches(p, ws.query)
+            ]
+            if not warnings:
+                continue
+            rows.append(Row(None, Text(one_line(p.path), style="bold cyan")))
+            seen: set[str] = set()
+            for i, w in enumerate(warnings):
+                key = row_key(p.path, w.line or 0)
+                if key in seen:
+                    key = f"{key}\0{i}"
+                seen.add(key)
+                rows.append(Row(key, warning_row(p, w)))
+        total = sum(1 for r in rows if r.key is not None)
+        head = Text.assemble((f"{total} warning{'s' * (total != 1)}", "bold"))
+        head.append("   enter: open the plan · e: edit at the line", style="bright_black")
+        self.show(head, rows, empty_message(ws, "warning"))
