@@ -8,7 +8,7 @@ from datetime import date
 
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
-from goaldash.parse.status import status_of
+from goaldash.parse.status import heading_status, status_of
 from goaldash.text import repair_mojibake
 
 _KEYWORDS = {
@@ -45,13 +45,6 @@ _COLON = re.compile(r"\s*[:：]")
 _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
-)
-_STRICT_STATUS = re.compile(
-    r"^[\s*_`]*(?:(?:fully|now|mostly)\s+)?(?P<word>complete[d]?|done|finished|closed|shipped|"
-    r"resolved|merged|delivered|in[ -]progress|ongoing|wip|current(?:\s+phase)?|active|"
-    r"blocked(?:\s+until\b.*)?|on[ -]hold|not[ -]started|pending|planned|deferred|todo|to[ -]do|"
-    r"paused|delayed|at[ -]risk)\b",
-    re.IGNORECASE,
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
 _MILESTONE_REF = re.compile(r"\bmilestone\s+(M?\d+(?:\.\d+)*)", re.IGNORECASE)
@@ -122,8 +115,7 @@ def annotation_status(note: str) -> Status | None:
         if by_emoji is not None:
             return by_emoji
         note = note[m.end() :]
-    w = _STRICT_STATUS.match(note)
-    return status_of(w.group("word")) if w else None
+    return heading_status(note)
 
 
 def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date | None, date | None]:

@@ -1,72 +1,89 @@
-"""Status words and emoji -> Status."""
+"""The status vocabulary: every word and emoji a plan writes for a status, and the `Status` it
+means. One table, read by status cells and lines (`status_of`) and by the notes of phase
+headings (`heading_status`): a new status value is a member of `model.Status` and a row here."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from goaldash.model import Status
 from goaldash.text import repair_mojibake
 
-# Emoji first: they are unambiguous in status cells. Variation selectors are ignored.
-_EMOJI: dict[str, Status] = {
-    "✅": Status.DONE,
-    "✔": Status.DONE,
-    "☑": Status.DONE,
-    "🟢": Status.DONE,
-    "🔄": Status.IN_PROGRESS,
-    "🚧": Status.IN_PROGRESS,
-    "🟡": Status.IN_PROGRESS,
-    "🏗": Status.IN_PROGRESS,
-    "⚠": Status.IN_PROGRESS,
-    "⏳": Status.NOT_STARTED,
-    "⬜": Status.NOT_STARTED,
-    "⏸": Status.NOT_STARTED,
-    "🔜": Status.NOT_STARTED,
-    "📋": Status.NOT_STARTED,
-    "❌": Status.BLOCKED,
-    "🔴": Status.BLOCKED,
-    "⛔": Status.BLOCKED,
-    "🛑": Status.BLOCKED,
-    "🚫": Status.BLOCKED,
-}
 
-# Words, longest and most specific first; matched as whole words, any case.
-_WORDS: list[tuple[re.Pattern[str], Status]] = [
-    (re.compile(p, re.IGNORECASE), s)
-    for p, s in [
-        (
-            r"\bnot[ _-]?started\b|\bnot[ _-]?begun\b|\bnot yet\b|\bto[ _-]?do\b|\btodo\b",
-            Status.NOT_STARTED,
-        ),
-        (
-            r"\bin[ _-]?progress\b|\bongoing\b|\bwip\b|\bstarted\b|\bunderway\b|\bcurrent\b",
-            Status.IN_PROGRESS,
-        ),
-        (
-            r"\bactive\b|\bexecuting\b|\bin[ _-]?review\b|\bpartial(ly)?\b|\bdelayed\b"
-            r"|\bat[ _-]?risk\b",
-            Status.IN_PROGRESS,
-        ),
-        (r"\bblocked\b|\bon[ _-]?hold\b|\bstuck\b|\bwaiting\b|\bawaiting\b", Status.BLOCKED),
-        (
-            r"\bcomplete[d]?\b|\bdone\b|\bfinished\b|\bclosed\b|\bshipped\b|\bresolved\b",
-            Status.DONE,
-        ),
-        (
-            r"\bmerged\b|\bdelivered\b|\bimplemented\b|\bfixed\b|\barchived\b|\bsuperseded\b",
-            Status.DONE,
-        ),
-        (
-            r"\bpending\b|\bplanned\b|\bproposed\b|\bfuture\b|\bdraft\b|\bdeferred\b|\bbacklog\b",
-            Status.NOT_STARTED,
-        ),
-        (r"\bqueued\b|\bscheduled\b|\bupcoming\b|\bnext\b|\bnew\b", Status.NOT_STARTED),
-        # A few non-English words seen in real plans.
-        (r"完成|完了|已完成|hoàn thành|concluído|concluido|terminé", Status.DONE),
-        (r"進行中|进行中|đang|em andamento", Status.IN_PROGRESS),
-        (r"未開始|未开始|未着手|chưa", Status.NOT_STARTED),
-    ]
-]
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Words and emoji that mean one status.
+
+    Words are separated by `|` and matched in any case, as whole words (unless `whole` is
+    False: scripts without spaces). A `_` in a word is a separator: in a status cell a space,
+    `-`, `_` or nothing ("in progress", "in-progress", "inprogress"); opening a heading's
+    note, a space or `-`.
+    """
+
+    status: Status
+    heading: str = ""
+    """Words that state the status anywhere, including at the start of a phase heading's
+    note ("Phase 2: Name - Done")."""
+    words: str = ""
+    """Words that state it in a status cell or line only: in a heading they would be a
+    description ("Phase 4: Next steps")."""
+    emoji: str = ""
+    """Emoji that state it (each a single character; variation selectors are ignored)."""
+    whole: bool = True
+
+    @property
+    def heading_words(self) -> list[str]:
+        return [w for w in self.heading.split("|") if w]
+
+    @property
+    def all_words(self) -> list[str]:
+        return self.heading_words + [w for w in self.words.split("|") if w]
+
+
+# fmt: off
+VOCABULARY: tuple[Row, ...] = (
+    Row(Status.NOT_STARTED, "not_started|to_do|todo", "not_begun|not yet", emoji="⏳⬜⏸🔜📋"),
+    Row(Status.IN_PROGRESS, "in_progress|ongoing|wip|current|active|delayed|at_risk",
+        "started|underway|executing|in_review|partial|partially", emoji="🔄🚧🟡🏗⚠"),
+    Row(Status.BLOCKED, "blocked|on_hold|paused", "stuck|waiting|awaiting", emoji="❌🔴⛔🛑🚫"),
+    Row(Status.DONE, "complete|completed|done|finished|closed|shipped|resolved|merged|delivered",
+        "implemented|fixed|archived|superseded", emoji="✅✔☑🟢"),
+    Row(Status.NOT_STARTED, "pending|planned|deferred",
+        "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new"),
+    # A few words of other languages seen in real plans.
+    Row(Status.DONE, words="完成|完了|已完成|hoàn thành|concluído|concluido|terminé", whole=False),
+    Row(Status.IN_PROGRESS, words="進行中|进行中|đang|em andamento", whole=False),
+    Row(Status.NOT_STARTED, words="未開始|未开始|未着手|chưa", whole=False),
+)
+# fmt: on
+"""Read in this order: the first row with a word in the text gives its status ("not started"
+before "started", "in progress, pending review" is in progress). Emoji win over words."""
+
+
+def _pattern(word: str, separator: str) -> str:
+    return separator.join(re.escape(part) for part in word.split("_"))
+
+
+def _row_pattern(row: Row) -> re.Pattern[str]:
+    alternatives = "|".join(_pattern(w, "[ _-]?") for w in row.all_words)
+    edge = r"\b" if row.whole else ""
+    return re.compile(f"{edge}(?:{alternatives}){edge}", re.IGNORECASE)
+
+
+_EMOJI: dict[str, Status] = {ch: row.status for row in VOCABULARY for ch in row.emoji}
+_WORDS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
+    (_row_pattern(row), row.status) for row in VOCABULARY
+)
+# A heading's note opens with a status word, after emphasis and an adverb at most. The word
+# alone is read, except in "blocked until ...", which is read whole (as it always was: a
+# status word after `until` decides, "Blocked until May, not started" is not started).
+_HEADING = re.compile(
+    r"^[\s*_`]*(?:(?:fully|now|mostly)\s+)?(?P<word>blocked\s+until\b.*|"
+    + "|".join(_pattern(w, "[ -]") for row in VOCABULARY for w in row.heading_words)
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def status_of(text: str) -> Status | None:
@@ -84,6 +101,13 @@ def status_of(text: str) -> Status | None:
         if pattern.search(text):
             return status
     return None
+
+
+def heading_status(note: str) -> Status | None:
+    """The status a heading's note states by opening with a status word ("done", "Fully
+    Complete", "**in progress** since May"), or None."""
+    m = _HEADING.match(note)
+    return status_of(m.group("word")) if m else None
 
 
 def frontmatter_status(value: str) -> Status:
