@@ -1,0 +1,1 @@
+"""Tests of `goaldash.parse`: one file a module, and the corpus, seeds and hostile input."""
