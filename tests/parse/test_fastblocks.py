@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from bench import repo as bench
 from goaldash.parse import fastblocks
 from goaldash.parse.blocks import walk, walk_markdown_it
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import CORPUS, SEEDS, needs_corpus, needs_seeds
 
 
 def same_or_declined(text: str) -> bool:
@@ -150,13 +149,12 @@ def test_empty_and_blank_texts() -> None:
 
 
 def _shared_files() -> list[Path]:
-    if not SHARED.is_dir():
-        return []
-    corpus = [p for p in (SHARED / "corpus").rglob("*.md") if p.is_file()]
-    return sorted(corpus) + sorted((SHARED / "seeds").glob("*"))
+    corpus = [p for p in CORPUS.rglob("*.md") if p.is_file()]
+    return sorted(corpus) + sorted(SEEDS.glob("*"))
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not here")
+@needs_corpus
+@needs_seeds
 def test_corpus_and_seeds_match_markdown_it() -> None:
     accepted = [
         p for p in _shared_files() if same_or_declined(p.read_bytes().decode("utf-8", "replace"))
