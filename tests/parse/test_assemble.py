@@ -1,0 +1,49 @@
+"""What a plan says against itself: a declared status its checkboxes deny."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from goaldash.model import Status
+from tests.conftest import plan_of
+
+
+def _kinds(plan: object) -> list[str]:
+    return [w.message for w in plan.warnings if w.kind in ("contradiction", "stale")]  # type: ignore[attr-defined]
+
+
+def test_complete_plan_with_open_items_warns() -> None:
+    plan = plan_of("---\nstatus: completed\n---\n# P\n\n- [x] a\n- [ ] b\n")
+    assert plan.status is Status.DONE
+    assert any("1 of 2 items are not done" in m for m in _kinds(plan))
+
+
+def test_complete_phase_with_open_items_warns() -> None:
+    plan = plan_of("# P\n\n## Phase 1: A - ✅ COMPLETE\n\n- [x] a\n- [ ] b\n")
+    assert plan.phases[0].status is Status.DONE
+    assert any("Phase 1 says complete" in m for m in _kinds(plan))
+
+
+def test_status_table_disagreeing_with_checkboxes_warns() -> None:
+    plan = plan_of(
+        "# P\n\n## Phase 1: A\n\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n\n"
+        "| Phase | Status | Progress |\n|---|---|---|\n| Phase 1 | In Progress | 80% |\n"
+    )
+    assert any("80% done but its checkboxes say 25%" in m for m in _kinds(plan))
+    ok = plan_of(
+        "# P\n\n## Phase 1: A\n\n- [x] a\n- [ ] b\n\n"
+        "| Phase | Status | Progress |\n|---|---|---|\n| Phase 1 | In Progress | 60% |\n"
+    )
+    assert _kinds(ok) == []
+
+
+def test_completed_folder_with_open_items_warns() -> None:
+    plan = plan_of("# P\n\n- [ ] a\n", path="docs/plans/completed/p.md")
+    assert any("completed/ folder" in m for m in _kinds(plan))
+
+
+def test_active_past_expiry_warns() -> None:
+    plan = plan_of("---\nstatus: active\nexpires: 2026-01-01\n---\n# P\n", today=date(2026, 3, 1))
+    assert any("expired on 2026-01-01" in m for m in _kinds(plan))
+    fresh = plan_of("---\nstatus: active\nexpires: 2026-12-01\n---\n# P\n", today=date(2026, 3, 1))
+    assert _kinds(fresh) == []
