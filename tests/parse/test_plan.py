@@ -6,9 +6,18 @@ from tests.conftest import plan_of
 
 
 def test_malformed_markdown_never_raises() -> None:
+    """Nesting past the limits, a broken table, unclosed brackets and an escape code: read,
+    with what was too deep to read named by line. (It once asserted only the plan's path, on
+    text ending in a NUL byte, which made it a binary file that was never parsed.)"""
     nasty = "# [/x]\n\n" + "> " * 200 + "- [ ] deep\n" + "- " * 300 + "[ ] x\n" + "| a |\n|\n" * 5
-    plan = plan_of(nasty + "[" * 5000 + "\x1b[2J\x00")
-    assert plan.path == "docs/plans/plan.md"
+    plan = plan_of(nasty + "[" * 5000 + "\x1b[2J")
+    assert plan.title == "[/x]"
+    assert [(w.kind, w.line) for w in plan.warnings if w.kind != "placeholder"] == [
+        ("parse-error", 3),
+        ("parse-error", 4),
+    ]
+    assert all("nested too deeply" in w.message for w in plan.warnings if w.line)
+    assert plan.items == ()
 
 
 def test_big_file_is_read() -> None:
