@@ -388,7 +388,7 @@ def test_a_cache_folder_that_is_a_file_is_quietly_not_used(
 async def test_the_dashboard_shows_the_warning_as_a_notification(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .test_ui import loaded, make_app, until
+    from .ui.helpers import loaded, make_app, until
 
     root = make_repo(tmp_path / "r")
     folder = tmp_path / "shared"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.standup.gitrepo import PLAN, P, Repo, local_utc, needs_git, plan_repo
-from tests.test_ui import loaded, make_app, rows_of, screen_text, until
+from tests.ui.helpers import loaded, make_app, rows_of, screen_text, until
 
 pytestmark = needs_git
 

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
+from tests.conftest import TODAY
 from tests.edit.test_races import BODY, WRITER, saves_kept
-from tests.test_ui import cursor_to_item, loaded, until
-
-from .conftest import TODAY
+from tests.ui.helpers import cursor_to_item, loaded, open_plan, wait_for
 
 
 @pytest.mark.parametrize(
@@ -34,8 +32,7 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
     app = GoalDashApp(root, TODAY, watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot, app)
-        app.open_plan("docs/plans/race.md")
-        await until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan screen")
+        await open_plan(pilot, app, "docs/plans/race.md")
         await cursor_to_item(pilot, app, "item number 005")
         writer = subprocess.Popen(
             # At most 300 saves, so that a slow machine does not grow the file without end.
@@ -44,12 +41,12 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
         try:
             for n in range(24):
                 await pilot.press("u" if n % 4 == 3 else "space")
-                await pilot.pause(0.02)
+                await pilot.pause(0.02)  # keys a moment apart, while the editor saves
         finally:
             stop.touch()
             writer.wait(timeout=30)
         # The keys did tick (the cursor stayed on its item while the file was rewritten).
-        await until(pilot, lambda: len(app.workspace.undo_stack) > 0, "a tick to be done")
+        await wait_for(pilot, lambda: len(app.workspace.undo_stack) > 0, what="a tick to be done")
         saves_kept(plan, log, where)
 
         def counts() -> tuple[int, int]:
@@ -62,4 +59,4 @@ async def test_ticks_from_the_keyboard_racing_an_editor(
             p = app.plan("docs/plans/race.md")
             return None if p is None else (p.progress.done, p.progress.total)
 
-        await until(pilot, lambda: shown() == counts(), "the view to show the file", wait=20)
+        await wait_for(pilot, lambda: shown() == counts(), 20, what="the view to show the file")

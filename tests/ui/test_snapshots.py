@@ -1,6 +1,6 @@
 """Snapshots of each view over the bundled demo, at a fixed size and a fixed `today`.
 
-Update with `pytest tests/test_snapshots.py --snapshot-update`, then look at every changed
+Update with `pytest tests/ui/test_snapshots.py --snapshot-update`, then look at every changed
 SVG before committing it (they are the reviewed picture of the dashboard).
 """
 
@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import TabbedContent
 
 from goaldash.demo import make_demo
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
-
-from .conftest import TODAY
+from tests.conftest import TODAY
+from tests.ui.helpers import cursor_node, wait_for
 
 SIZE = (120, 34)
 Compare = Callable[..., bool]
@@ -28,22 +28,24 @@ def demo_app(tmp_path: Path) -> GoalDashApp:
     return GoalDashApp(root, TODAY, watch=False)
 
 
-async def _settle(pilot: Pilot[Any]) -> None:
+async def _settle(pilot: Pilot[Any], tab: str = "overview") -> None:
+    """Every plan read, `tab` in sight, drawn, and its list holding the keyboard."""
     app = pilot.app
     assert isinstance(app, GoalDashApp)
-    for _ in range(200):
-        if not app.state.scanning:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause(0.1)
+    await wait_for(pilot, lambda: not app.workspace.scanning, what="the scan")
+    tabs = app.main.query_one(TabbedContent)
+    await wait_for(pilot, lambda: tabs.active == tab and bool(app.main.query(f"#{tab}-view")))
+    await wait_for(pilot, lambda: app.main.view(tab).rows.has_focus)
 
 
-def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def keys(key: str = "", tab: str = "overview") -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Read the demo, then press `key`, which shows `tab`."""
+
     async def run(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
-        for k in pressed:
-            await pilot.press(k)
-            await pilot.pause(0.1)
+        if key:
+            await pilot.press(key)
+            await _settle(pilot, tab)
 
     return run
 
@@ -57,15 +59,15 @@ def test_overview_narrow(snap_compare: Compare, tmp_path: Path) -> None:
 
 
 def test_blockers(snap_compare: Compare, tmp_path: Path) -> None:
-    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("2"))
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("2", "blockers"))
 
 
 def test_timeline(snap_compare: Compare, tmp_path: Path) -> None:
-    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("3"))
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("3", "timeline"))
 
 
 def test_warnings(snap_compare: Compare, tmp_path: Path) -> None:
-    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("4"))
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("4", "warnings"))
 
 
 def test_plan(snap_compare: Compare, tmp_path: Path) -> None:
@@ -74,11 +76,7 @@ def test_plan(snap_compare: Compare, tmp_path: Path) -> None:
         app = pilot.app
         assert isinstance(app, GoalDashApp)
         app.open_plan("docs/plans/search-rebuild-plan.md")
-        for _ in range(100):
-            if isinstance(app.screen, PlanScreen):
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: cursor_node(app) is not None, what="the plan's checklist")
 
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=run)
 
@@ -99,12 +97,11 @@ def test_standup(snap_compare: Compare, tmp_path: Path, monkeypatch: Any) -> Non
     app = GoalDashApp(root, TODAY, watch=False)
 
     async def standup(pilot: Pilot[Any]) -> None:
-        await keys("s")(pilot)
-        for _ in range(200):
-            if app.state.standup is not None and not app.state.standup_busy:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.1)
+        await _settle(pilot)
+        await pilot.press("s")
+        ws = app.workspace
+        await wait_for(pilot, lambda: ws.standup is not None and not ws.standup_busy, 20)
+        await _settle(pilot, "standup")
 
     try:
         assert snap_compare(app, terminal_size=SIZE, run_before=standup)
