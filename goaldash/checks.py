@@ -1,17 +1,39 @@
-"""Contradictions between the files of one goal or spec folder. Pure: plans in, plans out.
+"""The warnings a plan's bytes alone cannot give, applied in this one place to plans as parsed:
+the day's (a plan still declared active after its expiry) and the other plans' (files of one
+goal or spec folder that contradict each other). Pure: plans and the day in, plans out.
 
-Kept apart from `scan` (which pulls in the parser) so that the dashboard can run it on its
-own thread without importing the parser there.
+Light on purpose: it imports neither the parser nor Rich, so the dashboard can run it on its
+own thread without importing the parser there, and a warm start never pays for either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from itertools import permutations
 from typing import Protocol
 
-from goaldash.model import Plan, Status, Warning
+from goaldash.model import Plan, PlanFacts, Status, Warning
+
+# --------------------------------------------------------------------------------- the day
+
+
+def stale_warning(declared_status: str | None, expires: date | None, today: date) -> Warning | None:
+    """The warning for a plan still declared active after its expiry date, if it is one."""
+    status = (declared_status or "").strip().lower()
+    if expires is None or expires >= today or status != "active":
+        return None
+    return Warning("stale", f"status is active but the plan expired on {expires.isoformat()}")
+
+
+def as_of(plan: Plan, today: date) -> Plan:
+    """`plan` with the warnings that depend on the day: an active plan past its expiry."""
+    stale = stale_warning(plan.declared_status, plan.dates.expires, today)
+    return plan if stale is None else replace(plan, warnings=(*plan.warnings, stale))
+
+
+# ------------------------------------------------------------------------- the other plans
 
 
 class _PhaseLike(Protocol):
@@ -76,3 +98,19 @@ def cross_check(plans: list[Plan]) -> list[Plan]:
     """`plans` with a warning wherever files of one group contradict each other."""
     extra = conflicts(plans)
     return [with_conflicts(p, extra) for p in plans] if extra else plans
+
+
+# -------------------------------------------------------------------------------- together
+
+
+def checked(plan: Plan, today: date, extra: dict[str, list[Warning]]) -> Plan:
+    """`plan` with every warning: the day's, then its group's (`extra`, from `conflicts`)."""
+    return with_conflicts(as_of(plan, today), extra)
+
+
+def adds_warnings(facts: PlanFacts, today: date, extra: dict[str, list[Warning]]) -> bool:
+    """Whether `checked` would add a warning to the plan of these facts: when it would not,
+    what was kept of the plan as parsed (its `--json` text, say) still holds."""
+    return facts.path in extra or (
+        stale_warning(facts.declared_status, facts.expires, today) is not None
+    )

@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from goaldash.cache import Entry, ParseCache, pack
+from goaldash.checks import adds_warnings, as_of, checked, conflicts
 from goaldash.codec import Malformed
 from goaldash.config import Config, load_config
-from goaldash.contradictions import conflicts, cross_check, with_conflicts
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts, Warning
-from goaldash.parse.basics import as_of, fingerprint, stale_warning, unread_plan
+from goaldash.parse.basics import fingerprint, unread_plan
 from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
 
@@ -87,18 +87,13 @@ class Scan:
         return self._plans
 
     def _finish(self, f: Found) -> Plan:
-        return with_conflicts(as_of(f.base(), self.today), self.conflicts)
+        return checked(f.base(), self.today, self.conflicts)
 
     def kept_json(self, i: int) -> str:
         """The `--json` text kept for the `i`th plan when the day and the plan's group add
         nothing to it, else "": a warm run never rebuilds a plan it need not."""
         f = self.found[i]
-        facts = f.facts
-        if f.path in self.conflicts:
-            return ""
-        if stale_warning(facts.declared_status, facts.expires, self.today) is not None:
-            return ""
-        return f.json
+        return "" if adds_warnings(f.facts, self.today, self.conflicts) else f.json
 
     def plan_at(self, i: int) -> Plan:
         """The `i`th plan with all its warnings (decoding just this one from the cache)."""
@@ -302,4 +297,4 @@ def scan(
     return result
 
 
-__all__ = ["Scan", "cross_check", "read_batches", "read_candidate", "scan"]
+__all__ = ["Scan", "read_batches", "read_candidate", "scan"]

@@ -96,7 +96,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 
-def plan_of(text: str | bytes, path: str = "docs/plans/plan.md", today: date = TODAY) -> Plan:
+def plan_of(text: str | bytes, path: str = "docs/plans/plan.md") -> Plan:
     """Parse a fixture written in the test."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return parse_plan(path, data, today=today)
+    return parse_plan(path, data)

@@ -12,10 +12,10 @@ PARSER_VERSION = 5
 """Bumped whenever parsing changes what it produces (the parse cache is keyed by it)."""
 
 if TYPE_CHECKING:
-    from goaldash.parse.basics import as_of, fingerprint, unread_plan
+    from goaldash.parse.basics import fingerprint, unread_plan
     from goaldash.parse.plan import decode, parse_plan
 
-_LIGHT = {"as_of", "fingerprint", "unread_plan"}
+_LIGHT = {"fingerprint", "unread_plan"}
 _HEAVY = {"decode", "parse_plan"}
 
 
@@ -31,4 +31,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'goaldash.parse' has no attribute {name!r}")
 
 
-__all__ = ["PARSER_VERSION", "as_of", "decode", "fingerprint", "parse_plan", "unread_plan"]
+__all__ = ["PARSER_VERSION", "decode", "fingerprint", "parse_plan", "unread_plan"]

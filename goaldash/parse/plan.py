@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 import goaldash.parse.frontmatter as fm
 from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
 from goaldash.parse.assemble import assemble
-from goaldash.parse.basics import as_of, unread_plan
+from goaldash.parse.basics import unread_plan
 from goaldash.parse.blocks import Block, Document, Heading, ListItem, Paragraph, Table, walk
 from goaldash.parse.document import unread_message
 from goaldash.parse.encoding import decode, is_binary
@@ -45,11 +44,11 @@ _NOT_PHASES = re.compile(
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
-def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = None) -> Plan:
+def parse_plan(path: str, data: bytes, *, group: str = "") -> Plan:
     """Read one plan. `path` is relative to the root (POSIX). Never raises.
 
-    With `today`, the day-dependent warnings are added too (`as_of`); without it the result
-    depends on the bytes alone, which is what the parse cache stores.
+    The result depends on the bytes alone (and the path and group), which is what the parse
+    cache stores: the warnings of the day and of the other plans are `goaldash.checks`'.
     """
     try:
         with _collector_paused():
@@ -59,7 +58,7 @@ def parse_plan(path: str, data: bytes, *, group: str = "", today: date | None = 
     except Exception as exc:  # a parser bug must not take the dashboard down with it
         problem = f"could not be parsed ({type(exc).__name__}: {clean_plain(str(exc))[:200]})"
     else:
-        return as_of(plan, today) if today is not None else plan
+        return plan
     return unread_plan(path, group, "parse-error", problem, data)
 
 

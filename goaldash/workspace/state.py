@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from goaldash.contradictions import cross_check
+from goaldash.checks import cross_check
 from goaldash.model import Item, Plan, Progress
 from goaldash.workspace.events import PlansRead, StandupAnswer, Ticked
 from goaldash.workspace.filters import finished, plan_matches

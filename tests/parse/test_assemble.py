@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from goaldash.model import Status
 from tests.conftest import plan_of
 
@@ -40,10 +38,3 @@ def test_status_table_disagreeing_with_checkboxes_warns() -> None:
 def test_completed_folder_with_open_items_warns() -> None:
     plan = plan_of("# P\n\n- [ ] a\n", path="docs/plans/completed/p.md")
     assert any("completed/ folder" in m for m in _kinds(plan))
-
-
-def test_active_past_expiry_warns() -> None:
-    plan = plan_of("---\nstatus: active\nexpires: 2026-01-01\n---\n# P\n", today=date(2026, 3, 1))
-    assert any("expired on 2026-01-01" in m for m in _kinds(plan))
-    fresh = plan_of("---\nstatus: active\nexpires: 2026-12-01\n---\n# P\n", today=date(2026, 3, 1))
-    assert _kinds(fresh) == []
