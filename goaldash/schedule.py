@@ -1,23 +1,53 @@
-"""Dates, spans and adjustments -> rows of a Gantt timeline. Pure: takes `today`, no IO."""
+"""Dates, spans and adjustments -> rows of a Gantt timeline; what is late. Pure: takes `today`,
+no IO."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Final, Literal, TypeAlias
 
-from goaldash.model import Phase, Plan, Status
+from goaldash.model import Blocker, Phase, Plan, Status
+
+LATE: Final = "late"
+BarKind: TypeAlias = Status | Literal["late"]
+"""How a phase's bar is coloured: a status, or `LATE` (not done nor blocked, and its end has
+passed). A new status is a new kind of bar unasked."""
+
+# ------------------------------------------------------------------------------- lateness
 
 
-class BarKind(StrEnum):
-    """How a phase's bar is coloured."""
+def phase_late(phase: Phase, today: date) -> bool:
+    """A phase not done whose end has passed."""
+    return phase.end is not None and phase.end < today and phase.status is not Status.DONE
 
-    DONE = "done"
-    IN_PROGRESS = "in_progress"
-    NOT_STARTED = "not_started"
-    LATE = "late"
-    BLOCKED = "blocked"
-    UNKNOWN = "unknown"
+
+def blocker_overdue(blocker: Blocker, today: date) -> bool:
+    """An open blocker whose ETA has passed."""
+    return blocker.eta is not None and blocker.eta < today and not blocker.resolved
+
+
+def is_late(plan: Plan, today: date) -> bool:
+    """A plan not done whose end (or a phase's end) has passed."""
+    if plan.status is Status.DONE:
+        return False
+    end = plan.dates.estimated_completion or plan.dates.end
+    if end and end < today:
+        return True
+    return any(phase_late(p, today) for p in plan.phases)
+
+
+def next_due(plan: Plan, today: date) -> date | None:
+    """The earliest end date, today or later, of a phase not done; else the plan's end."""
+    dues = [p.end for p in plan.phases if p.end and p.status is not Status.DONE and p.end >= today]
+    if dues:
+        return min(dues)
+    end = plan.dates.estimated_completion or plan.dates.end
+    return end if end and plan.status is not Status.DONE else None
+
+
+# ----------------------------------------------------------------------------------- bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +86,19 @@ class PlanTimeline:
 
 
 def bar_kind(phase: Phase, today: date) -> BarKind:
-    """Done, blocked and late first; then what the status says."""
-    if phase.status is Status.DONE:
-        return BarKind.DONE
-    if phase.status is Status.BLOCKED:
-        return BarKind.BLOCKED
-    if phase.end is not None and phase.end < today:
-        return BarKind.LATE
-    if phase.status is Status.IN_PROGRESS:
-        return BarKind.IN_PROGRESS
-    if phase.status is Status.NOT_STARTED:
-        return BarKind.NOT_STARTED
+    """Done, blocked and late first; then what the status says; a phase of unknown status
+    by its dates: in progress between them, not started before."""
+    if phase.status in (Status.DONE, Status.BLOCKED):
+        return phase.status
+    if phase_late(phase, today):
+        return LATE
+    if phase.status is not Status.UNKNOWN:
+        return phase.status
     if phase.start is not None and phase.end is not None and phase.start <= today <= phase.end:
-        return BarKind.IN_PROGRESS
+        return Status.IN_PROGRESS
     if phase.start is not None and phase.start > today:
-        return BarKind.NOT_STARTED
-    return BarKind.UNKNOWN
+        return Status.NOT_STARTED
+    return Status.UNKNOWN
 
 
 def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
@@ -182,22 +209,3 @@ def span_of(timelines: list[PlanTimeline], today: date) -> tuple[date, date] | N
     lo, hi = min(days), max(days)
     pad = max(1, (hi - lo).days // 20)
     return lo - timedelta(days=pad), hi + timedelta(days=pad)
-
-
-def next_due(plan: Plan, today: date) -> date | None:
-    """The earliest end date, today or later, of a phase not done; else the plan's end."""
-    dues = [p.end for p in plan.phases if p.end and p.status is not Status.DONE and p.end >= today]
-    if dues:
-        return min(dues)
-    end = plan.dates.estimated_completion or plan.dates.end
-    return end if end and plan.status is not Status.DONE else None
-
-
-def is_late(plan: Plan, today: date) -> bool:
-    """A plan not done whose end (or a phase's end) has passed."""
-    if plan.status is Status.DONE:
-        return False
-    end = plan.dates.estimated_completion or plan.dates.end
-    if end and end < today:
-        return True
-    return any(p.end and p.end < today and p.status is not Status.DONE for p in plan.phases)

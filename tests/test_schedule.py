@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from goaldash.schedule import BarKind, Unit, axis_for, plan_timeline, span_of
+from goaldash.model import Blocker, Phase, Status
+from goaldash.schedule import (
+    LATE,
+    Unit,
+    axis_for,
+    bar_kind,
+    blocker_overdue,
+    is_late,
+    phase_late,
+    plan_timeline,
+    span_of,
+)
 from tests.conftest import plan_of
 
 TODAY = date(2026, 3, 10)
@@ -20,10 +32,10 @@ def test_bar_kinds_and_slip() -> None:
     t = plan_timeline(plan, TODAY)
     assert t is not None and t.dated
     assert [b.kind for b in t.bars] == [
-        BarKind.DONE,
-        BarKind.LATE,
-        BarKind.NOT_STARTED,
-        BarKind.BLOCKED,
+        Status.DONE,
+        LATE,
+        Status.NOT_STARTED,
+        Status.BLOCKED,
     ]
     late = t.bars[1]
     assert (late.start, late.end, late.slip_from) == (
@@ -32,6 +44,30 @@ def test_bar_kinds_and_slip() -> None:
         date(2026, 2, 27),
     )
     assert t.bars[0].label == "Phase 1: A"
+
+
+def test_a_bar_is_its_status_or_late_and_by_its_dates_when_unknown() -> None:
+    before, after = date(2026, 3, 1), date(2026, 3, 20)
+    for status in Status:
+        phase = Phase("1", "A", 1, status=status, end=after)
+        assert bar_kind(phase, TODAY) == status  # a new status is a new kind of bar
+        late = bar_kind(replace(phase, end=before), TODAY)
+        assert late == (status if status in (Status.DONE, Status.BLOCKED) else LATE)
+    unknown = Phase("1", "A", 1)
+    assert bar_kind(replace(unknown, start=before, end=after), TODAY) is Status.IN_PROGRESS
+    assert bar_kind(replace(unknown, start=after), TODAY) is Status.NOT_STARTED
+
+
+def test_lateness_is_one_rule() -> None:
+    gone, coming = date(2026, 3, 9), date(2026, 3, 10)
+    assert phase_late(Phase("1", "A", 1, end=gone), TODAY)
+    assert not phase_late(Phase("1", "A", 1, end=coming), TODAY)  # due today is not late
+    assert not phase_late(Phase("1", "A", 1, status=Status.DONE, end=gone), TODAY)
+    plan = plan_of("# P\n\n## Phase 1: A (2026-03-01 to 2026-03-09)\n\n- [ ] a\n")
+    assert phase_late(plan.phases[0], TODAY) and is_late(plan, TODAY)
+    assert blocker_overdue(Blocker("x", 1, eta=gone), TODAY)
+    assert not blocker_overdue(Blocker("x", 1, eta=coming), TODAY)
+    assert not blocker_overdue(Blocker("x", 1, eta=gone, resolved=True), TODAY)
 
 
 def test_relative_plan_without_anchor() -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from goaldash.scan import Scan
 
 from goaldash.report.style import STATUS_STYLE, bar
-from goaldash.schedule import is_late, next_due
+from goaldash.schedule import blocker_overdue, is_late, next_due
 
 
 def render_once(result: Scan, console: Console) -> None:
@@ -79,7 +79,7 @@ def render_once(result: Scan, console: Console) -> None:
     if blockers:
         console.print(Text(f"\nBlockers ({len(blockers)})", style="bold red"))
         for plan, b in blockers:
-            overdue = b.eta is not None and b.eta < today
+            overdue = blocker_overdue(b, today)
             line = Text("  • ")
             line.append(clean(b.text))
             meta = []

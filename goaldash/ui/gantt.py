@@ -10,8 +10,9 @@ from datetime import date
 
 from rich.text import Text
 
-from goaldash.model import Plan
+from goaldash.model import Plan, Status
 from goaldash.schedule import (
+    LATE,
     Axis,
     Bar,
     BarKind,
@@ -23,12 +24,12 @@ from goaldash.schedule import (
 from goaldash.ui.cells import DIM, fit, one_line, phase_label
 
 BAR_STYLE: dict[BarKind, tuple[str, str]] = {
-    BarKind.DONE: ("█", "green"),
-    BarKind.IN_PROGRESS: ("█", "yellow"),
-    BarKind.NOT_STARTED: ("░", "blue"),
-    BarKind.LATE: ("█", "red"),
-    BarKind.BLOCKED: ("▓", "bold magenta"),
-    BarKind.UNKNOWN: ("░", DIM),
+    Status.DONE: ("█", "green"),
+    Status.IN_PROGRESS: ("█", "yellow"),
+    Status.NOT_STARTED: ("░", "blue"),
+    LATE: ("█", "red"),
+    Status.BLOCKED: ("▓", "bold magenta"),
+    Status.UNKNOWN: ("░", DIM),
 }
 SLIP = ("▒", "bold bright_red")
 MILESTONE = ("◆", "bold cyan")
@@ -37,13 +38,14 @@ MILESTONE = ("◆", "bold cyan")
 def legend() -> Text:
     """What the timeline's colours mean."""
     t = Text()
-    for kind, name in (
-        (BarKind.DONE, "done"),
-        (BarKind.IN_PROGRESS, "in progress"),
-        (BarKind.NOT_STARTED, "not started"),
-        (BarKind.LATE, "late"),
-        (BarKind.BLOCKED, "blocked"),
-    ):
+    shown: tuple[tuple[BarKind, str], ...] = (
+        (Status.DONE, "done"),
+        (Status.IN_PROGRESS, "in progress"),
+        (Status.NOT_STARTED, "not started"),
+        (LATE, "late"),
+        (Status.BLOCKED, "blocked"),
+    )
+    for kind, name in shown:
         ch, style = BAR_STYLE[kind]
         t.append(ch * 2, style=style)
         t.append(f" {name}  ")

@@ -15,9 +15,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from goaldash.model import Phase, Plan, Status
+from goaldash.model import Phase, Plan
 from goaldash.report.style import bar
-from goaldash.schedule import is_late
+from goaldash.schedule import is_late, phase_late
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.messages import OpenEditor
 from goaldash.ui.widgets import ChecklistTree, Node, Row, RowList
@@ -26,7 +26,7 @@ from goaldash.workspace import Workspace
 
 def phase_row(phase: Phase, today: date, width: int) -> Text:
     """A phase: label, bar, counts, status, dates (with the original end when it slipped)."""
-    late = phase.end is not None and phase.end < today and phase.status is not Status.DONE
+    late = phase_late(phase, today)
     bar_w = 10 if width < 100 else 16
     dates_w = 0 if width < 90 else 36
     label_w = max(12, width - (bar_w + 1 + 12 + 1 + 16 + 2 + (dates_w + 1 if dates_w else 0)))

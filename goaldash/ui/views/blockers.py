@@ -8,6 +8,7 @@ from datetime import date
 from rich.text import Text
 
 from goaldash.model import Blocker, Plan
+from goaldash.schedule import blocker_overdue
 from goaldash.text import clean
 from goaldash.ui.cells import DIM, one_line
 from goaldash.ui.views.base import View, empty_message, row_key
@@ -17,7 +18,7 @@ from goaldash.workspace import matches, plan_matches
 
 def blocker_row(plan: Plan, b: Blocker, today: date) -> Text:
     """A blocker on two lines: what it is, then owner, ETA, impact and where."""
-    overdue = b.eta is not None and b.eta < today and not b.resolved
+    overdue = blocker_overdue(b, today)
     t = Text.assemble(("✓ ", "green") if b.resolved else ("● ", "bold red"))
     t.append(one_line(b.text), style=DIM if b.resolved else "bold")
     t.append("\n    ")

@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 
 from goaldash.model import Blocker, Item, ItemState, Phase, Plan, Status
 from goaldash.report.style import bar
+from goaldash.schedule import blocker_overdue, phase_late
 from goaldash.ui.cells import DIM, one_line, phase_label, status_text, warning_row
 
 
@@ -51,14 +52,14 @@ def phase_node_label(ph: Phase, today: date) -> Text:
     label.append("  ")
     label.append_text(bar(ph.progress, 10))
     label.append(f" {ph.progress.done}/{ph.progress.total} ", style="bright_black")
-    late = ph.end is not None and ph.end < today and ph.status is not Status.DONE
+    late = phase_late(ph, today)
     label.append_text(status_text(ph.status, late))
     return label
 
 
 def blocker_line(b: Blocker, today: date) -> Text:
     """A blocker on one line: text, then owner and ETA."""
-    overdue = b.eta is not None and b.eta < today and not b.resolved
+    overdue = blocker_overdue(b, today)
     t = Text.assemble(("✓ ", "green") if b.resolved else ("● ", "bold red"))
     t.append(one_line(b.text), style=DIM if b.resolved else "bold")
     if b.owner:
