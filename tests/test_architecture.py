@@ -123,6 +123,38 @@ def test_rich_only_in_report_and_ui() -> None:
     assert bad == []
 
 
+def test_no_import_cycles() -> None:
+    """No two goaldash modules import each other, however indirectly (Tarjan's SCCs)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(GRAPH[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                cycles.append(sorted(comp))
+
+    for v in sorted(GRAPH):
+        if v not in index:
+            visit(v)
+    assert cycles == []
+
+
 def test_importing_the_app_loads_no_parser() -> None:
     """The dashboard paints before any parsing: importing it loads neither markdown-it nor
     goaldash's parser (they load in the workers that read plans)."""
