@@ -183,10 +183,10 @@ async def live_figures(
     disk: list[float] = []
     view: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.state.scanning:
+        while app.workspace.scanning:
             await pilot.pause(0.01)
         await pilot.pause(0.5)  # let the watcher settle
-        plan = next(p for p in app.state.plans if p.items and not p.template)
+        plan = next(p for p in app.workspace.plans if p.items and not p.template)
         target = root / plan.path
         for i in range(repeat):
             text = target.read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def main(argv: list[str]) -> None:
         await _painted(pilot, t0)
         app = pilot.app
         assert isinstance(app, GoalDashApp)
-        while app.state.scanning:
+        while app.workspace.scanning:
             await pilot.pause(0.002)
         await pilot.pause()
         print(time.time() - t0, flush=True)

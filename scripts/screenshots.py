@@ -45,7 +45,7 @@ async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...], plan: s
         app = GoalDashApp(root, TODAY, watch=False)
         async with app.run_test(size=size) as pilot:
             for _ in range(200):
-                if not app.state.scanning:
+                if not app.workspace.scanning:
                     break
                 await pilot.pause(0.05)
             await pilot.pause(0.2)
@@ -58,7 +58,7 @@ async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...], plan: s
                 await pilot.press(key)
                 await pilot.pause(0.2)
             for _ in range(200):
-                if not app.state.standup_busy:
+                if not app.workspace.standup_busy:
                     break
                 await pilot.pause(0.05)
             await pilot.pause(0.2)

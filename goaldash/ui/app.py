@@ -97,11 +97,6 @@ class GoalDashApp(App[None]):
         self._soon = Throttle(self, REDRAW_EVERY, self.redraw)
         """Redraws while plans are being read: a few a second, not one per batch."""
 
-    @property
-    def state(self) -> Workspace:
-        """The workspace, by the name scripts and the bench use."""
-        return self.workspace
-
     def plan(self, path: str) -> Plan | None:
         """The current copy of the plan at `path` (with cross-file warnings)."""
         return self.workspace.plan(path)

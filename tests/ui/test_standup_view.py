@@ -37,12 +37,12 @@ async def test_standup_view_in_the_dashboard(repo: Repo) -> None:
         await until(pilot, lambda: "1 commit" in screen_text(app), "the summary")
         # [ and ]: the span; "today" saw nothing committed.
         await pilot.press("left_square_bracket")
-        await until(pilot, lambda: app.state.standup_span == "today", "the span to shorten")
+        await until(pilot, lambda: app.workspace.standup_span == "today", "the span to shorten")
         await until(pilot, lambda: "Nothing moved since" in screen_text(app), "an empty span")
         await pilot.press("right_square_bracket", "right_square_bracket")
         await until(
             pilot,
-            lambda: app.state.standup_span == "3d" and not app.state.standup_busy,
+            lambda: app.workspace.standup_span == "3d" and not app.workspace.standup_busy,
             "the span to grow",
         )
         await until(pilot, lambda: any("Bob" in r for r in rows_of(app, "standup")), "rows")
