@@ -167,3 +167,16 @@ def test_importing_the_app_loads_no_parser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"importing the app loaded {out.stdout.strip()}"
+
+
+def test_every_status_has_words_and_looks() -> None:
+    """A new status is a `Status` member and rows in the vocabulary and in report/style.py:
+    none of the three may be forgotten."""
+    from goaldash.model import Status
+    from goaldash.parse.status import VOCABULARY
+    from goaldash.report.style import BAR_STYLE, STATUS_STYLE
+
+    assert set(STATUS_STYLE) == set(Status)
+    assert set(Status) <= set(BAR_STYLE)
+    worded = {row.status for row in VOCABULARY}
+    assert set(Status) - {Status.UNKNOWN} <= worded

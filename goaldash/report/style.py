@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from goaldash.model import Progress, Status
+from goaldash.schedule import LATE, BarKind
 
 STATUS_STYLE: dict[Status, tuple[str, str]] = {
     Status.DONE: ("done", "green"),
@@ -17,6 +18,17 @@ STATUS_STYLE: dict[Status, tuple[str, str]] = {
     Status.UNKNOWN: ("—", "bright_black"),
 }
 """Each status as words and the style they are shown in."""
+
+BAR_STYLE: dict[BarKind, tuple[str, str]] = {
+    Status.DONE: ("█", "green"),
+    Status.IN_PROGRESS: ("█", "yellow"),
+    Status.NOT_STARTED: ("░", "blue"),
+    LATE: ("█", "red"),
+    Status.BLOCKED: ("▓", "bold magenta"),
+    Status.UNKNOWN: ("░", "bright_black"),
+}
+"""Each kind of timeline bar as its glyph and style, in the order the legend lists them (a
+status, or late)."""
 
 
 def bar(progress: Progress, width: int) -> Text:

@@ -11,11 +11,11 @@ from datetime import date
 from rich.text import Text
 
 from goaldash.model import Plan, Status
+from goaldash.report.style import BAR_STYLE, STATUS_STYLE
 from goaldash.schedule import (
     LATE,
     Axis,
     Bar,
-    BarKind,
     PlanTimeline,
     axis_for,
     plan_timeline,
@@ -23,14 +23,6 @@ from goaldash.schedule import (
 )
 from goaldash.ui.cells import DIM, fit, one_line, phase_label
 
-BAR_STYLE: dict[BarKind, tuple[str, str]] = {
-    Status.DONE: ("█", "green"),
-    Status.IN_PROGRESS: ("█", "yellow"),
-    Status.NOT_STARTED: ("░", "blue"),
-    LATE: ("█", "red"),
-    Status.BLOCKED: ("▓", "bold magenta"),
-    Status.UNKNOWN: ("░", DIM),
-}
 SLIP = ("▒", "bold bright_red")
 MILESTONE = ("◆", "bold cyan")
 
@@ -38,15 +30,10 @@ MILESTONE = ("◆", "bold cyan")
 def legend() -> Text:
     """What the timeline's colours mean."""
     t = Text()
-    shown: tuple[tuple[BarKind, str], ...] = (
-        (Status.DONE, "done"),
-        (Status.IN_PROGRESS, "in progress"),
-        (Status.NOT_STARTED, "not started"),
-        (LATE, "late"),
-        (Status.BLOCKED, "blocked"),
-    )
-    for kind, name in shown:
+    shown = [k for k in BAR_STYLE if k is not Status.UNKNOWN]
+    for kind in shown:
         ch, style = BAR_STYLE[kind]
+        name = "late" if kind == LATE else STATUS_STYLE[Status(kind)][0]
         t.append(ch * 2, style=style)
         t.append(f" {name}  ")
     t.append(SLIP[0] * 2, style=SLIP[1])
