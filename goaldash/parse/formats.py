@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 from pathlib import PurePosixPath
@@ -41,6 +43,82 @@ def looks_like_template(path: str, title: str, placeholders: int, text: str) -> 
     return placeholders >= 0.25 * max(1, nonblank)
 
 
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What a plan's family is told by: where the file sits and what it holds."""
+
+    parts: list[str]
+    """The path's parts, lower case."""
+    name: str
+    """The file name, lower case."""
+    head: str
+    """The first 4,000 characters of the text."""
+    meta: dict[str, Any]
+    """The frontmatter."""
+    title: str
+    has_tasks: bool
+    """Whether it has task tables (GoalKit tasks)."""
+    has_status_table: bool
+    """Whether it has a phase status table."""
+    items: tuple[Item, ...]
+
+    def spec_ids(self) -> int:
+        """Items with spec-kit ids (T001), up to three (a plan may have a million)."""
+        return len(list(islice(filter(_SPEC_TASK_ID.match, map(_TEXT, self.items)), 3)))
+
+
+FORMATS: tuple[tuple[PlanFormat, Callable[[Clues], bool]], ...] = (
+    (
+        PlanFormat.GOALKIT_EXECUTION,
+        lambda c: (
+            "Milestones Alignment" in c.head or ("execution" in c.name and ".goalkit" in c.parts)
+        ),
+    ),
+    (
+        PlanFormat.GOALKIT_MILESTONES,
+        lambda c: (
+            "Strategy Alignment" in c.head
+            or "Milestone Plan:" in c.head
+            or ("milestones" in c.name and ".goalkit" in c.parts)
+        ),
+    ),
+    (
+        PlanFormat.GOALKIT_TASKS,
+        lambda c: (
+            "Execution Alignment" in c.head
+            or "Implementation Tasks:" in c.head
+            or (".goalkit" in c.parts and "tasks" in c.name)
+        ),
+    ),
+    (PlanFormat.KIRO_TASKS, lambda c: ".kiro" in c.parts and c.name.startswith("tasks")),
+    (PlanFormat.GSD, lambda c: ".planning" in c.parts),
+    (
+        PlanFormat.BACKLOG_MD,
+        lambda c: "backlog" in c.parts and ("id" in c.meta or "status" in c.meta),
+    ),
+    (
+        PlanFormat.SPEC_KIT_TASKS,
+        lambda c: ("specs" in c.parts and c.name.startswith("tasks")) or c.spec_ids() >= 3,
+    ),
+    (
+        PlanFormat.PLAN_FRONTMATTER,
+        lambda c: (
+            str(c.meta.get("type", "")).lower() == "plan"
+            or c.has_status_table
+            or ("status" in c.meta and "lifecycle" in c.meta)
+        ),
+    ),
+    (
+        PlanFormat.IMPLEMENTATION_PLAN,
+        lambda c: c.title.lower().startswith("implementation plan") or "**Based on:**" in c.head,
+    ),
+    (PlanFormat.GOALKIT_TASKS, lambda c: c.has_tasks),
+)
+"""The families a plan can belong to, each with the rule that tells it, tried in order; the
+first that holds wins, and a plan no rule claims is generic. A new format is a `PlanFormat`
+member and a row here."""
+
+
 def detect_format(
     path: str,
     text: str,
@@ -51,42 +129,15 @@ def detect_format(
     items: tuple[Item, ...],
 ) -> PlanFormat:
     """The plan's family, from where it sits and what it holds."""
-    p = PurePosixPath(path)
-    parts = [x.lower() for x in p.parts]
-    name = parts[-1] if parts else ""
-    head = text[:4000]
-    if "Milestones Alignment" in head or ("execution" in name and ".goalkit" in parts):
-        return PlanFormat.GOALKIT_EXECUTION
-    if (
-        "Strategy Alignment" in head
-        or "Milestone Plan:" in head
-        or ("milestones" in name and ".goalkit" in parts)
-    ):
-        return PlanFormat.GOALKIT_MILESTONES
-    if (
-        "Execution Alignment" in head
-        or "Implementation Tasks:" in head
-        or (".goalkit" in parts and "tasks" in name)
-    ):
-        return PlanFormat.GOALKIT_TASKS
-    if ".kiro" in parts and name.startswith("tasks"):
-        return PlanFormat.KIRO_TASKS
-    if ".planning" in parts:
-        return PlanFormat.GSD
-    if "backlog" in parts and ("id" in meta or "status" in meta):
-        return PlanFormat.BACKLOG_MD
-    # Three items with spec-kit ids are enough (looked for in C: a plan may have a million).
-    spec_ids = len(list(islice(filter(_SPEC_TASK_ID.match, map(_TEXT, items)), 3)))
-    if ("specs" in parts and name.startswith("tasks")) or spec_ids >= 3:
-        return PlanFormat.SPEC_KIT_TASKS
-    if (
-        str(meta.get("type", "")).lower() == "plan"
-        or has_status_table
-        or ("status" in meta and "lifecycle" in meta)
-    ):
-        return PlanFormat.PLAN_FRONTMATTER
-    if title.lower().startswith("implementation plan") or "**Based on:**" in head:
-        return PlanFormat.IMPLEMENTATION_PLAN
-    if has_tasks:
-        return PlanFormat.GOALKIT_TASKS
-    return PlanFormat.GENERIC
+    parts = [x.lower() for x in PurePosixPath(path).parts]
+    clues = Clues(
+        parts=parts,
+        name=parts[-1] if parts else "",
+        head=text[:4000],
+        meta=meta,
+        title=title,
+        has_tasks=has_tasks,
+        has_status_table=has_status_table,
+        items=items,
+    )
+    return next((fmt for fmt, rule in FORMATS if rule(clues)), PlanFormat.GENERIC)
