@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import subprocess
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -210,16 +211,44 @@ class GoalDashApp(App[None]):
         self.push_screen(PlanScreen(self.workspace, path, line))
 
     def open_editor(self, rel: str, line: int) -> None:
-        """Open the file at `line` in the user's editor, the app suspended; then read it again."""
+        """Open the file at `line` in the user's editor, the app suspended; then read it again.
+
+        The editor is looked for first (on a worker: it reads the PATH's folders); a missing
+        one, one that cannot start or one that fails gets a one-line message, and the app
+        always comes back (Textual's `suspend` does not resume when its block raises)."""
         cmd = editor_command(self.workspace.root / rel, line, os.environ)
+        if self.editor_runner is None:
+            self._find_editor(cmd, rel)
+            return
         try:
-            if self.editor_runner is not None:
-                self.editor_runner(cmd)
-            else:
-                with self.suspend():
-                    subprocess.run(cmd, check=False)
-        except Exception as exc:  # SuspendNotSupported, OSError: say so, keep running
+            self.editor_runner(cmd)
+        except Exception as exc:
             self.notify(f"Could not run {cmd[0]}: {exc}", markup=False, severity="error")
+        self.workspace.request_reread({rel})
+
+    @work(thread=True, group="editor", exit_on_error=False)
+    def _find_editor(self, cmd: list[str], rel: str) -> None:
+        if shutil.which(cmd[0]) is None:
+            said = f"No editor {one_line(cmd[0])!r} found: set $EDITOR (or $VISUAL) to one."
+            self.call_from_thread(self.notify, said, markup=False, severity="error", timeout=8)
+            return
+        self.call_from_thread(self._run_editor, cmd, rel)
+
+    def _run_editor(self, cmd: list[str], rel: str) -> None:
+        problem: str | None = None
+        try:
+            with self.suspend():
+                try:
+                    code = subprocess.run(cmd, check=False).returncode
+                except OSError as exc:
+                    problem = f"Could not run {cmd[0]}: {exc.strerror or exc}"
+                else:
+                    if code != 0:
+                        problem = f"{cmd[0]} exited with status {code}."
+        except SuspendNotSupported as exc:
+            problem = f"Could not run {cmd[0]}: {exc}"
+        if problem is not None:
+            self.notify(one_line(problem), markup=False, severity="error", timeout=8)
         self.workspace.request_reread({rel})
 
     # -- actions (the keys) -----------------------------------------------------------------
