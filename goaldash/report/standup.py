@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.text import Text
 
 from goaldash.standup import Change, PlanMoves, Standup
-from goaldash.text import clean, shown_path
+from goaldash.text import clean, clean_plain, shown_path
 
 # kind: (sign, label, style)
 LOOK: dict[str, tuple[str, str, str]] = {
     "ticked": ("✓", "ticked", "green"),
     "unticked": ("○", "unticked", "yellow"),
+    "started": ("◐", "started", "blue"),
     "added": ("+", "added", "cyan"),
     "removed": ("−", "removed", "magenta"),
     "blockers_added": ("⚑", "blocker", "red"),
@@ -42,7 +43,13 @@ class StandupRow:
 
 
 def shown(text: str) -> str:
+    """A word that is not markdown (an author, a label): cleaned, on one line."""
     return clean(text).replace("\n", " ")
+
+
+def shown_md(text: str) -> str:
+    """Text from a plan (an item, a title): as the plan view shows it, emphasis dropped."""
+    return clean_plain(text).replace("\n", " ")
 
 
 def when_text(when: datetime | None, until: datetime) -> str:
@@ -75,11 +82,11 @@ def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
     sign, label, style = LOOK[kind]
     if kind == "phase_changes":
         label = f"phase {shown(c.phase or '')}"[:12]
-        body = f"{shown(c.text)}: {c.before} → {c.after}"
+        body = f"{shown_md(c.text)}: {c.before} → {c.after}"
     elif kind == "added" and c.after == "done":
-        body = f"{shown(c.text)} (done)"
+        body = f"{shown_md(c.text)} (done)"
     else:
-        body = shown(c.text)
+        body = shown_md(c.text)
     author = shown(c.author)
     if len(author) > 14:
         author = author[:13] + "…"
@@ -101,16 +108,19 @@ def _change(kind: str, c: Change, until: datetime, width: int) -> Text:
     return t
 
 
-def _heading(m: PlanMoves, width: int) -> Text:
+def _heading(m: PlanMoves, until: datetime, width: int) -> Text:
     t = Text()
     t.append(shown_path(m.path), style="bold")
     if m.title and m.title != m.path:
-        t.append(f"  {shown(m.title)}")
+        t.append(f"  {shown_md(m.title)}")
     if m.after is not None and m.after.total:
         was = f"{m.before.done}/{m.before.total} → " if m.before is not None else ""
         t.append(f"  {was}{m.after.done}/{m.after.total}", style="bright_black")
     if m.renamed_from:
-        t.append(f"  (was {shown_path(m.renamed_from)})", style="bright_black")
+        by = ""
+        if m.renamed is not None:
+            by = f", renamed by {shown(m.renamed.author)} · {when_text(m.renamed.when, until)}"
+        t.append(f"  (was {shown_path(m.renamed_from)}{by})", style="bright_black")
     t.truncate(width, overflow="ellipsis")
     return t
 
@@ -121,7 +131,7 @@ def rows(st: Standup, width: int = 100) -> list[StandupRow]:
     for note in st.notes:
         out.append(StandupRow(Text(f"note: {note}", style="yellow")))
     for m in st.plans:
-        out.append(StandupRow(_heading(m, width), m.path, None, heading=True))
+        out.append(StandupRow(_heading(m, st.until, width), m.path, None, heading=True))
         for kind in ("created", "completed", "deleted"):
             c = getattr(m, kind)
             if c is not None:

@@ -24,7 +24,14 @@ from goaldash.parse.basics import fingerprint
 from goaldash.safefile import read_regular
 from goaldash.standup.credit import Trail
 from goaldash.standup.diff import diff_plans
-from goaldash.standup.gitlog import commits_since, gitlinks, moved_since, read_blobs, untracked
+from goaldash.standup.gitlog import (
+    commits_since,
+    gitlinks,
+    moved_since,
+    names_since,
+    read_blobs,
+    untracked,
+)
 from goaldash.standup.repo import Repo, count_commits, open_repo
 from goaldash.standup.result import Change, PlanMoves, Standup, StandupError
 from goaldash.standup.since import baseline, resolve_since
@@ -72,6 +79,40 @@ def standup(
     return result
 
 
+# At most this many plans are followed back through their renames one commit at a time
+# (a `git log --follow` each); beyond, only the renames git pairs end to end are seen.
+_FOLLOW_LIMIT = 64
+
+
+def _follow_renames(
+    repo: Repo,
+    base: str,
+    paths: list[str],
+    renamed: dict[str, str],
+    added: set[str],
+    deleted: list[str],
+) -> set[str]:
+    """Follow the plans renamed since `base`, and those new since `base` while files were
+    deleted, through every commit: a plan renamed step by step, each step with an edit, has
+    two ends git does not pair (`a` deleted, `e` added), so it is paired here (`renamed`,
+    `added` and `deleted` are updated). Returns the names the plans had in between, whose
+    commits must be read for credit to follow the file."""
+    between: set[str] = set()
+    asked = [p for p in paths if p in renamed or (deleted and p in added)]
+    gone = set(deleted)
+    for path in asked[:_FOLLOW_LIMIT]:
+        names = names_since(repo, base, path)
+        between.update(names[1:])
+        if path in added:
+            then = next((n for n in reversed(names) if n in gone), None)
+            if then is not None:
+                renamed[path] = then
+                added.discard(path)
+                gone.discard(then)
+                deleted.remove(then)
+    return between
+
+
 def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]:
     from goaldash.scan import parse_candidate, parse_many
 
@@ -80,18 +121,18 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
     subs = tuple(f"{s}/" for s in gitlinks(repo))
     if subs:
         plans = [p for p in plans if not p.path.startswith(subs)]
+    between: set[str] = set()
     if base is not None:
         moved = moved_since(repo, base)
-        then = {
-            p.path: moved.renamed.get(p.path, p.path) for p in plans if p.path not in moved.added
-        }
-        old_bytes = read_blobs(repo, base, sorted({*then.values(), *moved.deleted}))
-        deleted = moved.deleted
+        renamed, added, deleted = dict(moved.renamed), set(moved.added), list(moved.deleted)
+        between = _follow_renames(repo, base, [p.path for p in plans], renamed, added, deleted)
+        then = {p.path: renamed.get(p.path, p.path) for p in plans if p.path not in added}
+        old_bytes = read_blobs(repo, base, sorted({*then.values(), *deleted}))
     else:
         then, old_bytes, deleted = {}, {}, []
-    # The history of the plans only (by every name they had at either end), not of every
-    # markdown file in the repository; a very long list falls back to all markdown files.
-    names = sorted({p.path for p in plans} | set(then.values()) | set(deleted))
+    # The history of the plans only (by every name they had at either end, and between), not
+    # of every markdown file in the repository; a very long list falls back to all of them.
+    names = sorted({p.path for p in plans} | set(then.values()) | set(deleted) | between)
     commits = commits_since(repo, base, names if len(names) <= 2000 else None)
     loose = untracked(repo)
     # The plans as they are on disk now (regular files only, bounded: never a FIFO).
@@ -131,6 +172,8 @@ def _compare(repo: Repo, base: str | None, plans: list[Plan]) -> list[PlanMoves]
         moves = diff_plans(old_plan, new_plan, before or b"", now_bytes, trail)
         if old_path is not None and old_path != plan.path:
             moves.renamed_from = old_path
+            who = trail.renaming()
+            moves.renamed = Change(old_path, None, who.author, who.when)
         if moves.moved:
             out.append(moves)
     for path in deleted:

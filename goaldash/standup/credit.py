@@ -92,6 +92,13 @@ class Trail:
                 return who
         return self.last()
 
+    def renaming(self) -> Who:
+        """Who last renamed the file."""
+        for who, d in self.steps:
+            if d is not None and d.old_path is not None and d.old_path != d.path:
+                return who
+        return self.last()
+
     def deletion(self) -> Who:
         for who, d in self.steps:
             if d is not None and d.deleted:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from goaldash.model import ItemState, Plan, Status
+from goaldash.model import Blocker, ItemState, Plan, Status
 from goaldash.standup.credit import Trail, latest
 from goaldash.standup.result import Change, PlanMoves
 
@@ -60,6 +60,22 @@ def _pairs(
     return pairs, left_old, left_new
 
 
+def _struck_with_a_note(
+    key: str, line: int, blockers: Iterable[Blocker], old_keys: set[str]
+) -> Blocker | None:
+    """The resolved blocker that an open one became when it was struck through (or ticked)
+    with words added: its words begin with the old ones (the nearest to the old line first),
+    and no blocker of the old version had them."""
+    if not key:
+        return None
+    found = [
+        b
+        for b in blockers
+        if b.resolved and (k := _alnum(b.text)) not in old_keys and k.startswith(key)
+    ]
+    return min(found, key=lambda b: abs(b.line - line), default=None)
+
+
 def diff_plans(
     old: Plan | None, new: Plan, old_bytes: bytes, new_bytes: bytes, trail: Trail
 ) -> PlanMoves:
@@ -92,6 +108,8 @@ def diff_plans(
         if was != now:
             kind = moves.ticked if now else moves.unticked
             kind.append(Change(n.text, n.line, *wrote(n.line), phase=n.phase))
+        elif o.state is ItemState.OPEN and n.state is ItemState.IN_PROGRESS:
+            moves.started.append(Change(n.text, n.line, *wrote(n.line), phase=n.phase))
     for n in came:
         moves.added.append(
             Change(n.text, n.line, *wrote(n.line), phase=n.phase, after=n.state.value)
@@ -104,11 +122,12 @@ def diff_plans(
     # Blockers: by their words, whatever marks them resolved (a tick, strike-through).
     old_open = {_alnum(b.text): b for b in old.blockers if not b.resolved}
     new_by = {_alnum(b.text): b for b in new.blockers}
+    old_keys = {_alnum(b.text) for b in old.blockers}
     for key, b in new_by.items():
         if not b.resolved and key not in old_open:
             moves.blockers_added.append(Change(b.text, b.line, *wrote(b.line), phase=b.phase))
     for key, b in old_open.items():
-        still = new_by.get(key)
+        still = new_by.get(key) or _struck_with_a_note(key, b.line, new.blockers, old_keys)
         if still is None:
             moves.blockers_resolved.append(
                 Change(b.text, None, *erased(b.line), phase=b.phase, after="removed")
@@ -133,7 +152,7 @@ def diff_plans(
         if was_ph is None or was_ph.status is ph.status:
             continue
         rows = [r.line for r in new.status_rows if r.phase == ph.id]
-        mine = [c for c in (*moves.ticked, *moves.unticked) if c.phase == ph.id]
+        mine = [c for c in (*moves.ticked, *moves.unticked, *moves.started) if c.phase == ph.id]
         who = (
             trail.writer(*(_at(now_lines, ln) for ln in (ph.line, *rows)))
             or latest(mine)

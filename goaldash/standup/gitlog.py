@@ -86,6 +86,39 @@ def moved_since(repo: Repo, base: str) -> Moved:
     return Moved(renamed, sorted(set(deleted)), added)
 
 
+def names_since(repo: Repo, base: str, path: str) -> list[str]:
+    """Every name the file at `path` in HEAD had in the commits after `base`, newest first
+    (`path` first), following renames one commit at a time (`git log --follow`): a chain of
+    renames each with a small edit is followed though its two ends differ too much for git
+    to pair them."""
+    out = git(
+        repo.root,
+        "log",
+        "--follow",
+        "-M",
+        "--name-status",
+        "-z",
+        "--format=",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"{base}..HEAD",
+        "--",
+        f":(literal){repo.to_git(path)}",
+    ).split(b"\0")
+    names = [path]
+    i = 0
+    while i < len(out):
+        status = out[i].strip(b"\n").decode("ascii", "replace")
+        if status.startswith(("R", "C")) and i + 2 < len(out):
+            old = _rel(repo, out[i + 1])
+            if status.startswith("R") and old is not None and old not in names:
+                names.append(old)
+            i += 3
+        else:
+            i += 2 if status else 1
+    return names
+
+
 def missing(repo: Repo) -> set[str]:
     """Markdown files under the root that the index has and the work tree does not."""
     out = git(repo.root, "ls-files", "-z", "--deleted", "--", *_SPECS)
@@ -134,8 +167,13 @@ def blob_ids(repo: Repo, rev: str, paths: list[str]) -> dict[str, Blob]:
     `cat-file --batch-check` reads one name a line, so a path holding a newline or a carriage
     return is looked up with `ls-tree -z` instead."""
     found: dict[str, Blob] = {}
-    plain = [p for p in paths if "\n" not in p and "\r" not in p]
-    odd = [p for p in paths if "\n" in p or "\r" in p]
+
+    def odd_name(p: str) -> bool:
+        g = repo.to_git(p)  # the root's own folder may hold a newline too
+        return "\n" in g or "\r" in g
+
+    plain = [p for p in paths if not odd_name(p)]
+    odd = [p for p in paths if odd_name(p)]
     if plain:
         asked = "".join(f"{rev}:{repo.to_git(p)}\n" for p in plain)
         asked_raw = asked.encode("utf-8", "surrogateescape")

@@ -58,6 +58,7 @@ def to_dict(st: Standup) -> dict[str, Any]:
                 "created": one(m.created),
                 "completed": one(m.completed),
                 "deleted": one(m.deleted),
+                "renamed": one(m.renamed),
                 "progress_before": progress(m.before),
                 "progress_after": progress(m.after),
                 **{kind: [change_to_dict(c) for c in getattr(m, kind)] for kind in KINDS},

@@ -41,6 +41,7 @@ class Change:
 KINDS = (
     "ticked",
     "unticked",
+    "started",
     "added",
     "removed",
     "blockers_added",
@@ -60,8 +61,13 @@ class PlanMoves:
     created: Change | None = None
     completed: Change | None = None
     deleted: Change | None = None
+    renamed: Change | None = None
+    """Who renamed it (the last rename, when several), when `renamed_from` is set; its text
+    is the old path."""
     ticked: list[Change] = field(default_factory=list)
     unticked: list[Change] = field(default_factory=list)
+    started: list[Change] = field(default_factory=list)
+    """Items moved from open to in progress (`[-]`, `[~]`, `[/]`)."""
     added: list[Change] = field(default_factory=list)
     removed: list[Change] = field(default_factory=list)
     blockers_added: list[Change] = field(default_factory=list)

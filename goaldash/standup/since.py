@@ -56,9 +56,16 @@ def resolve_since(when: str, now: datetime) -> Since:
         return Since(f"{m.group(1)}{m.group(2)}", _midnight(today - timedelta(days=n)))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
         try:
-            return Since(word, _midnight(date.fromisoformat(word)))
+            day = date.fromisoformat(word)
         except ValueError:
             raise StandupError(f"not a date: {word}", usage=True) from None
+        if day > today:
+            raise StandupError(
+                f"--since {word} is in the future (today is {today.isoformat()}): "
+                "nothing can have moved since then",
+                usage=True,
+            )
+        return Since(word, _midnight(day))
     if not word:
         raise StandupError(
             "--since wants a moment: yesterday, a date, 3d, or a git revision", usage=True
