@@ -44,15 +44,18 @@ def _copy(src: Traversable, dest: Path, today: date) -> None:
             target.write_text(render(entry.read_text(encoding="utf-8"), today), encoding="utf-8")
 
 
-def make_demo(today: date, dest: Path | None = None, history: bool = False) -> Path:
+def make_demo(
+    today: date, dest: Path | None = None, history: bool = False, now: datetime | None = None
+) -> Path:
     """Write the sample repository into `dest` (a new temporary folder by default); with
-    `history`, make it a git repository with a history (skipped when git is missing)."""
+    `history`, make it a git repository with a history (skipped when git is missing). `now`:
+    the moment nothing is stamped after (the clock by default)."""
     root = dest or Path(tempfile.mkdtemp(prefix="goaldash-demo-"))
     _copy(resources.files("goaldash") / "demo_data", root, today)
     if history:
         # No git: the demo works without a history, and the Standup view says why.
         with suppress(OSError, subprocess.SubprocessError):
-            add_history(root, today)
+            add_history(root, today, now)
     return root
 
 
@@ -86,8 +89,10 @@ HISTORY: list[tuple[str, str, str, str, str | None, time]] = [
 ]
 
 
-def add_history(root: Path, today: date) -> None:
-    """Commit the demo a week before `today`, then the edits of HISTORY at their times."""
+def add_history(root: Path, today: date, now: datetime | None = None) -> None:
+    """Commit the demo a week before `today`, then the edits of HISTORY at their times. The
+    uncommitted edit is stamped at its time today, or at `now` (the clock by default) when
+    that is earlier: never later than now."""
     from goaldash.standup import previous_working_day
     from goaldash.standup.repo import author_env
 
@@ -107,7 +112,8 @@ def add_history(root: Path, today: date) -> None:
         path = root / rel
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
         if day is None:
-            stamp = datetime.combine(today, clock).timestamp()
+            latest = (now or datetime.now().astimezone()).timestamp()
+            stamp = min(datetime.combine(today, clock).timestamp(), latest)
             os.utime(path, (stamp, stamp))
             continue
         git("add", "-A")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,18 @@ def test_item_text_is_shown_without_markdown(repo: Repo) -> None:
     assert "Task 2.2: write the parser" in plain and "**" not in plain and "~~" not in plain
     assert json.dumps(to_dict(st))  # the document still holds the text
     assert texts(one(st).added) == ["**Task 2.2:** write ~~the~~ parser"]
+
+
+def test_the_demo_never_stamps_its_uncommitted_edit_after_now(tmp_path: Path) -> None:
+    from goaldash.demo import make_demo
+
+    now = datetime.fromisoformat("2026-11-21T07:00:00+00:00")  # before the edit's 08:55
+    root = make_demo(now.date(), tmp_path / "demo", history=True, now=now)
+    st = standup(root, "yesterday", now)
+    (edit,) = [c for m in st.plans for _, c in m.changes() if c.author == "uncommitted"]
+    assert edit.when is not None and edit.when <= now
+    later = datetime.fromisoformat("2026-11-21T12:00:00+00:00")
+    root = make_demo(later.date(), tmp_path / "demo2", history=True, now=later)
+    st = standup(root, "yesterday", later)
+    (edit,) = [c for m in st.plans for _, c in m.changes() if c.author == "uncommitted"]
+    assert edit.when == datetime.fromisoformat("2026-11-21T08:55:00+00:00")
