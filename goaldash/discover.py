@@ -18,6 +18,7 @@ from goaldash.config import Config
 from goaldash.model import Plan
 from goaldash.parse.formats import BACKUP_SUFFIXES
 from goaldash.parse.words import phase_word_pattern, plan_file_pattern
+from goaldash.text import clean, shown_path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIP_DIRS = frozenset(
@@ -155,15 +156,36 @@ SUBMODULE_DEPTH = 3
 MAX_SUBMODULES = 64
 
 
-def _git_files(root: Path) -> list[str] | None:
+def _git_files(root: Path, notes: list[str] | None = None) -> list[str] | None:
     """Files git tracks plus untracked ones it does not ignore, and the same inside the
-    checked-out submodules under `root`; None outside a work tree."""
+    checked-out submodules under `root`; None outside a work tree. Folders git could not
+    open are said in `notes`."""
     budget = [MAX_SUBMODULES]
-    return _repo_files(root, root.resolve(), "", SUBMODULE_DEPTH, budget)
+    return _repo_files(root, root.resolve(), "", SUBMODULE_DEPTH, budget, notes)
+
+
+_UNOPENED = re.compile(rb"could not open directory '(.*)': (.*)$", re.MULTILINE)
+
+
+def _unopened(stderr: bytes, prefix: str) -> list[str]:
+    """The folders `git ls-files --others` said it could not open, as notes."""
+    return [
+        _skipped(prefix + m.group(1).decode("utf-8", "surrogateescape"), m.group(2).decode())
+        for m in _UNOPENED.finditer(stderr)
+    ]
+
+
+def _skipped(rel: str, why: str) -> str:
+    return f"folder {shown_path(rel.rstrip('/') or '.')} skipped: cannot read it ({clean(why)})"
 
 
 def _repo_files(
-    folder: Path, top: Path, prefix: str, depth: int, budget: list[int]
+    folder: Path,
+    top: Path,
+    prefix: str,
+    depth: int,
+    budget: list[int],
+    notes: list[str] | None = None,
 ) -> list[str] | None:
     """`_git_files` for the repository whose work tree holds `folder`, paths made relative
     to the scanned root by `prefix`. Every git run is hardened (`goaldash.gitrun`)."""
@@ -176,6 +198,8 @@ def _repo_files(
         return None
     if others.returncode != 0:
         return None
+    if notes is not None:
+        notes.extend(_unopened(others.stderr, prefix))
     files, links = gitrun.parse_stage(cached.stdout)
     # An untracked folder git will not look into (a nested repository) ends in "/".
     files += [
@@ -191,7 +215,7 @@ def _repo_files(
         if sub is None:
             continue
         budget[0] -= 1
-        inner = _repo_files(sub, top, f"{prefix}{link}/", depth - 1, budget)
+        inner = _repo_files(sub, top, f"{prefix}{link}/", depth - 1, budget, notes)
         if inner:
             out += inner
     return sorted(set(out))
@@ -215,8 +239,9 @@ def _submodule_folder(folder: Path, link: str, top: Path) -> Path | None:
     return sub
 
 
-def _walk(root: Path) -> list[str]:
-    """A walk that skips vendored and generated folders and survives symlink loops."""
+def _walk(root: Path, notes: list[str] | None = None) -> list[str]:
+    """A walk that skips vendored and generated folders and survives symlink loops; a
+    folder it cannot read is said in `notes`."""
     out: list[str] = []
     seen: set[tuple[int, int]] = set()
 
@@ -231,7 +256,9 @@ def _walk(root: Path) -> list[str]:
         seen.add(ident)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            if notes is not None:
+                notes.append(_skipped(rel, exc.strerror or str(exc)))
             return
         if any(e.name == "pyvenv.cfg" for e in entries):
             return  # a virtual environment, whatever its name
@@ -250,12 +277,15 @@ def _walk(root: Path) -> list[str]:
     return out
 
 
-def candidates(root: Path, config: Config | None = None) -> list[Candidate]:
-    """Markdown files under `root` that may be plans, sorted by path."""
+def candidates(
+    root: Path, config: Config | None = None, notes: list[str] | None = None
+) -> list[Candidate]:
+    """Markdown files under `root` that may be plans, sorted by path. A folder that cannot
+    be read is skipped, and said in `notes` (one sentence each)."""
     config = config or Config()
-    listed = _git_files(root)
+    listed = _git_files(root, notes)
     if listed is None:
-        files = _walk(root)
+        files = _walk(root, notes)
     else:
         files = [
             f

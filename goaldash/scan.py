@@ -15,8 +15,10 @@ from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts, Warning
 from goaldash.parse.basics import fingerprint, unread_plan
+from goaldash.parse.encoding import is_binary
 from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
+from goaldash.text import shown_path
 
 
 @dataclass(slots=True)
@@ -77,6 +79,9 @@ class Scan:
     """By path."""
     conflicts: dict[str, list[Warning]] = field(default_factory=dict)
     """Contradiction warnings between files of a group, by path."""
+    notes: list[str] = field(default_factory=list)
+    """What was passed over, in a sentence each: a folder that cannot be read, a binary
+    file where a plan was expected (no plan row: it holds nothing to count)."""
     _plans: list[Plan] | None = None
 
     @property
@@ -188,8 +193,10 @@ def read_found(
     workers: int | None = None,
     batch_seconds: float = 0.05,
     keep_json: KeepJson | None = None,
+    notes: list[str] | None = None,
 ) -> Iterator[tuple[int, list[Found]]]:
-    """`read_batches`, with cache hits left encoded until asked for."""
+    """`read_batches`, with cache hits left encoded until asked for. With `notes`, a binary
+    file is no plan: a sentence in `notes` says so (without, it is an unreadable plan)."""
     misses: list[tuple[Candidate, bytes, str]] = []
     batch: list[Found] = []
     done = 0
@@ -197,6 +204,9 @@ def read_found(
     for c in found:
         got = _read(c)
         one: Found | None
+        if notes is not None and isinstance(got, bytes) and is_binary(got):
+            notes.append(f"{shown_path(c.rel)} looks like a binary file, not markdown: not read")
+            got = None
         if isinstance(got, bytes):
             fp = fingerprint(got)
             hit = cache.get(c.rel, fp, c.known_place, c.group) if cache is not None else None
@@ -284,9 +294,10 @@ def scan(
     """Read every plan under `root`; `keep_json` gives the `--json` text the cache keeps of
     each plan parsed. Raises ConfigError for a bad configuration."""
     config = config if config is not None else load_config(root)
-    found = candidates(root, config)
-    result = Scan(root=root, today=today, config=config, candidates=len(found))
-    for done, got in read_found(found, cache, workers, keep_json=keep_json):
+    notes: list[str] = []
+    found = candidates(root, config, notes)
+    result = Scan(root=root, today=today, config=config, candidates=len(found), notes=notes)
+    for done, got in read_found(found, cache, workers, keep_json=keep_json, notes=notes):
         result.found.extend(got)
         if progress is not None:
             progress(done, len(found))

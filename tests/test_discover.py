@@ -161,3 +161,33 @@ def test_words_inside_other_words_do_not_make_a_plan(name: str) -> None:
 )
 def test_a_phase_in_another_language_passes_the_prefilter(text: str) -> None:
     assert is_plan_text(text)
+
+
+def test_an_unreadable_folder_is_said(tmp_path: Path) -> None:
+    from goaldash.discover import _unopened, candidates
+
+    _write(tmp_path, "a/plan.md")
+    locked = tmp_path / "b"
+    _write(tmp_path, "b/plan.md")
+    locked.chmod(0)
+    try:
+        notes: list[str] = []
+        found = [c.rel for c in candidates(tmp_path, notes=notes)]
+        if os.access(locked, os.R_OK):  # root reads it all the same
+            assert notes == []
+        else:
+            assert found == ["a/plan.md"]
+            assert notes == ["folder b skipped: cannot read it (Permission denied)"]
+    finally:
+        locked.chmod(0o755)
+    # What git says when it cannot open a folder, as a note.
+    err = b"warning: could not open directory 'sub/x/': Permission denied\n"
+    assert _unopened(err, "") == ["folder sub/x skipped: cannot read it (Permission denied)"]
+
+
+def test_a_binary_plan_file_is_no_plan(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_bytes(b"\x00binary" * 50)
+    _write(tmp_path, "docs/plans/real.md")
+    result = scan(tmp_path, TODAY)
+    assert [p.path for p in result.plans] == ["docs/plans/real.md"]
+    assert result.notes == ["plan.md looks like a binary file, not markdown: not read"]

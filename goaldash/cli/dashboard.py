@@ -8,12 +8,22 @@ import signal
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaldash import __version__
-from goaldash.cli.common import EXIT_OK, OneLineParser, folder_problem, writable_output
+from goaldash.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    OneLineParser,
+    folder_problem,
+    writable_output,
+)
 from goaldash.cli.common import fail as _fail
 from goaldash.config import ConfigError
-from goaldash.text import shown_path
+from goaldash.text import clean, shown_path
+
+if TYPE_CHECKING:
+    from goaldash.scan import Scan
 
 
 def _today(value: str | None) -> date:
@@ -33,7 +43,12 @@ def main_parser() -> OneLineParser:
         epilog="Subcommands: 'goaldash toggle FILE:LINE' ticks an item; 'goaldash standup "
         "[PATH] [--since WHEN]' says what moved (each has --help).",
     )
-    p.add_argument("path", nargs="?", default=".", help="repository or folder to read (default .)")
+    p.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        help="repository or folder to read (default .), or one plan file",
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="print a summary and exit")
     mode.add_argument("--json", action="store_true", help="print every plan as one JSON document")
@@ -61,8 +76,16 @@ def main(argv: list[str]) -> int:
         return _fail(str(exc))
     if args.keep_demo and not args.demo:
         return _fail("--keep-demo goes with --demo")
+    if args.demo and args.path is not None:
+        return _fail(
+            f"--demo opens its own sample plans, not {shown_path(args.path)}: "
+            "give --demo or a PATH, not both"
+        )
     if not args.demo:
-        return _show(args, Path(args.path), today)
+        path = Path(args.path if args.path is not None else ".")
+        if path.is_file():
+            return _show_file(args, path, today)
+        return _show(args, path, today)
     from goaldash.demo import make_demo
 
     root = make_demo(today, history=True)
@@ -95,7 +118,7 @@ def _exit_on_hangup() -> None:
 
 def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     """The dashboard, `--once` or `--json` over the plans under `root`."""
-    problem = folder_problem(root, shown_path(str(root) if args.demo else args.path))
+    problem = folder_problem(root, shown_path(str(root) if args.demo else args.path or "."))
     if problem is not None:
         return _fail(problem)
     from goaldash.config import load_config
@@ -116,9 +139,18 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     cache = ParseCache.for_root(root.resolve())
     if cache.warning is not None:
         sys.stderr.write(f"goaldash: {cache.warning}\n")
-    from goaldash.report.jsonout import fragment, iter_json  # no Rich
+    from goaldash.report.jsonout import fragment  # no Rich
 
     result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment)
+    return _report(args, result)
+
+
+def _report(args: argparse.Namespace, result: Scan) -> int:
+    """`--once` or `--json` of a scan; what it passed over, a line each on stderr."""
+    from goaldash.report.jsonout import iter_json
+
+    for note in result.notes:
+        sys.stderr.write(f"goaldash: note: {clean(note)}\n")
     if args.json:
         writable_output(utf8=True)  # a JSON document is UTF-8, whatever the locale
         sys.stdout.writelines(iter_json(result))
@@ -128,3 +160,34 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
 
     print_once(result)
     return EXIT_OK
+
+
+def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
+    """`goaldash FILE`: with `--once` / `--json`, that one plan; else the dashboard on its
+    folder."""
+    from goaldash.config import load_config
+
+    folder = path.resolve().parent
+    try:
+        config = load_config(folder)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    if not (args.once or args.json):
+        if not sys.stdout.isatty() or not sys.stdin.isatty():
+            return _fail("the dashboard needs a terminal: use --once or --json for text output")
+        from goaldash.ui.app import run
+
+        return run(folder, today if args.today else None, config=config)
+    from goaldash.discover import Candidate
+    from goaldash.report.jsonout import fragment
+    from goaldash.scan import Scan, read_found
+
+    name = path.name
+    result = Scan(root=folder, today=today, config=config, candidates=1)
+    found = [Candidate(folder / name, name, True, "")]  # named by the user: a plan if it can be
+    for _, got in read_found(found, keep_json=fragment, notes=result.notes):
+        result.found.extend(got)
+    if not result.found:
+        why = f": {clean(result.notes[0])}" if result.notes else ""
+        return _fail(f"{shown_path(args.path)} is not a plan{why}", EXIT_REFUSED)
+    return _report(args, result)

@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from goaldash.model import Progress, Status
+from goaldash.model import Plan, Progress, Status
 from goaldash.text import clean, shown_path
 
 if TYPE_CHECKING:
@@ -16,6 +16,21 @@ if TYPE_CHECKING:
 
 from goaldash.report.style import STATUS_STYLE, bar
 from goaldash.schedule import blocker_overdue, is_late, next_due
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """`1 plan`, `2 plans` (`many`: the plural when it is not ONE + "s")."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _apart(plans: list[Plan]) -> str:
+    """`1 template`, `2 stale copies`, `1 template, 1 stale copy`."""
+    templates = sum(1 for p in plans if p.template)
+    copies = len(plans) - templates
+    parts = [counted(templates, "template")] if templates else []
+    if copies:
+        parts.append(counted(copies, "stale copy", "stale copies"))
+    return ", ".join(parts)
 
 
 def render_once(result: Scan, console: Console) -> None:
@@ -29,8 +44,8 @@ def render_once(result: Scan, console: Console) -> None:
         Text.assemble(
             ("goaldash ", "bold"),
             (shown_path(str(result.root)), "cyan"),
-            f"  {len(plans)} plans",
-            f" (+{len(apart)} templates/copies)" if apart else "",
+            f"  {counted(len(plans), 'plan')}",
+            f" (+{_apart(apart)})" if apart else "",
             f"  today {today.isoformat()}",
         )
     )
@@ -108,7 +123,7 @@ def render_once(result: Scan, console: Console) -> None:
         console.print(
             Group(
                 Text(
-                    f"\nTemplates and stale copies ({len(apart)}), not counted:",
+                    f"\nNot counted ({_apart(apart)}):",
                     style="bright_black",
                 ),
                 *[Text(f"  {shown_path(p.path)}", style="bright_black") for p in apart],
