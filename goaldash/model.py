@@ -40,12 +40,19 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     NOT_STARTED = "not_started"
     BLOCKED = "blocked"
+    CANCELLED = "cancelled"
+    """Struck through, cancelled, dropped or deferred: not open work, never late."""
     UNKNOWN = "unknown"
 
     @property
     def words(self) -> str:
         """The status for a sentence: "not started", "in progress"."""
         return self.value.replace("_", " ")
+
+    @property
+    def closed(self) -> bool:
+        """No work left to do: done, or cancelled."""
+        return self is Status.DONE or self is Status.CANCELLED
 
 
 class PlanFormat(StrEnum):
@@ -285,7 +292,7 @@ class Plan:
             if phase.status in (Status.IN_PROGRESS, Status.BLOCKED):
                 return phase
         for phase in self.phases:
-            if phase.status is not Status.DONE:
+            if not phase.status.closed:
                 return phase
         return None
 

@@ -19,8 +19,8 @@ passed). A new status is a new kind of bar unasked."""
 
 
 def phase_late(phase: Phase, today: date) -> bool:
-    """A phase not done whose end has passed."""
-    return phase.end is not None and phase.end < today and phase.status is not Status.DONE
+    """A phase not done (nor cancelled) whose end has passed."""
+    return phase.end is not None and phase.end < today and not phase.status.closed
 
 
 def blocker_overdue(blocker: Blocker, today: date) -> bool:
@@ -30,7 +30,7 @@ def blocker_overdue(blocker: Blocker, today: date) -> bool:
 
 def is_late(plan: Plan, today: date) -> bool:
     """A plan not done whose end (or a phase's end) has passed."""
-    if plan.status is Status.DONE:
+    if plan.status.closed:
         return False
     end = plan.dates.estimated_completion or plan.dates.end
     if end and end < today:
@@ -40,11 +40,11 @@ def is_late(plan: Plan, today: date) -> bool:
 
 def next_due(plan: Plan, today: date) -> date | None:
     """The earliest end date, today or later, of a phase not done; else the plan's end."""
-    dues = [p.end for p in plan.phases if p.end and p.status is not Status.DONE and p.end >= today]
+    dues = [p.end for p in plan.phases if p.end and not p.status.closed and p.end >= today]
     if dues:
         return min(dues)
     end = plan.dates.estimated_completion or plan.dates.end
-    return end if end and plan.status is not Status.DONE else None
+    return end if end and not plan.status.closed else None
 
 
 # ----------------------------------------------------------------------------------- bars
@@ -88,7 +88,7 @@ class PlanTimeline:
 def bar_kind(phase: Phase, today: date) -> BarKind:
     """Done, blocked and late first; then what the status says; a phase of unknown status
     by its dates: in progress between them, not started before."""
-    if phase.status in (Status.DONE, Status.BLOCKED):
+    if phase.status in (Status.DONE, Status.BLOCKED, Status.CANCELLED):
         return phase.status
     if phase_late(phase, today):
         return LATE

@@ -52,7 +52,9 @@ def test_a_bar_is_its_status_or_late_and_by_its_dates_when_unknown() -> None:
         phase = Phase("1", "A", 1, status=status, end=after)
         assert bar_kind(phase, TODAY) == status  # a new status is a new kind of bar
         late = bar_kind(replace(phase, end=before), TODAY)
-        assert late == (status if status in (Status.DONE, Status.BLOCKED) else LATE)
+        assert late == (
+            status if status in (Status.DONE, Status.BLOCKED, Status.CANCELLED) else LATE
+        )
     unknown = Phase("1", "A", 1)
     assert bar_kind(replace(unknown, start=before, end=after), TODAY) is Status.IN_PROGRESS
     assert bar_kind(replace(unknown, start=after), TODAY) is Status.NOT_STARTED

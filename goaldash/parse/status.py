@@ -49,12 +49,38 @@ VOCABULARY: tuple[Row, ...] = (
     Row(Status.BLOCKED, "blocked|on_hold|paused", "stuck|waiting|awaiting", emoji="❌🔴⛔🛑🚫"),
     Row(Status.DONE, "complete|completed|done|finished|closed|shipped|resolved|merged|delivered",
         "implemented|fixed|archived|superseded", emoji="✅✔☑🟢"),
-    Row(Status.NOT_STARTED, "pending|planned|deferred",
+    Row(Status.NOT_STARTED, "pending|planned",
         "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new"),
-    # A few words of other languages seen in real plans.
-    Row(Status.DONE, words="完成|完了|已完成|hoàn thành|concluído|concluido|terminé", whole=False),
-    Row(Status.IN_PROGRESS, words="進行中|进行中|đang|em andamento", whole=False),
-    Row(Status.NOT_STARTED, words="未開始|未开始|未着手|chưa", whole=False),
+    Row(Status.CANCELLED, "cancelled|canceled|dropped|deferred|abandoned|won't do|wontfix|descoped",
+        "obsolete|skipped|removed", emoji="🗑"),
+    # Other languages: a row a language and status, words as plans write them. Scripts
+    # written without spaces are matched anywhere (`whole=False`); the others as words.
+    Row(Status.NOT_STARTED, "no iniciado|no iniciada|sin empezar|pendiente|planificado|"
+        "não iniciado|não iniciada|pendente|planejado|non commencé|non démarré|à faire|"
+        "prévu|planifié|nicht begonnen|nicht gestartet|geplant|offen|non iniziato|da fare|"
+        "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"
+        "başlamadı|planlandı|beklemede|chưa bắt đầu|لم يبدأ|مخطط"),
+    Row(Status.NOT_STARTED, "未开始|未開始|待开始|待開始|未着手|未实施|予定|시작 전|예정|대기",
+        whole=False),
+    Row(Status.IN_PROGRESS, "en curso|en progreso|en proceso|em andamento|em progresso|"
+        "en cours|in bearbeitung|in arbeit|laufend|in corso|в процессе|в работе|выполняется|"
+        "devam ediyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري"),
+    Row(Status.IN_PROGRESS, "进行中|進行中|実施中|対応中|작업 중|진행 중|진행중", whole=False),
+    Row(Status.BLOCKED, "bloqueado|bloqueada|bloqué|bloquée|blockiert|bloccato|заблокирован|"
+        "заблокировано|engellendi|bị chặn|محظور"),
+    Row(Status.BLOCKED, "阻塞|受阻|ブロック中|차단", whole=False),
+    Row(Status.CANCELLED, "cancelado|cancelada|descartado|descartada|annulé|annulée|abandonné|"
+        "abgebrochen|gestrichen|verworfen|annullato|annullata|cancellato|отменено|отменён|"
+        "отменена|отменен|iptal|đã hủy|ملغى|ملغاة"),
+    Row(Status.CANCELLED, "已取消|取消|中止|キャンセル|취소", whole=False),
+    Row(Status.DONE, "terminado|terminada|completado|completada|finalizado|finalizada|"
+        "hecho|concluído|concluída|concluido|concluida|finalizada|terminé|terminée|achevé|"
+        "achevée|complété|erledigt|abgeschlossen|fertig|completato|completata|terminato|"
+        "concluso|завершено|завершена|завершён|завершен|выполнено|выполнена|готово|"
+        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز"),
+    Row(Status.DONE, "已完成|完成|完了|済み|완료", whole=False),
+    Row(Status.IN_PROGRESS, words="đang", whole=False),
+    Row(Status.NOT_STARTED, words="chưa", whole=False),
 )
 # fmt: on
 """Read in this order: the first row with a word in the text gives its status ("not started"

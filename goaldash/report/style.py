@@ -15,6 +15,7 @@ STATUS_STYLE: dict[Status, tuple[str, str]] = {
     Status.IN_PROGRESS: ("in progress", "yellow"),
     Status.NOT_STARTED: ("not started", "bright_black"),
     Status.BLOCKED: ("blocked", "red"),
+    Status.CANCELLED: ("cancelled", "strike bright_black"),
     Status.UNKNOWN: ("—", "bright_black"),
 }
 """Each status as words and the style they are shown in."""
@@ -25,6 +26,7 @@ BAR_STYLE: dict[BarKind, tuple[str, str]] = {
     Status.NOT_STARTED: ("░", "blue"),
     LATE: ("█", "red"),
     Status.BLOCKED: ("▓", "bold magenta"),
+    Status.CANCELLED: ("╌", "bright_black"),
     Status.UNKNOWN: ("░", "bright_black"),
 }
 """Each kind of timeline bar as its glyph and style, in the order the legend lists them (a

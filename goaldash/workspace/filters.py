@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goaldash.model import Plan, Status
+from goaldash.model import Plan
 
 
 def matches(query: str, *fields: str | None) -> bool:
@@ -31,6 +31,6 @@ def plan_matches(plan: Plan, query: str) -> bool:
 
 def finished(plan: Plan) -> bool:
     """Done, by status or by a full checklist."""
-    return plan.status is Status.DONE or (
+    return plan.status.closed or (
         plan.progress.total > 0 and plan.progress.done == plan.progress.total
     )

@@ -87,7 +87,7 @@ def test_status_written_into_headings() -> None:
         ("2", Status.DONE, date(2026, 1, 23)),
         ("3", Status.IN_PROGRESS, None),
         ("4", Status.BLOCKED, None),
-        ("5", Status.NOT_STARTED, None),
+        ("5", Status.CANCELLED, None),  # deferred: not open work (issue 14)
     ]
     assert [p.name for p in plan.phases] == ["Core", "Admin", "Build", "Launch", "Later"]
     # The blocked phase is listed among the blockers.

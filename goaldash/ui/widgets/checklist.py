@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from goaldash.model import Blocker, Item, ItemState, Phase, Plan, Status
+from goaldash.model import Blocker, Item, ItemState, Phase, Plan
 from goaldash.report.style import bar
 from goaldash.schedule import blocker_overdue, phase_late
 from goaldash.ui.cells import DIM, one_line, phase_label, status_text, warning_row
@@ -146,7 +146,7 @@ class ChecklistTree(Tree[object]):
                 self.root,
                 phase_node_label(ph, today),
                 Node("phase", ph.line, keyed("phase", ph.id)),
-                ph.status is not Status.DONE,
+                not ph.status.closed,
             )
         sections: dict[tuple[str, str], TreeNode[object]] = {}
         by_line: dict[int, TreeNode[object]] = {}
