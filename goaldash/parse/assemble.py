@@ -86,14 +86,16 @@ def assemble(
     progress = sum(by_phase.values(), _NONE)
 
     # Status table rows fill in phases (and create phases the headings did not declare).
+    level: str | None = None  # the kind (phase, milestone) of the first table's new phases
     for row in st.status_rows:
         if row.phase is None:
             continue
         b = st.phases.get(row.phase)
         if b is None:
             decl = st.row_decls.get(row.line)  # as the table read it
-            if decl is None:
-                continue
+            if decl is None or (level not in (None, decl.kind) and decl.id == decl.name):
+                continue  # rows named, not numbered, in a table of another level (milestones)
+            level = level or decl.kind
             b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False)
             st.phases[row.phase] = b
             st.order.append(row.phase)

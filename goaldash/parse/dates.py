@@ -8,48 +8,92 @@ number in free text, which is exactly what must not happen here.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from goaldash.parse.words import MONTHS
+
+_MONTHS: dict[str, int] = {}
+for _names in MONTHS.values():
+    for _i, _forms in enumerate(_names, start=1):
+        for _form in _forms:
+            assert _MONTHS.setdefault(_form, _i) == _i, _form  # one month a name, every language
 _MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?<!\w)(?P<mon>"
+    + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
+    + r")(?!\w)\.?"
 )
 
 _ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 ISO_DATE = re.compile(r"(?<![\d-])" + _ISO + r"(?![\d])")
-# "Dec 28, 2025", "December 28 2025", "Dec 16-20, 2025"
+# "Dec 28, 2025", "December 28 2025", "Dec 16-20, 2025", "marzo 3, 2025"
 _MDY = re.compile(
-    r"\b"
-    + _MONTH
-    + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–~]\s*(?P<d2>\d{1,2}))?,?\s+(?P<y>\d{4})\b",
+    _MONTH + r"\s{0,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s{0,3}[-–~]\s{0,3}(?P<d2>\d{1,2}))?"
+    r",?\s{1,3}(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
-# "28 Dec 2025"
-_DMY = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b", re.IGNORECASE)
-_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+# "28 Dec 2025", "28 déc. 2025", "3 de marzo de 2025", "15. März 2025", "28 декабря 2025"
+_DMY = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s{0,3}(?:de\s{1,3})?"
+    + _MONTH
+    + r",?\s{0,3}(?:de\s{1,3}|del\s{1,3})?(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\d{4}")
+# "2025/10/15", "2025.10.15", "2025年10月15日", "2025년 10월 15일"
+_YMD = re.compile(
+    r"(?<![\d/.])(?P<y>\d{4})(?:(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
+    r"|\s{0,2}[年년]\s{0,2}(?P<m2>\d{1,2})\s{0,2}[月월]\s{0,2}(?P<d2>\d{1,2})(?!\d))"
+)
+# "04/03/2026", "4/3/26", "04.03.26", "12.04.2017": day first with dots, and with slashes where
+# the file's dates say so (`day_first`).
+_NUMERIC = re.compile(
+    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?![\d/]|\.\d)"
+)
+# Slash dates with a first field over 12 (day first) or a second over 12 (month first).
+_DAY_OVER_12 = r"(?:1[3-9]|2\d|3[01])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_DAY_FIRST = re.compile(rf"(?<![\w/]){_DAY_OVER_12}/{_MONTH_NUMBER}/(?:\d{{4}}|\d{{2}})(?!\d)")
+_MONTH_FIRST = re.compile(rf"(?<![\w/]){_MONTH_NUMBER}/{_DAY_OVER_12}/(?:\d{{4}}|\d{{2}})(?!\d)")
+# Letters of the languages that write the day first: a file in one of them reads 04/03 so.
+_NOT_ENGLISH = re.compile(r"[À-ɏЀ-ӿ\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(slots=True)
+class _File:
+    text: str
+    day_first: bool | None = None
+
+
+_READING: ContextVar[_File | None] = ContextVar("goaldash_dates_file", default=None)
+
+
+def read_dates_of(text: str) -> None:
+    """Set the file whose dates are read next: `04/03/2026` is read day first or month first
+    as that file's other dates say (decided only when such a date is met)."""
+    _READING.set(_File(text))
+
+
+def day_first(text: str) -> bool:
+    """Does `text` write slash dates day first? Its unambiguous ones say so (`13/03/2026` or
+    `03/13/2026`, the first kind winning a tie); else a file in a language other than English
+    does, and an English one does not."""
+    days, months = len(_DAY_FIRST.findall(text)), len(_MONTH_FIRST.findall(text))
+    if days or months:
+        return days >= months
+    return _NOT_ENGLISH.search(text) is not None
+
+
+def _slash_day_first() -> bool:
+    f = _READING.get()
+    if f is None:
+        return False
+    if f.day_first is None:
+        f.day_first = day_first(f.text)
+    return f.day_first
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -57,6 +101,11 @@ def _make(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if len(text) == 2 else y
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,29 +127,32 @@ def find_dates(text: str) -> list[FoundDate]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in ISO_DATE.finditer(text):
-        d = _make(int(m["y"]), int(m["m"]), int(m["d"]))
-        if d:
-            found.append(FoundDate(d, m.start(), m.end()))
-            taken.append(m.span())
-    for m in _SLASH.finditer(text):
-        d = _make(int(m["y"]), int(m["m"]), int(m["d"]))
+    def add(d: date | None, m: re.Match[str], until: date | None = None) -> None:
         if d and free(*m.span()):
-            found.append(FoundDate(d, m.start(), m.end()))
-            taken.append(m.span())
-    for m in _MDY.finditer(text):
-        mon = _MONTHS[m["mon"].lower().rstrip(".")]
-        d = _make(int(m["y"]), mon, int(m["d"]))
-        if d and free(*m.span()):
-            until = _make(int(m["y"]), mon, int(m["d2"])) if m["d2"] else None
             found.append(FoundDate(d, m.start(), m.end(), until))
             taken.append(m.span())
-    for m in _DMY.finditer(text):
-        mon = _MONTHS[m["mon"].lower().rstrip(".")]
-        d = _make(int(m["y"]), mon, int(m["d"]))
-        if d and free(*m.span()):
-            found.append(FoundDate(d, m.start(), m.end()))
-            taken.append(m.span())
+
+    for m in ISO_DATE.finditer(text):
+        add(_make(int(m["y"]), int(m["m"]), int(m["d"])), m)
+    if "/" in text or "." in text or not text.isascii():
+        for m in _YMD.finditer(text):
+            month, day = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+            add(_make(int(m["y"]), int(month), int(day)), m)
+        for m in _NUMERIC.finditer(text):
+            if m["sep"] == "." and len(m["y"]) == 2 and len(m["a"]) + len(m["b"]) < 4:
+                continue  # "1.10.25" is a version; "04.03.26" a date
+            a, b = int(m["a"]), int(m["b"])
+            if m["sep"] == "." or a > 12 or (b <= 12 and _slash_day_first()):
+                a, b = b, a  # day first
+            add(_make(_year(m["y"]), a, b), m)
+    if _YEAR.search(text) and any(c.isalpha() for c in text):
+        for m in _MDY.finditer(text):
+            mon = _MONTHS[m["mon"].lower()]
+            y = int(m["y"])
+            until = _make(y, mon, int(m["d2"])) if m["d2"] else None
+            add(_make(y, mon, int(m["d"])), m, until)
+        for m in _DMY.finditer(text):
+            add(_make(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"])), m)
     found.sort(key=lambda f: f.start)
     return found
 

@@ -14,6 +14,7 @@ from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
 from goaldash.parse.assemble import assemble
 from goaldash.parse.basics import unread_plan
 from goaldash.parse.blocks import Block, Document, Heading, ListItem, Paragraph, Table, walk
+from goaldash.parse.dates import read_dates_of
 from goaldash.parse.document import unread_message
 from goaldash.parse.encoding import decode, is_binary
 from goaldash.parse.itemruns import plain, plain_items, take_run
@@ -85,6 +86,7 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
         message = "looks like a binary file, not markdown: not read"
         return unread_plan(path, group, "binary", message, data)
     text, warnings = decode(data)
+    read_dates_of(text)  # how its 04/03/2026 reads: day or month first
     doc = walk(text)
     st = State(warnings=warnings)
     for first, last in doc.unread:  # nothing is left out silently

@@ -13,7 +13,7 @@ from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import estimated_completion, field_of, is_nothing, parse_adjustment
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
-from goaldash.parse.tables import is_task_table, status_rows_of, tasks_of
+from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
 from goaldash.text import clean_plain
 
 
@@ -71,7 +71,7 @@ def adjustment(li: ListItem, st: State, *, strict: bool) -> None:
 
 def table(t: Table, st: State) -> None:
     phase = st.scope.key if st.scope else None
-    if is_task_table(t):
+    if is_task_table(t) and not is_phase_table(t):
         tasks, holes = tasks_of(t, phase)
         st.tasks.extend(tasks)
         st.holes += holes

@@ -12,6 +12,8 @@ from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.status import percent_of, status_of
+from goaldash.parse.words import COLUMN, MILESTONE, PHASE, TOTAL
+from goaldash.text import clean_plain
 
 _STRUCK = re.compile(r"~~([^~]+)~~")
 
@@ -146,48 +148,156 @@ class StatusTable:
     it), so that the assembly need not read the label again."""
 
 
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for ws in COLUMN[kind].values() for w in ws))
+
+
+_KINDS = ("phase", "id", "status", "progress", "start", "completed", "end", "estimate", "notes")
+_COLUMN_WORDS = {kind: _words(kind) for kind in _KINDS}
+_MILESTONE_WORDS = frozenset(
+    w for ws in PHASE.values() for w in ws if w in {m for ms in MILESTONE.values() for m in ms}
+)
+_TOTAL_WORDS = frozenset(w for ws in TOTAL.values() for w in ws)
+_FRACTION = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\b")
+_LEADING_ID = re.compile(r"^\s*((?:[A-Z]{1,3}-?)?\d{1,3}(?:\.\d{1,3})*[A-Za-z]?)(?:[.):]\s*|\s+|$)")
+_BARE_ID = re.compile(r"^(?:[A-Z]{1,3}-?)?\d{1,3}(?:\.\d{1,3})*[A-Za-z]?$|^[A-Z]$")
+_HEADER_NOISE = re.compile(r"[*_`~:()\[\]]")
+
+
+def _hnorm(cell: str) -> str:
+    return " ".join(_HEADER_NOISE.sub(" ", cell.lower()).split())
+
+
+def _matches(header: str, word: str, exact: bool) -> bool:
+    if header == word:
+        return True
+    if exact:
+        return False
+    if word.isascii():
+        return header.startswith(word + " ") or header.endswith(" " + word)
+    return header.startswith(word) or header.endswith(word)
+
+
+def columns(header: list[str]) -> dict[str, int]:
+    """Which column holds what, by the words of its header cell in any language of
+    `words.COLUMN`: a cell that is a word wins over one that starts or ends with it."""
+    normed = [_hnorm(h) for h in header]
+    found: dict[str, int] = {}
+    for exact in (True, False):
+        for kind in _KINDS:
+            if kind in found:
+                continue
+            taken = set(found.values())
+            for word in _COLUMN_WORDS[kind]:
+                free = (i for i, h in enumerate(normed) if i not in taken)
+                i = next((i for i in free if _matches(normed[i], word, exact)), None)
+                if i is not None:
+                    found[kind] = i
+                    break
+    return found
+
+
+def _kind_of(header: str) -> str:
+    words = _hnorm(header).split(" ")
+    return "milestone" if any(w in _MILESTONE_WORDS for w in words) else "phase"
+
+
+def is_phase_table(table: Table) -> bool:
+    """A table whose first column names the phases (`Milestone ID`, `Phase`, `Фаза`, `#` of
+    milestones), read before it could be taken for a task table."""
+    cols = columns(table.header)
+    if "phase" not in cols or min(cols.get("id", 99), cols["phase"]) != 0:
+        return False
+    return any(k in cols for k in ("status", "progress", "end", "completed"))
+
+
+def _decl(label: str, ident: str | None, kind: str) -> PhaseDecl | None:
+    """The phase a row names: its id cell, the id its label opens with, or else its label."""
+    decl = parse_phase(label)
+    if decl is not None:
+        return decl
+    name = clean_plain(label).strip(" *_`")
+    if ident and _BARE_ID.match(ident.strip("*` ")):
+        key = ident.strip("*` ")
+    elif m := _LEADING_ID.match(name):
+        key, name = m.group(1), name[m.end() :]
+    else:
+        name = re.sub(r"^[^\w(]+|[^\w)]+$", "", name)  # status marks around the label
+        if not name or name.lower() in _TOTAL_WORDS:
+            return None
+        key = name
+    return PhaseDecl(kind, key, name.strip(), None, None, None, None, None, None)
+
+
+def _status_cell(row: list[str], i: int) -> int:
+    """Where a row's status is: column `i`, or a neighbour when the row's cells are shifted
+    (a row with a cell more or fewer than the header)."""
+    if status_of(_cell(row, i)) is not None or not _data(_cell(row, i)):
+        return i
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 < j < len(row) and status_of(row[j]) is not None:
+            return j
+    return i
+
+
+def _progress(text: str | None) -> float | None:
+    if not text:
+        return None
+    if m := _FRACTION.match(text):  # GSD's "3/4" plans complete
+        done, total = int(m.group(1)), int(m.group(2))
+        return 100.0 * done / total if total else None
+    return percent_of(text)
+
+
 def status_rows_of(table: Table) -> StatusTable | None:
     """Rows of a phase status / milestone / timeline summary table, or None if it is none."""
-    h = table.header
-    clabel = _column(h, "phase", "milestone", "stage", "sprint")
+    cols = columns(table.header)
+    clabel = cols.get("phase")
+    cid = cols.get("id")
     if clabel is None:
         return None
-    cstatus = _column(h, "status", "state")
-    cprogress = _column(h, "progress", "complete", "completion", "done")
-    cstart = _column(h, "start", "start date", "begin")
-    cend = _column(
-        h, "end", "end date", "target date", "target", "due", "due date", "deadline", "date"
-    )
-    cnotes = _column(h, "notes", "note", "comments")
-    cest = _column(h, "estimate", "duration", "effort", "timeline", "weeks", "days")
-    if cstatus is None and cprogress is None and cend is None and cest is None:
+    kind = _kind_of(table.header[clabel]) if cid is None else _kind_of(table.header[cid])
+    cstatus, cprogress = cols.get("status"), cols.get("progress")
+    cstart, cend, cdone = cols.get("start"), cols.get("end"), cols.get("completed")
+    cnotes, cest = cols.get("notes"), cols.get("estimate")
+    if cstatus is None and cprogress is None and cend is None and cest is None and cdone is None:
         return None
+    labels = [_cell(row, clabel) for _, row in table.rows]
+    named = [x for x in labels if _data(x)]
+    if len(set(named)) < len(named):
+        return None  # a phase column that repeats: it groups the rows (tasks), it is no list
     found = StatusTable([], [], 0, {})
     rows, summary = found.rows, found.summary
-    milestones = _norm(h[clabel]).startswith("milestone")
     holes = 0
     for line, row in table.rows:
         holes += _holes(row)
         label = _cell(row, clabel)
         if not _data(label):
             continue
-        decl = parse_phase(label) or parse_phase("phase " + label.strip("* "))
+        decl = _decl(label, _data(_cell(row, cid)), kind)
         key = None
         if decl is not None:
-            milestone = decl.kind == "milestone" or milestones
-            key = "M" + decl.id.lstrip("Mm") if milestone else decl.id
+            key = decl.id
+            if kind == "milestone" and key.isdigit():
+                key = "M" + key
         if cest is not None and key is not None:
             est = _data(_cell(row, cest))
             span = find_span(est) if est else None
             if span is not None:
                 summary.append(SummaryRow(key, span, line))
-        status_text = _cell(row, cstatus)
+        shift = _status_cell(row, cstatus) - cstatus if cstatus is not None else 0
+
+        def at(i: int | None, row: list[str] = row, shift: int = shift) -> int | None:
+            return None if i is None else i + shift
+
+        status_text = _cell(row, at(cstatus))
+        progress_text = _data(_cell(row, at(cprogress)))
         no_status = cstatus is None or _data(status_text) is None
-        if no_status and (cprogress is None or _data(_cell(row, cprogress)) is None):
+        end_text = _cell(row, at(cdone)) if _date(_cell(row, at(cdone))) else _cell(row, at(cend))
+        if no_status and progress_text is None and not _date(end_text):
             continue
         status = status_of(status_text) if _data(status_text) else None
-        progress_text = _data(_cell(row, cprogress))
-        progress = percent_of(progress_text) if progress_text else None
+        progress = _progress(progress_text)
         if status is None and progress is not None:
             status = (
                 Status.DONE
@@ -196,11 +306,13 @@ def status_rows_of(table: Table) -> StatusTable | None:
                 if progress > 0
                 else Status.NOT_STARTED
             )
-        start_text, end_text = _cell(row, cstart), _cell(row, cend)
+        start_text = _cell(row, at(cstart))
         start, end = _date(start_text), _date(end_text)
         if cstart is not None and cstart == cend:
             rng = date_range(start_text)
             start, end = rng if rng else (None, end)
+        elif end is None and start is None and cend is not None and (rng := date_range(end_text)):
+            start, end = rng  # "2025-10-08 ~ 2025-11-20" in one cell
         rows.append(
             StatusRow(
                 line=line,
@@ -210,7 +322,7 @@ def status_rows_of(table: Table) -> StatusTable | None:
                 progress=progress,
                 start=start,
                 end=end,
-                notes=_data(_cell(row, cnotes)) or "",
+                notes=_data(_cell(row, at(cnotes))) or "",
                 phase=key,
                 original_end=_original(end_text),
             )

@@ -1,0 +1,117 @@
+"""Milestone and tracker tables are phases: one row per milestone or phase, with dates and
+statuses in columns named in any of several languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from goaldash.model import Status
+from goaldash.parse import parse_plan
+
+
+def _phases(md: str) -> dict[str, tuple[Status, date | None, date | None, date | None]]:
+    plan = parse_plan("plan.md", md.encode())
+    return {p.id: (p.status, p.start, p.end, p.original_end) for p in plan.phases}
+
+
+def test_an_english_tracker_with_ids_start_target_and_completion() -> None:
+    md = """# Tracker
+
+| Milestone ID | Name | Start Date | Target Date | Completion Date | Status |
+|---|---|---|---|---|---|
+| AB-01 | Setup | 2025-11-01 | 2025-11-15 | 2025-11-13 | Completed |
+| AB-02 | Core | 2025-11-10 | ~~2025-12-01~~ **2025-12-08** | - | In progress |
+| AB-03 | Launch | 2025-12-10 | 2025-12-20 | - | Planned |
+"""
+    assert _phases(md) == {
+        "AB-01": (Status.DONE, date(2025, 11, 1), date(2025, 11, 13), None),
+        "AB-02": (Status.IN_PROGRESS, date(2025, 11, 10), date(2025, 12, 8), date(2025, 12, 1)),
+        "AB-03": (Status.NOT_STARTED, date(2025, 12, 10), date(2025, 12, 20), None),
+    }
+
+
+def test_a_number_column_gives_the_ids_of_named_milestones() -> None:
+    md = """# Roadmap
+
+| # | Milestone | Target Date | Status |
+|---|---|---|---|
+| M1 | Core loop — first playable | 2026-02-21 | Complete |
+| M2 | Polish | — | Active |
+"""
+    got = _phases(md)
+    assert list(got) == ["M1", "M2"]
+    assert got["M1"][0] is Status.DONE and got["M1"][2] == date(2026, 2, 21)
+    assert got["M2"][0] is Status.IN_PROGRESS
+
+
+def test_a_spanish_schedule_of_named_phases_with_day_first_dates() -> None:
+    md = """# Planificación
+
+| Fase del Proyecto | Fecha de Finalización | Estado |
+| --- | --- | --- |
+| Inicio | 14/03/25 | Done |
+| Construcción 1 (MVP) | 02/04/25 | In progress |
+
+| Hito | Fecha Estimada | Estado |
+| --- | --- | --- |
+| Aprobación | 05/03/25 | Done |
+"""
+    got = _phases(md)
+    assert list(got) == ["Inicio", "Construcción 1 (MVP)"]  # the milestones are not phases
+    assert got["Inicio"][2] == date(2025, 3, 14)
+    assert got["Construcción 1 (MVP)"][2] == date(2025, 4, 2)
+
+
+def test_a_russian_summary_keyed_by_numbered_phases() -> None:
+    md = """# Прогресс
+
+| Фаза | Файл | Статус | Срок |
+|---|---|---|---|
+| 1. Основа | a.md | done | 28.02.2026 |
+| 2. Фокус | b.md | not started | 15.03.2026 |
+"""
+    got = _phases(md)
+    assert got["1"][0] is Status.DONE and got["1"][2] == date(2026, 2, 28)
+    assert got["2"][0] is Status.NOT_STARTED and got["2"][2] == date(2026, 3, 15)
+
+
+def test_gsd_progress_table_with_a_shifted_row_and_plan_counts() -> None:
+    md = """# Roadmap
+
+| Phase | Milestone | Plans Complete | Status | Completed |
+|-------|-----------|----------------|--------|-----------|
+| 1. Scaffold | v1.0 | 1/1 | Complete | 2026-03-11 |
+| 2. Display | v1.0 | 2/3 | In Progress | - |
+| 2.1 Inserted work | 1/1 | Complete | 2026-03-14 | - |
+| 3. Polish | v1.1 | 0/? | Not started | - |
+"""
+    got = _phases(md)
+    assert got["1"][0] is Status.DONE and got["1"][2] == date(2026, 3, 11)
+    assert got["2"][0] is Status.IN_PROGRESS
+    assert got["2.1"][0] is Status.DONE and got["2.1"][2] == date(2026, 3, 14)
+    assert got["3"][0] is Status.NOT_STARTED
+
+
+def test_a_portuguese_progress_column_without_status() -> None:
+    md = """# Progresso
+
+| Fase | Nome | Progresso |
+|------|------|-----------|
+| 0 | Preparação | 3/4 |
+| 1 | Correções | 0/3 |
+| **TOTAL** | - | 3/7 |
+"""
+    got = _phases(md)
+    assert list(got) == ["0", "1"]
+    assert got["0"][0] is Status.IN_PROGRESS and got["1"][0] is Status.NOT_STARTED
+
+
+def test_a_phase_column_that_repeats_groups_tasks_and_makes_no_phases() -> None:
+    md = """# Plan
+
+| Fase | Etapa | Status |
+|------|-------|--------|
+| 0 | 0.1 | done |
+| 0 | 0.2 | not started |
+"""
+    assert _phases(md) == {}
