@@ -10,7 +10,17 @@ from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
 from goaldash.parse.dates import find_dates, first_date
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
-from goaldash.parse.sections import estimated_completion, field_of, is_nothing, parse_adjustment
+from goaldash.parse.sections import (
+    blocker_column,
+    estimated_completion,
+    field_of,
+    is_blocker_table,
+    is_nothing,
+    is_resolved,
+    is_resolved_title,
+    is_status_header,
+    parse_adjustment,
+)
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
@@ -32,7 +42,7 @@ def blocker_entry(li: ListItem, st: State) -> None:
             st.blockers[index] = replace(b, owner=clean_plain(value))
         elif key in ("eta", "due", "expected", "resolution date", "target", "target date", "when"):
             st.blockers[index] = replace(b, eta_text=clean_plain(value), eta=first_date(value))
-        elif key in ("status", "state") and status_of(value) is Status.DONE:
+        elif key in ("status", "state") and (status_of(value) is Status.DONE or is_resolved(value)):
             st.blockers[index] = replace(b, resolved=True)
         return
     if parent is not None:
@@ -42,7 +52,7 @@ def blocker_entry(li: ListItem, st: State) -> None:
         return
     if is_placeholder(text):
         return
-    resolved = li.mark in ("x", "X") or text.strip().startswith("~~")
+    resolved = li.mark in ("x", "X") or is_resolved(text) or _resolved_section(st)
     st.blocker_entries[li.line] = len(st.blockers)
     st.blockers.append(
         Blocker(
@@ -52,6 +62,14 @@ def blocker_entry(li: ListItem, st: State) -> None:
             phase=st.scope.key if st.scope else None,
         )
     )
+
+
+def _resolved_section(st: State) -> bool:
+    """Whether the blockers section being read holds resolved ones ("### Resolved Blockers")."""
+    if st.blocker_level == 99:
+        return st.label is not None and is_resolved_title(st.label)
+    level = st.blocker_level or 0
+    return any(h.level >= level and is_resolved_title(h.text) for h in st.headings)
 
 
 def adjustment(li: ListItem, st: State, *, strict: bool) -> None:
@@ -75,6 +93,9 @@ def table(t: Table, st: State) -> None:
         tasks, holes = tasks_of(t, phase)
         st.tasks.extend(tasks)
         st.holes += holes
+        return
+    if is_blocker_table(t.header):
+        _blocker_table(t, st)  # "| Blocker | Owner | Status |", "| # | Riesgo | Estado |"
         return
     found = status_rows_of(t)
     if found is None:
@@ -105,13 +126,10 @@ def _blocker_table(t: Table, st: State) -> None:
         return None
 
     ctext = col("blocker", "issue", "description", "item", "what")
-    ctext = 0 if ctext is None else ctext
-    cimpact, cowner, ceta, cstatus = (
-        col("impact"),
-        col("owner", "who"),
-        col("eta", "due"),
-        col("status"),
-    )
+    ctext = ctext if ctext is not None else blocker_column(t.header) or 0
+    cimpact, cowner, ceta = col("impact"), col("owner", "who"), col("eta", "due")
+    cstatus = next((i for i, h in enumerate(t.header) if is_status_header(h)), None)
+    section_resolved = _resolved_section(st) if st.blocker_level is not None else False
     for line, row in t.rows:
 
         def cell(i: int | None, row: list[str] = row) -> str:
@@ -120,18 +138,27 @@ def _blocker_table(t: Table, st: State) -> None:
         text = cell(ctext)
         if not text or is_placeholder(text) or is_nothing(text):
             continue
+        status = cell(cstatus)
+        resolved = section_resolved or is_resolved(text) or _closed(status)
         eta = cell(ceta)
         st.blockers.append(
             Blocker(
-                text=clean_plain(text),
+                text=clean_plain(text.replace("~~", "")).strip(),
                 line=line,
                 impact=clean_plain(cell(cimpact)) or None,
                 owner=clean_plain(cell(cowner)) or None,
                 eta=first_date(eta) if eta else None,
                 eta_text=clean_plain(eta) or None,
-                resolved=status_of(cell(cstatus)) is Status.DONE,
+                resolved=resolved,
             )
         )
+
+
+def _closed(status: str) -> bool:
+    """A blocker row's status that says it no longer blocks: done, resolved, closed."""
+    if not status or is_placeholder(status):
+        return False
+    return status_of(status) is Status.DONE or is_resolved(status)
 
 
 def field(key: str, value: str, st: State) -> None:

@@ -3,17 +3,61 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from goaldash.parse.dates import find_dates, first_date
 from goaldash.parse.placeholders import is_placeholder
+from goaldash.parse.words import (
+    BLOCKERS,
+    COLUMN,
+    CURRENTLY,
+    ISSUES,
+    NO,
+    NOTHING,
+    OPEN_QUALIFIER,
+    RESOLVED,
+    words_pattern,
+)
 
+_NOUN = words_pattern(BLOCKERS)
+_ISSUE = words_pattern(ISSUES)
+_QUALIFIER = words_pattern(OPEN_QUALIFIER, CURRENTLY)
+_RESOLVED_WORD = words_pattern(RESOLVED)
+_JOIN = r"(?:\s*(?:[/&,+、・与與和及및]|and|y|e|et|und|и|ve|và)\s*|\s*)"
+# "Current Blockers", "🚧 Blockers & Risks", "3. Bloqueadores actuales", "阻塞问题", "Resolved
+# blockers (2)": the whole title is a blocker word with qualifiers and a second noun, nothing
+# more, so a phase heading that mentions blocking ("Foundational (阻塞性前置任务)") is not one.
 _BLOCKERS_TITLE = re.compile(
-    r"^[^\w]*(?:current\s+|active\s+|open\s+|known\s+)?(?:blockers?|impediments?)"
-    r"(?:\s*(?:/|&|and)\s*(?:concerns?|risks?|issues?))?\b[^\w]*(?:\(.*\))?[\s:]*$",
+    rf"^[^\w(]*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?P<q1>{_QUALIFIER}|{_RESOLVED_WORD})\s*(?:的|の)?)?"
+    rf"(?:{_ISSUE}{_JOIN})?{_NOUN}(?:{_JOIN}{_ISSUE})?"
+    rf"(?:\s*(?P<q2>{_QUALIFIER}|{_RESOLVED_WORD}))?[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$",
     re.IGNORECASE,
 )
+_RESOLVED_QUALIFIER = re.compile(rf"^{_RESOLVED_WORD}$", re.IGNORECASE)
+_RESOLVED_ONLY = re.compile(rf"^[^\w]*{_RESOLVED_WORD}[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$", re.I)
+_DECORATION = re.compile(r"[*_`]+")
+_LEAD = re.compile(r"^[^\w~(\[]*")
+_NOTHING_WORD = re.compile(rf"^{words_pattern(NOTHING)}", re.IGNORECASE)
+_NO_WORD = re.compile(rf"^{words_pattern(NO)}(?!\w)", re.IGNORECASE)
+_ABOUT_BLOCKING = re.compile(rf"{_NOUN}|{_ISSUE}|{words_pattern(CURRENTLY)}", re.IGNORECASE)
+_ONLY_NOW = re.compile(rf"^(?:[\s.,;!]*{words_pattern(CURRENTLY)})+[\s.,;!]*$", re.IGNORECASE)
+_UPPER_RESOLVED = re.compile(r"\b(?:RESOLVED|FIXED|SOLVED|UNBLOCKED)\b")
+# "RESOLVED: x", "✅ Resolved - x", "[FIXED] x", "x (fixed)", "x — resolved", "x ✅ resolved".
+_RESOLVED_MARK = re.compile(
+    rf"^[^\w~]*{_RESOLVED_WORD}(?!\w)|[(\[]\s*{_RESOLVED_WORD}(?!\w)"
+    rf"|\s[-–—|:]\s*{_RESOLVED_WORD}(?!\w)|[^\w\s]\s*{_RESOLVED_WORD}[^\w]*$",
+    re.IGNORECASE,
+)
+_STATUS_WORD = words_pattern(COLUMN["status"])
+_STATUS_HEADER = re.compile(rf"^{_STATUS_WORD}(?!\w)", re.IGNORECASE)
+_ID_HEADER = re.compile(r"^(?:#|id|no\.?|n°|№|nr\.?|\d+)?$", re.IGNORECASE)
+_BLOCKER_HEADER = re.compile(
+    rf"^(?:{_QUALIFIER}\s*)?(?:{_NOUN}|{_ISSUE})(?:\s*(?:#|id|description|name|item))?$",
+    re.IGNORECASE,
+)
+
 _ADJUST_TITLE = re.compile(
     r"^[^\w]*(?:timeline|schedule)\s+(?:adjustments?|changes?|revisions?)\b"
     r"|^[^\w]*changes to (?:the )?original plan",
@@ -22,11 +66,6 @@ _ADJUST_TITLE = re.compile(
 _KEY_VALUE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w /-]{0,40}?)\s*"
     r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<value>.*?)\s*$"
-)
-_NONE = re.compile(
-    r"^[\s*_]*(?:none|n/?a|nothing|no (?:current |active |open )?blockers?|-|—)\b"
-    r"[\s.*_]*(?:yet|currently|at this time)?[\s.]*$",
-    re.IGNORECASE,
 )
 _ADJUSTMENT = re.compile(r"^\s*(?:\*\*)?(?P<date>[^:]{4,40}?)(?:\*\*)?\s*:\s*(?P<body>.+)$")
 _IMPACT = re.compile(
@@ -38,7 +77,52 @@ _WAS = re.compile(r"\(\s*was\s+([^)]*)\)", re.IGNORECASE)
 
 def is_blockers_title(text: str) -> bool:
     """A heading or bold label that opens a list of blockers."""
-    return bool(_BLOCKERS_TITLE.match(text.replace("*", "").strip()))
+    return bool(_BLOCKERS_TITLE.match(_DECORATION.sub("", text).strip()))
+
+
+def is_resolved_title(text: str) -> bool:
+    """A blockers heading whose entries are resolved: "Resolved blockers", "Bloqueos resueltos"."""
+    text = _DECORATION.sub("", text).strip()
+    if _RESOLVED_ONLY.match(text):
+        return True  # "### Resolved" under "## Blockers"
+    m = _BLOCKERS_TITLE.match(text)
+    if m is None:
+        return False
+    return any(q and _RESOLVED_QUALIFIER.match(q) for q in (m.group("q1"), m.group("q2")))
+
+
+def is_resolved(text: str) -> bool:
+    """A blocker entry marked resolved: struck through (`~~x~~`), or a resolved word at its
+    start, in parentheses, after a dash or at its end ("RESOLVED: x", "x (fixed)",
+    "x ✅ resolved", "x — gelöst"); a "resolved" inside the sentence ("until it is resolved")
+    is not a mark."""
+    head = _LEAD.sub("", text.strip())
+    if head.startswith("~~") or head.startswith(("✅", "✔", "☑")):
+        return True
+    lead = text.lstrip()
+    if lead.startswith(("✅", "✔", "☑")) or _UPPER_RESOLVED.search(text):
+        return True
+    return bool(_RESOLVED_MARK.search(_DECORATION.sub("", text)))
+
+
+def is_status_header(cell: str) -> bool:
+    """A table header cell naming the status column ("Status", "Estado", "状态")."""
+    return bool(_STATUS_HEADER.match(_LEAD.sub("", _DECORATION.sub("", cell)).strip()))
+
+
+def blocker_column(header: list[str]) -> int | None:
+    """The column of a table that names its blockers: the first past an id column."""
+    cells = [_LEAD.sub("", _DECORATION.sub("", h)).strip() for h in header]
+    return next((i for i, c in enumerate(cells) if not _ID_HEADER.match(c)), None)
+
+
+def is_blocker_table(header: list[str]) -> bool:
+    """A table of blockers, risks or issues with a status column: its first column past an
+    id names the blocker ("| Blocker | Owner | Status |", "| # | Riesgo | Estado |")."""
+    first = blocker_column(header)
+    if first is None or not _BLOCKER_HEADER.match(_DECORATION.sub("", header[first]).strip()):
+        return False
+    return any(map(is_status_header, header))
 
 
 def is_adjustments_title(text: str) -> bool:
@@ -46,9 +130,34 @@ def is_adjustments_title(text: str) -> bool:
     return bool(_ADJUST_TITLE.match(text.replace("*", "").strip()))
 
 
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def is_nothing(text: str) -> bool:
-    """ "None", "N/A", "No blockers": an entry saying there is nothing."""
-    return bool(_NONE.match(text))
+    """ "None", "N/A", "No blockers", "⚠️ **NONE** - nothing blocked", "Keine", "なし",
+    "Nenhum bloqueio no momento": an entry saying there is nothing. "No API key" and
+    "Keine Testdaten" are blockers: a "no" counts only before a blocker word or a "now"."""
+    t = _LEAD.sub("", _DECORATION.sub("", text.split("\n", 1)[0])).strip()
+    if not t or t in ("-", "—", "–"):
+        return True
+    if len(t) > 120:
+        return False
+    m = _NOTHING_WORD.match(t)
+    if m is not None:
+        rest = t[m.end() :]
+        if rest[:1].isalnum():
+            # Part of a longer word ("Nonexistent"), unless the script has no spaces ("暂无阻塞").
+            if _wide(t[m.end() - 1]) and _ABOUT_BLOCKING.match(rest):
+                return True
+        else:
+            rest = rest.strip()
+            if not rest.strip(".!,;") or rest[0] in "-–—:(/" or _ONLY_NOW.match(rest):
+                return True
+            if _ABOUT_BLOCKING.search(rest[:40]):
+                return True
+    m = _NO_WORD.match(t)
+    return m is not None and len(t) <= 60 and bool(_ABOUT_BLOCKING.search(t, m.end()))
 
 
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+")

@@ -116,6 +116,134 @@ def phase_word_pattern() -> str:
     return rf"(?:\b(?:{spaced})\b|{unspaced})"
 
 
+BLOCKERS: dict[str, tuple[str, ...]] = {
+    # A heading (or bold label) made of one of these, maybe with a qualifier and a second noun
+    # from `ISSUES` ("Blockers & Risks"), opens a list or table of blockers.
+    "en": ("blockers", "blocker", "impediments", "impediment", "blocking issues", "blocked"),
+    "es": ("bloqueadores", "bloqueador", "bloqueos", "bloqueo", "impedimentos", "bloqueado"),
+    "pt": ("bloqueadores", "bloqueador", "bloqueios", "bloqueio", "impedimentos", "bloqueado"),
+    "fr": ("blocages", "blocage", "bloqueurs", "points bloquants", "obstacles", "bloqué"),
+    "de": ("blocker", "hindernisse", "blockaden", "blockierungen", "blockiert"),
+    "it": ("blocchi", "bloccanti", "impedimenti", "ostacoli", "bloccato"),
+    "ru": ("блокеры", "блокер", "блокирующие факторы", "препятствия", "заблокировано"),
+    "zh": ("阻塞项", "阻塞问题", "阻塞", "阻碍", "阻礙", "障碍", "卡点"),
+    "ja": ("ブロッカー", "阻害要因", "ブロック要因"),
+    "ko": ("블로커", "차단 요소", "장애물"),
+    "ar": ("العوائق", "المعوقات", "عوائق"),
+    "tr": ("engeller", "engelleyiciler", "engel"),
+    "vi": ("vướng mắc", "trở ngại", "điểm nghẽn"),
+}
+"""Words that name a plan's blockers, as a heading."""
+
+ISSUES: dict[str, tuple[str, ...]] = {
+    "en": ("risks", "risk", "issues", "issue", "concerns", "problems", "dependencies"),
+    "es": ("riesgos", "riesgo", "problemas", "incidencias"),
+    "pt": ("riscos", "risco", "problemas"),
+    "fr": ("risques", "risque", "problèmes"),
+    "de": ("risiken", "risiko", "probleme"),
+    "it": ("rischi", "rischio", "problemi"),
+    "ru": ("риски", "риск", "проблемы"),
+    "zh": ("风险", "風險", "问题", "問題"),
+    "ja": ("リスク", "課題", "問題"),
+    "ko": ("위험", "리스크", "이슈", "문제"),
+    "ar": ("المخاطر", "مخاطر", "المشاكل"),
+    "tr": ("riskler", "risk", "sorunlar"),
+    "vi": ("rủi ro", "vấn đề"),
+}
+"""Risks and issues: beside a blocker word in a heading, or heading a table with a status
+column, they are read as blockers."""
+
+NOTHING: dict[str, tuple[str, ...]] = {
+    # A blockers entry that is one of these (alone, or followed by a dash and a note, or by a
+    # blocker word) says there is nothing: "None", "Keine", "なし", "⚠️ **NONE** - ...".
+    "en": ("none", "nothing", "n/a", "nil"),
+    "es": ("ninguno", "ninguna", "nada"),
+    "pt": ("nenhum", "nenhuma", "nada"),
+    "fr": ("aucun", "aucune", "rien", "néant"),
+    "de": ("keine", "keiner", "keins", "nichts"),
+    "it": ("nessuno", "nessuna", "niente", "nulla"),
+    "ru": ("нет", "никаких", "отсутствуют", "ничего"),
+    "zh": ("无", "無", "暂无", "暫無", "没有"),
+    "ja": ("なし", "無し", "特になし", "ありません"),
+    "ko": ("없음", "없습니다", "해당 없음"),
+    "ar": ("لا يوجد", "لا شيء"),
+    "tr": ("yok", "hiçbiri"),
+    "vi": ("không có", "không"),
+}
+"""Words that say "there is nothing" as a whole entry."""
+
+NO: dict[str, tuple[str, ...]] = {
+    "en": ("no",),
+    "es": ("sin", "no hay"),
+    "pt": ("sem", "não há"),
+    "fr": ("pas de", "aucun", "aucune"),
+    "de": ("kein", "keine"),
+    "it": ("nessun", "nessuna", "non ci sono"),
+    "ru": ("нет", "без"),
+    "zh": ("无", "没有", "暂无"),
+    "tr": ("hiç",),
+    "vi": ("không có",),
+}
+"""Words that say "no ..." before a noun: "No blockers" is nothing; "No API key" is a blocker,
+so these count only before a blocker or issue word, or a "currently"."""
+
+CURRENTLY: dict[str, tuple[str, ...]] = {
+    "en": ("currently", "at this time", "at the moment", "yet", "so far", "for now", "known"),
+    "es": ("por ahora", "actualmente", "por el momento", "de momento"),
+    "pt": ("no momento", "por enquanto", "atualmente", "ainda"),
+    "fr": ("pour l'instant", "actuellement", "pour le moment"),
+    "de": ("derzeit", "aktuell", "momentan", "bisher"),
+    "it": ("al momento", "attualmente", "per ora"),
+    "ru": ("пока", "сейчас", "на данный момент"),
+    "zh": ("目前", "当前", "當前"),
+    "ja": ("現在", "今のところ"),
+    "ko": ("현재",),
+    "tr": ("şu anda", "şimdilik"),
+    "vi": ("hiện tại",),
+}
+"""Words for "now": qualify a blockers heading ("Current blockers") or a "None" entry."""
+
+OPEN_QUALIFIER: dict[str, tuple[str, ...]] = {
+    "en": ("current", "active", "open", "known", "outstanding"),
+    "es": ("actuales", "activos", "abiertos", "actual", "activo"),
+    "pt": ("atuais", "ativos", "abertos", "ativo", "atual"),
+    "fr": ("actuels", "actuelles", "actifs", "ouverts", "en cours"),
+    "de": ("aktuelle", "offene", "bekannte"),
+    "it": ("attuali", "aperti", "attivi"),
+    "ru": ("текущие", "открытые", "активные"),
+    "zh": ("当前", "當前", "现有", "未解决的"),
+    "ja": ("現在の", "未解決の"),
+    "ko": ("현재",),
+    "tr": ("mevcut", "açık", "güncel"),
+    "vi": ("hiện tại",),
+}
+"""Words that qualify a blockers heading without changing what it holds."""
+
+RESOLVED: dict[str, tuple[str, ...]] = {
+    "en": ("resolved", "fixed", "solved", "closed", "unblocked", "mitigated"),
+    "es": ("resuelto", "resuelta", "resueltos", "solucionado", "solucionada", "corregido"),
+    "pt": ("resolvido", "resolvida", "resolvidos", "solucionado", "corrigido"),
+    "fr": ("résolu", "résolue", "résolus", "corrigé", "réglé", "levé"),
+    "de": ("gelöst", "behoben", "erledigt"),
+    "it": ("risolto", "risolta", "risolti", "corretto"),
+    "ru": ("решено", "решён", "решена", "устранено", "исправлено"),
+    "zh": ("已解决", "已解決", "已修复", "已修復", "已处理"),
+    "ja": ("解決済み", "解決済", "対応済み", "修正済み"),
+    "ko": ("해결됨", "해결 완료", "수정됨"),
+    "ar": ("تم الحل", "محلول"),
+    "tr": ("çözüldü", "giderildi"),
+    "vi": ("đã giải quyết", "đã xử lý", "đã sửa"),
+}
+"""Words that mark a blocker resolved: at its start, in parentheses, after a dash, or as the
+qualifier of a heading ("Resolved blockers")."""
+
+
+def words_pattern(*tables: dict[str, tuple[str, ...]]) -> str:
+    """The words of `tables` as one group: longest first, spaces matching any run of spaces."""
+    words = sorted({w for t in tables for ws in t.values() for w in ws}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words) + ")"
+
+
 MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
     # Each language's twelve months, January first: the names and the abbreviations plans
     # write (a trailing dot is allowed wherever a name is read). Russian has the genitive too
