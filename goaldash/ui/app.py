@@ -35,7 +35,7 @@ from goaldash.ui.cells import one_line
 from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
 from goaldash.ui.palette import PlanCommands, dashboard_commands
 from goaldash.ui.screens import HelpScreen, MainScreen, PlanScreen
-from goaldash.ui.tabs import tab_bindings
+from goaldash.ui.tabs import next_tab, tab_bindings
 from goaldash.ui.throttle import Throttle
 from goaldash.workspace import (
     Event,
@@ -257,6 +257,10 @@ class GoalDashApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.main.show_tab(tab)
+
+    def action_cycle_tab(self, step: int) -> None:
+        """tab / l: the next tab; shift+tab / h: the previous one (round the ends)."""
+        self.action_show_tab(next_tab(self.main.active_tab, step))
 
     def action_standup_span(self, step: int) -> None:
         """Step through the spans: yesterday, today, 3d, 7d, 14d, 30d."""

@@ -49,9 +49,20 @@ TABS: tuple[Tab, ...] = (
 """The tabs, in order: the first is shown first, and tab n is shown by the key n."""
 
 
+def next_tab(current: str, step: int) -> str:
+    """The tab `step` places after `current` (before, when negative), round the ends."""
+    ids = [t.id for t in TABS]
+    at = ids.index(current) if current in ids else 0
+    return ids[(at + step) % len(ids)]
+
+
 def tab_bindings() -> list[Binding]:
-    """A binding per tab: its number (and its letter, shown in the footer)."""
-    out: list[Binding] = []
+    """A binding per tab: its number (and its letter, shown in the footer); then l / h for
+    the next and previous tab (tab / shift+tab are the main screen's: the screen takes them)."""
+    out: list[Binding] = [
+        Binding("l", "cycle_tab(1)", "Next tab", show=False),
+        Binding("h", "cycle_tab(-1)", "Previous tab", show=False),
+    ]
     for number, tab in enumerate(TABS, 1):
         keys = f"{number},{tab.key}" if tab.key else str(number)
         action = f"show_tab('{tab.id}')"

@@ -7,8 +7,11 @@ others to be drawn when they come into sight.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
@@ -22,6 +25,11 @@ from goaldash.workspace import StandupAnswer, Workspace, worker
 
 class MainScreen(Screen[None]):
     """The tabs over the workspace."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.cycle_tab(1)", "Next tab", show=False),
+        Binding("shift+tab", "app.cycle_tab(-1)", "Previous tab", show=False),
+    ]
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -92,6 +93,22 @@ class RowList(OptionList):
             options.append(option)
         self._made = made
         return options
+
+    def action_cursor_up(self) -> None:
+        """Up to the previous enabled row; at the first row, stay (no wrap to the last)."""
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        """Down to the next enabled row; at the last row, stay (no wrap to the first)."""
+        self._step(1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        if self.highlighted is None:
+            (self.action_first if direction == 1 else self.action_last)()
+            return
+        found = find_next_enabled_no_wrap(self.options, self.highlighted, direction)
+        if found is not None:
+            self.highlighted = found
 
     def select_key(self, key: str) -> bool:
         """Move the cursor to the row with `key`."""
