@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.helpers import loaded, make_app, wait_for
+import goaldash.ui.screens.help as help_module
+from goaldash.ui.screens.help import KEYS, HelpScreen
+from tests.ui.helpers import cursor_to_item, loaded, make_app, open_plan, wait_for
 
 
 async def test_enter_leaves_the_filter_box_with_the_filter_kept(repo: Path) -> None:
@@ -54,3 +56,28 @@ async def test_lists_do_not_wrap_from_the_first_row_to_the_last(repo: Path) -> N
         last = rows.highlighted
         await pilot.press("down")
         assert rows.highlighted == last
+
+
+async def test_x_on_an_in_progress_item_makes_it_done_as_the_docs_say(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / "docs" / "plans").mkdir(parents=True)
+    path = root / "docs" / "plans" / "gamma-plan.md"
+    path.write_text("# Gamma plan\n\n## Phase 1: Work\n\n- [-] Started thing\n", encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        await open_plan(pilot, app, "docs/plans/gamma-plan.md")
+        await cursor_to_item(pilot, app, "Started thing")
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "- [x] Started thing" in path.read_text(encoding="utf-8"))
+    said = "open or in progress → done, done → open"
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert said in readme
+    assert any(said in what for _, key, what in KEYS if "x" in key.split())
+
+
+def test_help_says_a_tick_on_a_changed_file_is_relocated_by_text() -> None:
+    assert HelpScreen.compose is not None  # the footnote is written in compose
+    source = Path(help_module.__file__).read_text(encoding="utf-8")
+    assert "looked for by its text" in source
+    assert "the tick is refused and the plan is read again" not in source

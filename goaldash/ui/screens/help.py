@@ -21,7 +21,8 @@ KEYS: list[tuple[str, str, str]] = [
         ", ".join(tab.title for tab in TABS),
     ),
     ("Everywhere", "s", "Standup: what moved since the previous working day, from git"),
-    ("Everywhere", "j k ↑ ↓", "Move the cursor (g / G: first / last)"),
+    ("Everywhere", "j k ↑ ↓", "Move the cursor (g / G: first / last; no wrap at the ends)"),
+    ("Everywhere", "tab l", "Next tab (shift+tab, h: previous); in a plan, tab changes pane"),
     ("Everywhere", "enter", "Open the plan (at the blocker, phase or warning under the cursor)"),
     ("Everywhere", "e", "Open $EDITOR (then $VISUAL, then vi) at the line; reload after"),
     ("Everywhere", "/", "Filter by text (enter keeps it, escape clears it)"),
@@ -33,8 +34,12 @@ KEYS: list[tuple[str, str, str]] = [
     ("Everywhere", "q", "Quit"),
     ("Standup", "[ ]", "Shorter or longer span: today, yesterday, 3d, 7d, 14d, 30d"),
     ("Standup", "enter", "Open the plan at the line that moved"),
-    ("Plan", "space x", "Tick or untick the checklist item under the cursor, in the file"),
-    ("Plan", "enter", "Fold or unfold (on a phase row above: go to the phase)"),
+    (
+        "Plan",
+        "space x",
+        "Tick the item under the cursor, in the file: open or in progress → done, done → open",
+    ),
+    ("Plan", "enter ← →", "Fold or unfold (on a phase row above: go to the phase)"),
     ("Plan", "tab", "Between the phase list and the checklist"),
     ("Plan", "escape", "Back to the dashboard"),
 ]
@@ -60,7 +65,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "A tick changes the one mark in the file and nothing else. If the file "
-                    "changed since it was read, the tick is refused and the plan is read again. "
+                    "changed since it was read, the item is looked for by its text; only if "
+                    "that is not certain is the tick refused (and the plan read again). "
                     "The mouse works too: click a row, a tab or a tree node.",
                     style="bright_black",
                 )
