@@ -56,13 +56,18 @@ def next_tab(current: str, step: int) -> str:
     return ids[(at + step) % len(ids)]
 
 
-def tab_bindings() -> list[Binding]:
-    """A binding per tab: its number (and its letter, shown in the footer); then l / h for
-    the next and previous tab (tab / shift+tab are the main screen's: the screen takes them)."""
-    out: list[Binding] = [
-        Binding("l", "cycle_tab(1)", "Next tab", show=False),
-        Binding("h", "cycle_tab(-1)", "Previous tab", show=False),
+def cycle_bindings() -> list[Binding]:
+    """tab / l: the next tab, shift+tab / h: the previous (the main screen's keys: a plan's
+    screen keeps tab for its panes)."""
+    return [
+        Binding("tab,l", "app.cycle_tab(1)", "Next tab", show=False),
+        Binding("shift+tab,h", "app.cycle_tab(-1)", "Previous tab", show=False),
     ]
+
+
+def tab_bindings() -> list[Binding]:
+    """A binding per tab: its number (and its letter, shown in the footer)."""
+    out: list[Binding] = []
     for number, tab in enumerate(TABS, 1):
         keys = f"{number},{tab.key}" if tab.key else str(number)
         action = f"show_tab('{tab.id}')"

@@ -11,13 +11,13 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
 from goaldash.ui.screens.plan import PlanScreen
-from goaldash.ui.tabs import TABS
+from goaldash.ui.tabs import TABS, cycle_bindings
 from goaldash.ui.views import View, parse_key
 from goaldash.ui.widgets import FilterInput, Later, RowList, StatusLine
 from goaldash.workspace import StandupAnswer, Workspace, worker
@@ -26,10 +26,7 @@ from goaldash.workspace import StandupAnswer, Workspace, worker
 class MainScreen(Screen[None]):
     """The tabs over the workspace."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.cycle_tab(1)", "Next tab", show=False),
-        Binding("shift+tab", "app.cycle_tab(-1)", "Previous tab", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*cycle_bindings()]
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

@@ -3,17 +3,20 @@ stale copies apart, not counted."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from goaldash.model import Plan, Progress, Status
 from goaldash.report.style import bar
 from goaldash.schedule import is_late, next_due
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.views.base import View, empty_message, row_key
-from goaldash.ui.widgets import Row
+from goaldash.ui.widgets import Row, RowList
 from goaldash.workspace import Workspace
 
 
@@ -40,9 +43,24 @@ class Columns:
         return cls(title=max(12, width - fixed), bar=bar_w, phase=phase, format=fmt)
 
 
-def overview_header(cols: Columns) -> Text:
-    """The column titles above the overview list."""
-    t = Text.assemble(("  " + fit("plan", cols.title), "bold"))
+GROUP_KEY = "\0group\0"
+"""The start of a group row's key (no path starts with NUL)."""
+
+SORTS: tuple[tuple[str, Callable[[Plan, date], object] | None], ...] = (
+    ("file", None),
+    ("due", lambda p, today: (next_due(p, today) or date.max, p.title.casefold())),
+    ("late", lambda p, today: (not is_late(p, today), next_due(p, today) or date.max)),
+    ("progress", lambda p, today: (p.progress.done / (p.progress.total or 1), p.title)),
+    ("name", lambda p, today: (one_line(p.title) or p.path).casefold()),
+)
+"""The orders `o` cycles through (within each group): as found, next due date first, late
+plans first, least progress first, by title."""
+
+
+def overview_header(cols: Columns, sort: str = "file") -> Text:
+    """The column titles above the overview list (with the order, when sorted)."""
+    title = "plan" if sort == "file" else f"plan (by {sort}, o)"
+    t = Text.assemble(("  " + fit(title, cols.title), "bold"))
     if cols.format:
         t.append(" " + fit("format", cols.format), style="bold")
     t.append(" " + fit("progress", cols.bar + 1 + cols.counts), style="bold")
@@ -95,26 +113,67 @@ def overview_row(plan: Plan, today: date, cols: Columns, apart: bool = False) ->
     return t
 
 
-def group_header(group: str, plans: list[Plan], width: int) -> Text:
+def group_header(group: str, plans: list[Plan], width: int, folded: bool = False) -> Text:
     """The line above a goal or spec folder's plans, cropped to `width`."""
     total = sum((p.progress for p in plans), Progress())
-    t = Text.assemble(("▾ ", "bold cyan"))
+    t = Text.assemble(("▸ " if folded else "▾ ", "bold cyan"))
     t.append(one_line(group) or "Other plans", style="bold cyan")
     t.append(f"  {len(plans)} plan{'s' * (len(plans) != 1)} · {counts(total)}", style=DIM)
     t.truncate(width, overflow="ellipsis")
     return t
 
 
+def _sorted(plans: list[Plan], order: Callable[[Plan, date], object], today: date) -> list[Plan]:
+    return sorted(plans, key=lambda p: order(p, today))  # type: ignore[arg-type,return-value]
+
+
 class OverviewView(View):
-    """Every plan, grouped by goal or spec folder; templates and stale copies apart."""
+    """Every plan, grouped by goal or spec folder; templates and stale copies apart. Enter or
+    space on a group row folds or unfolds it; `o` cycles the order of the plans."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "cycle_sort", "Sort", show=False),
+        Binding("space", "fold_group", "Fold", show=False),
+        Binding("e", "edit", "Edit", show=False),
+    ]
 
     def __init__(self, workspace: Workspace, *, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
         # A plan's row, kept while the plan (an immutable value), the day and the layout
         # stay the same: a change to one file lays out one row, not a thousand.
         self._rows: dict[tuple[str, str], tuple[Plan, date, Columns, bool, Text]] = {}
-        # And a group's heading, kept while its members (the very same plans) and the width do.
-        self._heads: dict[str, tuple[int, list[Plan], Text]] = {}
+        # And a group's heading, kept while its members (the very same plans), the width and
+        # the folding do.
+        self._heads: dict[str, tuple[int, bool, list[Plan], Text]] = {}
+        self.folded: set[str] = set()
+        """The groups folded (enter or space on their row)."""
+        self.sort = 0
+        """Which of `SORTS` orders the plans."""
+
+    def action_cycle_sort(self) -> None:
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.redraw()
+
+    def action_fold_group(self) -> bool:
+        """Fold or unfold the group under the cursor; False when the cursor is on a plan."""
+        key = self.rows.highlighted_key
+        if key is None or not key.startswith(GROUP_KEY):
+            return False
+        group = key.removeprefix(GROUP_KEY)
+        self.folded ^= {group}
+        self.redraw()
+        return True
+
+    def action_edit(self) -> None:
+        key = self.rows.highlighted_key
+        if key is not None and key.startswith(GROUP_KEY):
+            self.notify("Put the cursor on a plan first.", severity="warning")
+            return
+        self.app.action_edit()  # type: ignore[attr-defined]
+
+    def on_option_list_option_selected(self, event: RowList.OptionSelected) -> None:
+        if self.action_fold_group():
+            event.stop()  # a group row opens no plan
 
     def _row(self, plan: Plan, ws: Workspace, cols: Columns, apart: bool) -> Text:
         key = (plan.path, plan.fingerprint)
@@ -128,16 +187,17 @@ class OverviewView(View):
         return text
 
     def _head(self, group: str, members: list[Plan], width: int) -> Text:
+        folded = group in self.folded
         hit = self._heads.get(group)
         if (
             hit is not None
-            and hit[0] == width
-            and len(hit[1]) == len(members)
-            and all(a is b for a, b in zip(hit[1], members, strict=True))
+            and hit[:2] == (width, folded)
+            and len(hit[2]) == len(members)
+            and all(a is b for a, b in zip(hit[2], members, strict=True))
         ):
-            return hit[2]
-        text = group_header(group, members, width)
-        self._heads[group] = (width, members, text)
+            return hit[3]
+        text = group_header(group, members, width, folded)
+        self._heads[group] = (width, folded, members, text)
         return text
 
     def redraw(self) -> None:
@@ -152,10 +212,15 @@ class OverviewView(View):
             groups.setdefault(p.group, []).append(p)
         rows: list[Row] = []
         headed = len(groups) > 1 or "" not in groups
+        name, order = SORTS[self.sort]
         for group in sorted(groups, key=lambda g: (g == "", g)):
             members = groups[group]
+            if order is not None:
+                members = _sorted(members, order, ws.today)
             if headed:
-                rows.append(Row(None, self._head(group, members, width)))
+                rows.append(Row(GROUP_KEY + group, self._head(group, members, width)))
+                if group in self.folded:
+                    continue
             rows.extend(Row(row_key(p.path), self._row(p, ws, cols, False)) for p in members)
         if apart:
             rows.append(
@@ -170,4 +235,4 @@ class OverviewView(View):
             rows.extend(Row(row_key(p.path), self._row(p, ws, cols, True)) for p in apart)
         if len(self._heads) > 2 * len(groups) + 64:
             self._heads = {g: h for g, h in self._heads.items() if g in groups}
-        self.show(overview_header(cols), rows, empty_message(ws, "plan"))
+        self.show(overview_header(cols, name), rows, empty_message(ws, "plan"))
