@@ -15,6 +15,8 @@ async def test_group_rows_fold_and_unfold_with_enter_or_space(repo: Path) -> Non
         await loaded(pilot, app)
         rows = app.main.view("overview").rows
         await wait_for(pilot, lambda: rows.has_focus)
+        first = rows.highlighted_key
+        assert first is not None and not first.startswith(GROUP_KEY), "first look: on a plan"
         await pilot.press("g")
         key = rows.highlighted_key
         assert key is not None and key.startswith(GROUP_KEY)

@@ -71,7 +71,13 @@ class RowList(OptionList):
             near = target
             self.highlighted = min(enabled, key=lambda i: (abs(i - near), i))
         elif any(k is not None for k in keys):
-            self.action_first()
+            # First look: on the first row that opens something (not a group's row, whose
+            # key starts with NUL), else the first enabled one.
+            opens = [i for i, k in enumerate(keys) if k and not k.startswith("\0")]
+            if opens:
+                self.highlighted = opens[0]
+            else:
+                self.action_first()
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         if self.highlighted is not None:
             self.scroll_to_highlight()
