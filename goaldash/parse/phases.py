@@ -9,32 +9,53 @@ from datetime import date
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.status import heading_status, status_of
+from goaldash.parse.words import MILESTONE, NUMERALS, PHASE, STEP
 from goaldash.text import repair_mojibake
 
+_MILESTONE_WORDS = frozenset(w for ws in MILESTONE.values() for w in ws)
 _KEYWORDS = {
-    "phase": "phase",
-    "stage": "phase",
-    "giai đoạn": "phase",
-    "fase": "phase",
-    "etapa": "phase",
-    "étape": "phase",
-    "フェーズ": "phase",
-    "阶段": "phase",
-    "階段": "phase",
-    "milestone": "milestone",
+    w: "milestone" if w in _MILESTONE_WORDS else "phase" for ws in PHASE.values() for w in ws
 }
-_KW = r"(?P<kw>phase|stage|giai đoạn|fase|etapa|étape|フェーズ|阶段|階段|milestone)"
+_KIND = {w.upper(): kind for w, kind in _KEYWORDS.items()}  # upper: Turkish ı and I agree
+
+
+def _kind(m: re.Match[str]) -> str:
+    word = m.group("kw") or m.group("kw2")
+    return _KIND.get(re.sub(r"\s+", " ", word).upper(), "phase")
+
+
+def _alternation(words: set[str], *, wide: bool) -> str:
+    """Words written with spaces between words (`wide` False) or without (Chinese, Japanese,
+    Korean), longest first."""
+    chosen = [w for w in words if all(ord(c) >= 0x2E80 for c in w if not c.isspace()) == wide]
+    chosen.sort(key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in chosen)
+
+
+# A word of `words.PHASE`, then the id: after a space, or at once in the scripts written
+# without spaces ("フェーズ2", "阶段3").
+_KW_SPACED = r"(?P<kw>" + _alternation(set(_KEYWORDS), wide=False) + r")\s+"
+_KW = r"(?:" + _KW_SPACED + r"|(?P<kw2>" + _alternation(set(_KEYWORDS), wide=True) + r")\s*)"
+_WIDE_WORDS = _alternation(set(_KEYWORDS) | {w for ws in STEP.values() for w in ws}, wide=True)
+_NUMERAL = "[" + "".join(NUMERALS) + "]"
+# The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차").
+_ID_FIRST = re.compile(
+    r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)(?:第\s*(?P<ord>"
+    + _NUMERAL
+    + r"{1,3}|\d{1,3})|(?P<num>\d{1,3}(?:\.\d+)?)\s*)\s*(?P<word>"
+    + _WIDE_WORDS
+    + r")(?P<rest>.*)$",
+    re.DOTALL,
+)
 _ID = r"(?P<id>\d+(?:\.\d+)*[a-z]?|[A-Z]{1,2}-?\d+(?:\.\d+)*[a-z]?|[A-Z])"
 # Emoji, status marks and list numbering that may stand before the keyword.
 _LEAD = r"^[\s*_>]*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})[\s*_]*"
 # What may follow the id in a heading: a separator, a parenthesis, the end, or non-ASCII.
 _AFTER = r"(?P<sep>\s*[:：.]\s*|\s*[-–—]\s+|\s*(?=\()|\s*$|\s+(?=[^\x00-\x7f]))"
-_PHASE = re.compile(
-    _LEAD + _KW + r"\s+" + _ID + _AFTER + r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
-)
+_PHASE = re.compile(_LEAD + _KW + _ID + _AFTER + r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # `Phase 横断: ...`: an id in another script, only when a colon follows.
 _PHASE_OTHER = re.compile(
-    _LEAD + _KW + r"\s+(?P<id>[^\x00-\x7f\s:：]{1,8})(?P<sep>\s*[:：]\s*)(?P<rest>.*)$",
+    _LEAD + _KW_SPACED + r"(?P<id>[^\x00-\x7f\s:：]{1,8})(?P<sep>\s*[:：]\s*)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # The keywords an ASCII text can hold (`re.IGNORECASE` folds ASCII letters only to ASCII):
@@ -87,6 +108,11 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
     # Suffixes after spaced dashes: "Name - ✅ COMPLETED", "Story 1 - Add Tasks - ✅ COMPLETE".
     # Trailing parts that state a status (or hold no words) are annotations; the rest is name.
     parts = [x for x in re.split(r"\s+[-–—]\s+|\s+[-–—]$", head) if x.strip()] or [""]
+    while len(parts) > 1 and not re.search(r"\w", parts[0]):
+        notes.append(parts.pop(0))  # "Phase 0 ✅ — Name": marks before the name
+    if len(parts) == 1 and " " not in parts[0].strip() and annotation_status(parts[0]):
+        notes.append(parts.pop())  # "Fase 2 - Concluído": a status, no name
+        parts = [""]
     while len(parts) > 1 and (
         annotation_status(parts[-1]) is not None or not re.search(r"\w", parts[-1])
     ):
@@ -139,6 +165,41 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
     return start, end, original
 
 
+_STRUCK_WHOLE = re.compile(r"^([\s>]*)~~([^~]+)~~(.*)$", re.DOTALL)
+
+
+def _id_last(text: str) -> str:
+    """ "第二阶段：名前" -> "阶段 2：名前", "3단계: 이름" -> "단계 3: 이름": the id after the word,
+    where `_PHASE` reads it."""
+    if text.isascii():
+        return text
+    m = _ID_FIRST.match(text)
+    if not m:
+        return text
+    ordinal = m.group("ord")
+    ident = m.group("num") if ordinal is None else _numeral(ordinal)
+    if ident is None:
+        return text
+    rest = m.group("rest")
+    if rest and not rest[0].isspace() and rest[0] not in ":：.-–—(":
+        rest = " " + rest
+    return f"{m.group('lead')}{m.group('word')} {ident}{rest}"
+
+
+def _numeral(text: str) -> str | None:
+    """Chinese numerals up to 99 -> digits: 二 -> 2, 十一 -> 11, 二十 -> 20."""
+    if text.isdigit():
+        return str(int(text))
+    digits = [NUMERALS.get(c) for c in text]
+    if None in digits:
+        return None
+    if "十" not in text:
+        return "".join(d for d in digits if d) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    value = (int(NUMERALS[tens]) if tens else 1) * 10 + (int(NUMERALS[units]) if units else 0)
+    return str(value)
+
+
 def may_declare(text: str) -> bool:
     """Could `parse_phase` find a declaration in `text`? False only when it surely cannot: an
     ASCII text (emphasis marks aside) holding none of the keywords."""
@@ -163,19 +224,50 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
         return None  # no keyword, no declaration: most lines, told apart quickly
     text = repair_mojibake(text).replace("**", "").replace("__", "")
     text = text.split("\n", 1)[0]
+    struck = _STRUCK_WHOLE.match(text)
+    if struck:  # "~~Phase 3: Name~~ (dropped)": the phase is cancelled
+        text = struck.group(1) + struck.group(2) + struck.group(3)
+    text = _id_last(text)
     m = _PHASE.match(text) or _PHASE_OTHER.match(text)
     if not m:
         return None
     sep = m.group("sep")
     if strict_colon and not _COLON.match(sep):
         return None
-    kind = _KEYWORDS.get(m.group("kw").lower(), "phase")
+    kind = _kind(m)
     ident = m.group("id")
     if ident.isalpha() and len(ident) == 1 and ident not in "NXABCDEFGHIJKLMOPQRSTUVWYZ":
         return None
-    rest = m.group("rest")
+    return _declaration(
+        kind, ident, m.group("rest"), Status.CANCELLED if struck else None, m.group("lead")
+    )
+
+
+def declares(text: str) -> bool:
+    """Does `parse_phase` find a declaration in `text`? (Its pattern only: quicker.)"""
+    if not may_declare(text):
+        return False
+    text = repair_mojibake(text).replace("**", "").replace("__", "").split("\n", 1)[0]
+    if struck := _STRUCK_WHOLE.match(text):
+        text = struck.group(1) + struck.group(2) + struck.group(3)
+    text = _id_last(text)
+    return bool(_PHASE.match(text) or _PHASE_OTHER.match(text))
+
+
+def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:
+    """The phase a line declares by its id alone (`levels` tells which lines do): `rest` is
+    what follows the id, its name and annotations."""
+    rest = repair_mojibake(rest).replace("**", "").replace("__", "")
+    struck = _STRUCK_WHOLE.match(rest)
+    if struck:
+        rest = struck.group(1) + struck.group(2) + struck.group(3)
+    return _declaration(kind, ident, rest, Status.CANCELLED if struck else None, "")
+
+
+def _declaration(kind: str, ident: str, rest: str, status: Status | None, lead: str) -> PhaseDecl:
     name, notes = _annotations(rest)
-    status = _status_from_lead(m.group("lead"))
+    if status is None:
+        status = _status_from_lead(lead)
     for note in notes:
         if status is None:
             status = annotation_status(note)
@@ -189,7 +281,7 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     return PhaseDecl(kind, ident, name, status, span, start, end, original, milestone)
 
 
-_REFERENCE = re.compile(_LEAD + _KW + r"\s+" + _ID + r"(?![\w.])", re.IGNORECASE)
+_REFERENCE = re.compile(_LEAD + _KW + _ID + r"(?![\w.])", re.IGNORECASE)
 
 
 def phase_reference(text: str) -> str | None:
@@ -198,7 +290,7 @@ def phase_reference(text: str) -> str | None:
     if not m:
         return None
     ident = m.group("id")
-    kind = _KEYWORDS.get(m.group("kw").lower(), "phase")
+    kind = _kind(m)
     if kind == "milestone" and not ident.upper().startswith("M"):
         return "M" + ident
     return ident

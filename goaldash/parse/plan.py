@@ -19,6 +19,7 @@ from goaldash.parse.document import unread_message
 from goaldash.parse.encoding import decode, is_binary
 from goaldash.parse.itemruns import plain, plain_items, take_run
 from goaldash.parse.items import make_item
+from goaldash.parse.levels import outline
 from goaldash.parse.phases import (
     PhaseDecl,
     label_of,
@@ -88,7 +89,7 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
     text, warnings = decode(data)
     read_dates_of(text)  # how its 04/03/2026 reads: day or month first
     doc = walk(text)
-    st = State(warnings=warnings)
+    st = State(warnings=warnings, outline=outline(text))  # phases by their ids alone
     for first, last in doc.unread:  # nothing is left out silently
         st.warnings.append(Warning("parse-error", unread_message(doc, first, last), first))
     meta: dict[str, Any] = {}
@@ -210,6 +211,8 @@ def _item_run(first: ListItem, blocks: list[Block], st: State) -> None:
     run = take_run(first, blocks)
     scope = st.scope
     items = plain_items(run, scope.key if scope else None, _section(st)) if run[1:] else None
+    if items is not None and st.outline.items and any(li.line in st.outline.items for li in run):
+        items = None  # a phase opens in the run: its items are read one by one
     if items is None:
         for li in run:
             _list_item(li, st)
@@ -245,6 +248,8 @@ def _heading(h: Heading, st: State) -> None:
     if h.level == 1 and first:
         return
     decl = parse_phase(h.text)
+    if decl is None and st.scope is None:
+        decl = st.outline.headings.get(h.line)  # "## M1 - Name" beside "## M2 - Name"
     if decl is not None:
         outer = st.headings[:-1]
         if any(_not_phase_container(st, o) for o in outer):
@@ -328,7 +333,9 @@ def _list_item(li: ListItem, st: State) -> None:
         else:
             task_parent = li.task_parent
             phase = _item_phase(task_parent, st)
-        if (li.depth == 0 or task_parent is None) and may_declare(text):
+        if li.parent is None and li.line in st.outline.items:
+            phase = _listed_phase(li, st)
+        elif (li.depth == 0 or task_parent is None) and may_declare(text):
             decl = parse_phase(text, strict_colon=True)
             if decl is not None:
                 status = {" ": Status.NOT_STARTED}.get(mark) or MARK_STATES[mark].value
@@ -374,3 +381,22 @@ def _list_item(li: ListItem, st: State) -> None:
         adjustment(li, st, strict=False)
     elif li.parent is None and "impact" in text.lower():
         adjustment(li, st, strict=True)
+
+
+def _listed_phase(li: ListItem, st: State) -> str | None:
+    """A top-level task item that opens a phase by its id (`levels.outline`): Kiro's
+    `- [ ] 3. Name`, GSD's `- [x] **S01: Name**`. The items after it, up to the next such
+    item or heading, are its items; a ticked box (or one in progress) is its status."""
+    scope = st.scope
+    if scope is not None and scope.level > 0:
+        return scope.key  # inside a heading's phase: a task of it
+    decl = st.outline.items[li.line]
+    b = _register(st, decl, li.line, primary=False)
+    if b is None:
+        return None
+    mark = li.mark or " "
+    if mark != " " and b.declared is None:
+        b.declared, b.declared_from = Status(MARK_STATES[mark].value), "checkbox"
+    st.scope = Scope(b.key, 0, label_for(b.decl), fresh=False)
+    st.section_stale = True
+    return b.key

@@ -8,6 +8,7 @@ from datetime import date
 from goaldash.model import Adjustment, Blocker, Item, Status, StatusRow, Task, Warning
 from goaldash.parse.blocks import Heading
 from goaldash.parse.dates import Span
+from goaldash.parse.levels import Outline
 from goaldash.parse.phases import PhaseDecl
 
 
@@ -69,6 +70,7 @@ class State:
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
     section_stale: bool = True  # the scope, the headings or the label may have changed
     section_text: str = ""
+    outline: Outline = field(default_factory=Outline)  # phases declared by ids alone
 
 
 def label_for(decl: PhaseDecl) -> str:

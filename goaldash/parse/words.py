@@ -523,8 +523,9 @@ STEP: dict[str, tuple[str, ...]] = {
     "tr": ("adım", "görev", "blok"),
     "vi": ("bước", "nhiệm vụ", "khối"),
 }
-"""Words for a smaller stage of work ("Step 3", "Schritt 2", "步骤 4"). A heading that opens with one is a phase only when its siblings do too and no
-phase encloses it: inside a phase, it is a part of that phase."""
+"""Words for a smaller stage of work ("Step 3", "Schritt 2", "步骤 4"). A heading that opens
+with one is a phase only when its siblings do too and no phase encloses it: inside a phase,
+it is a part of that phase."""
 
 NUMERALS: dict[str, str] = {
     "〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",

@@ -1,0 +1,164 @@
+"""Which headings and list items are a plan's phases when no phase word says so: the ones whose
+siblings carry a running id.
+
+A heading that says "Phase 2" or "第二阶段" declares a phase by its word (`phases.parse_phase`).
+Many plans name their stages by an id alone: `## M1 - Core`, `## Q1 2026 - Foundation`,
+`- [x] **S01: Name**`, Kiro's `- [ ] 3. Name` with `3.1`, `3.2` after it. One such line alone
+may be anything; two siblings or more with ids of the same shape are the plan's stages. This
+module looks at the file's headings and top-level task items once, before the block walk, and
+tells the walk which of them are phases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from goaldash.parse.phases import PhaseDecl, declares, parse_phase_as
+from goaldash.parse.words import STEP
+
+# The lines that matter: ATX headings, fence lines (to skip what they hold), and top-level
+# task items that open with an id (a number, or bold). Each pattern opens with literal text,
+# which the regex engine looks for quickly (a million-line file is read in hundredths of a
+# second); a fence or an item is then checked to open its line.
+_HEADING = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")
+_FENCE = re.compile(r"```|~~~")
+_ITEM = re.compile(r"\] ((?:\*\*[A-Z]{1,3}|\d{1,3}\.\s)[^\n]*)")
+_ITEM_OPENING = re.compile(r"[-*+] \[[ xX~/-]\]\Z")
+
+
+# An id with letters before its number: M1, S01, T3, CM-001, M3.5, MS-2.
+_PREFIXED = re.compile(
+    r"^(?P<lead>[\s*_]*)(?P<id>(?P<prefix>[A-Z]{1,3})-?\d{1,3}(?:\.\d+)?[a-z]?)"
+    r"(?P<after>\s*[:：.]\s+|\s+[-–—]\s+|\s*$|\s+(?=\())(?P<rest>.*)$"
+)
+# A quarter or a half: "Q1 2026", "2026 Q2", "H2 2025".
+_QUARTER = re.compile(
+    r"^(?P<lead>[\s*_]*)(?P<id>(?P<prefix>[QH])[1-4][ -]\d{4}|\d{4}[ -](?P<prefix2>[QH])[1-4])"
+    r"(?P<rest>.*)$"
+)
+_STEP_WORDS = "|".join(
+    re.escape(w) for w in sorted({w for ws in STEP.values() for w in ws}, key=len, reverse=True)
+)
+# A step word with an id ("Step 3: Name", "Sprint 2", "Schritt 4").
+_STEP = re.compile(
+    rf"^(?P<lead>[\s*_]*)(?P<word>{_STEP_WORDS})\s+(?P<id>\d{{1,3}}(?:\.\d+)*[a-z]?)\b"
+    r"(?P<after>\s*[:：.]\s*|\s+[-–—]\s+|\s*$|\s*(?=\())(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Kiro's top-level task: "3. Name" (its parts, "3.1 Name", are tasks of the phase).
+_NUMBERED = re.compile(r"^(?P<id>\d{1,3})\.\s+(?P<rest>\S.*)$")
+_BOLD_ID = re.compile(
+    r"^\*\*(?P<id>[A-Z]{1,3}\d{1,3}(?:\.\d+)?):\s*(?P<rest>[^*]+)\*\*(?P<after>.*)$"
+)
+
+
+@dataclass(slots=True)
+class Outline:
+    """What the walk needs to know before it reads the blocks."""
+
+    headings: dict[int, PhaseDecl] = field(default_factory=dict)
+    """Heading line -> the phase it declares by its id and its siblings'."""
+    items: dict[int, PhaseDecl] = field(default_factory=dict)
+    """Top-level task item line -> the phase it declares (Kiro, GSD slices)."""
+
+
+Candidate = tuple[str, str, str, str]
+"""A heading's id shape ("prefix M", "quarter Q", "step schritt"), the kind, id and rest of
+the phase it would declare."""
+
+
+def _candidate(text: str) -> Candidate | None:
+    """The shape of a heading's id ("prefix M", "quarter", "word step") and the phase it would
+    declare, for a heading no phase word declares."""
+    text = text.replace("**", "").replace("__", "").strip().rstrip("#").strip()
+    if m := _PREFIXED.match(text):
+        ident = m.group("id")
+        kind = "milestone" if m.group("prefix") in ("M", "MS") else "phase"
+        return "prefix " + m.group("prefix"), kind, ident, m.group("rest")
+    if m := _QUARTER.match(text):
+        prefix = m.group("prefix") or m.group("prefix2")
+        rest = re.sub(r"^\s*(?:\([^)]*\))?\s*[-–—:]?\s*", "", m.group("rest"))
+        return "quarter " + prefix, "phase", m.group("id"), rest
+    if m := _STEP.match(text):
+        word = m.group("word").lower()
+        return "step " + word, "phase", m.group("id"), m.group("rest")
+    return None
+
+
+def outline(text: str) -> Outline:
+    """The phases the file declares by ids alone (see the module's docstring)."""
+    out = Outline()
+    if "#" not in text and "- [" not in text:
+        return out
+    fence: str | None = None
+    parents: list[tuple[int, int]] = []  # (level, line) of the headings enclosing this one
+    groups: dict[tuple[int, int], list[tuple[int, Candidate]]] = defaultdict(list)
+    numbered: list[tuple[int, PhaseDecl]] = []
+    bold: list[tuple[int, PhaseDecl]] = []
+    text = "\n" + text  # the first line opens with a newline too
+    events: list[tuple[int, re.Match[str]]] = [(m.start() + 1, m) for m in _HEADING.finditer(text)]
+    if "```" in text or "~~~" in text:
+        for m in _FENCE.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if m.start() - start <= 3 and not text[start : m.start()].strip():
+                events.append((start, m))
+    if "] 1. " in text or "] 0. " in text or "] **" in text:
+        for m in _ITEM.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if _ITEM_OPENING.match(text, start, m.start() + 1):
+                events.append((start, m))
+    events.sort(key=lambda e: e[0])
+    line = 0
+    at = 0
+    for start, m in events:
+        line += text.count("\n", at, start)
+        at = start
+        if m.re is _FENCE:
+            mark = m.group()
+            fence = None if fence == mark else fence or mark
+            continue
+        if fence is not None:
+            continue
+        if m.re is _HEADING:
+            heading = m.group(2)
+            level = len(m.group(1))
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            parent = parents[-1][1] if parents else 0
+            parents.append((level, line))
+            if (found := _candidate(heading)) is not None and not declares(heading):
+                groups[(parent, level)].append((line, found))
+            continue
+        item = m.group(1)
+        if item.startswith("**"):
+            if b := _BOLD_ID.match(item):
+                bold.append((line, parse_phase_as("phase", b.group("id"), b.group("rest"))))
+        elif n := _NUMBERED.match(item):
+            numbered.append((line, parse_phase_as("phase", n.group("id"), n.group("rest"))))
+    for members in groups.values():
+        shapes: dict[str, int] = defaultdict(int)
+        for _, found in members:
+            shapes[found[0]] += 1
+        for heading_line, (shape, kind, ident, rest) in members:
+            if shapes[shape] >= 2:
+                out.headings[heading_line] = parse_phase_as(kind, ident, rest)
+    if len(bold) >= 2:
+        out.items.update(bold)
+    out.items.update(_running(numbered))
+    return out
+
+
+def _running(numbered: list[tuple[int, PhaseDecl]]) -> list[tuple[int, PhaseDecl]]:
+    """The items of `numbered` whose ids run 1, 2, 3 (or from 0), two at least; a number out
+    of the run ends it."""
+    run: list[tuple[int, PhaseDecl]] = []
+    for line, decl in numbered:
+        n = int(decl.id)
+        expected = int(run[-1][1].id) + 1 if run else None
+        if (expected is None and n in (0, 1)) or n == expected:
+            run.append((line, decl))
+        elif n in (0, 1):
+            break
+    return run if len(run) >= 2 else []
