@@ -35,12 +35,53 @@ class Columns:
 
     @classmethod
     def for_width(cls, width: int) -> Columns:
-        bar_w = 10 if width < 110 else 16 if width < 170 else 24
-        phase = 0 if width < 110 else 26 if width < 170 else 34
-        fmt = 0 if width < 140 else 18
-        fixed = bar_w + 1 + 12 + 1 + 16 + 1 + 10 + 1 + 7 + 2
-        fixed += (phase + 1 if phase else 0) + (fmt + 1 if fmt else 0)
-        return cls(title=max(12, width - fixed), bar=bar_w, phase=phase, format=fmt)
+        """The title gets its room first: columns give way in the order of `GIVE_WAY` until
+        it has `TITLE_ROOM` cells (or a third of the width, if less); what is left over at a
+        wide width goes to the title too."""
+        want = min(TITLE_ROOM, max(16, width // 3))
+        cols = cls(title=0, bar=24, phase=40, format=18)
+        for change in GIVE_WAY:
+            if _title_room(cols, width) >= want:
+                break
+            cols = cls(**{**_fields(cols), **change})
+        return cls(**{**_fields(cols), "title": max(8, _title_room(cols, width))})
+
+
+TITLE_ROOM = 40
+"""The cells a plan's title should have before any other column gets more than its least."""
+
+GIVE_WAY: tuple[dict[str, int], ...] = (
+    {"format": 0},
+    {"bar": 16},
+    {"phase": 26},
+    {"bar": 10},
+    {"phase": 0},
+    {"due": 0},
+    {"bar": 0},
+)
+"""The order the columns give way to the title at narrower widths: the format goes, the bar
+narrows, the current phase narrows then goes, then the next due date, then the bar. Counts,
+status and flags always stay."""
+
+
+def _fields(cols: Columns) -> dict[str, int]:
+    return {f: getattr(cols, f) for f in Columns.__dataclass_fields__}
+
+
+def _title_room(cols: Columns, width: int) -> int:
+    used = 2 + sum(w + 1 for w in (cols.bar, cols.phase, cols.due, cols.format) if w)
+    return width - used - (cols.counts + 1) - (cols.status + 1) - cols.flags - 1
+
+
+def shared_prefix(titles: list[str]) -> tuple[str, ...]:
+    """The labels that two or more titles start with ("Implementation Plan:", "Tasks:"), to
+    drop from each: the part up to the first colon, when it is short and shared."""
+    seen: dict[str, int] = {}
+    for t in titles:
+        head, colon, rest = t.partition(":")
+        if colon and rest.strip() and len(head) <= 24:
+            seen[head + colon] = seen.get(head + colon, 0) + 1
+    return tuple(sorted(h for h, n in seen.items() if n >= 2))
 
 
 GROUP_KEY = "\0group\0"
@@ -63,29 +104,41 @@ def overview_header(cols: Columns, sort: str = "file") -> Text:
     t = Text.assemble(("  " + fit(title, cols.title), "bold"))
     if cols.format:
         t.append(" " + fit("format", cols.format), style="bold")
-    t.append(" " + fit("progress", cols.bar + 1 + cols.counts), style="bold")
+    progress_w = (cols.bar + 1 if cols.bar else 0) + cols.counts
+    t.append(" " + fit("progress" if progress_w >= 8 else "done", progress_w), style="bold")
     t.append(" " + fit("status", cols.status), style="bold")
     if cols.phase:
         t.append(" " + fit("current phase", cols.phase), style="bold")
-    t.append(" " + fit("next due", cols.due), style="bold")
+    if cols.due:
+        t.append(" " + fit("next due" if cols.due >= 8 else "due", cols.due), style="bold")
     t.append(" " + fit("⚑ ⚠", cols.flags), style="bold")
     return t
 
 
-def overview_row(plan: Plan, today: date, cols: Columns, apart: bool = False) -> Text:
-    """One plan on one line: title, bar, counts, status, phase, due, blockers and warnings."""
+def overview_row(
+    plan: Plan, today: date, cols: Columns, apart: bool = False, drop: tuple[str, ...] = ()
+) -> Text:
+    """One plan on one line: title (less the shared label `drop`), bar, counts, status,
+    phase, due, blockers and warnings."""
     late = is_late(plan, today)
     blocked = plan.status is Status.BLOCKED or bool(plan.open_blockers)
     alarm = not apart and (late or plan.status is Status.BLOCKED)
     marker = Text.assemble(("▲ ", "bold red") if alarm else "  ")
     title_style = "bold" if alarm else DIM if apart else ""
     t = marker
-    t.append_text(cell(Text(one_line(plan.title) or plan.path, style=title_style), cols.title))
+    title = one_line(plan.title)
+    label = title.partition(":")[0] + ":"
+    if label in drop and title[len(label) :].strip():
+        title = title[len(label) :].strip()
+    t.append_text(cell(Text(title or plan.path, style=title_style), cols.title))
     if cols.format:
         t.append(" ")
         t.append_text(cell(Text(plan.format.value, style=DIM), cols.format))
-    t.append(" ")
-    t.append_text(bar(plan.progress, cols.bar) if not apart else Text("·" * cols.bar, style=DIM))
+    if cols.bar:
+        t.append(" ")
+        t.append_text(
+            bar(plan.progress, cols.bar) if not apart else Text("·" * cols.bar, style=DIM)
+        )
     t.append(" ")
     t.append_text(cell(Text(counts(plan.progress), style=DIM if apart else ""), cols.counts))
     t.append(" ")
@@ -99,9 +152,10 @@ def overview_row(plan: Plan, today: date, cols: Columns, apart: bool = False) ->
         cur = plan.current_phase
         t.append(" ")
         t.append_text(cell(Text(phase_label(cur) if cur else "—", style=DIM), cols.phase))
-    due = None if apart else next_due(plan, today)
-    t.append(" ")
-    t.append_text(cell(Text(short_date(due, today), style="red" if late else ""), cols.due))
+    if cols.due:
+        due = None if apart else next_due(plan, today)
+        t.append(" ")
+        t.append_text(cell(Text(short_date(due, today), style="red" if late else ""), cols.due))
     flags = Text(" ")
     nb = len(plan.open_blockers) if not apart else 0
     nw = len(plan.warnings)
@@ -123,6 +177,10 @@ def group_header(group: str, plans: list[Plan], width: int, folded: bool = False
     return t
 
 
+_Cached = tuple[Plan, date, Columns, bool, tuple[str, ...], Text]
+"""A row as drawn: the plan, the day, the layout, apart or not, the labels dropped; text."""
+
+
 def _sorted(plans: list[Plan], order: Callable[[Plan, date], object], today: date) -> list[Plan]:
     return sorted(plans, key=lambda p: order(p, today))  # type: ignore[arg-type,return-value]
 
@@ -141,7 +199,7 @@ class OverviewView(View):
         super().__init__(workspace, id=id)
         # A plan's row, kept while the plan (an immutable value), the day and the layout
         # stay the same: a change to one file lays out one row, not a thousand.
-        self._rows: dict[tuple[str, str], tuple[Plan, date, Columns, bool, Text]] = {}
+        self._rows: dict[tuple[str, str], _Cached] = {}
         # And a group's heading, kept while its members (the very same plans), the width and
         # the folding do.
         self._heads: dict[str, tuple[int, bool, list[Plan], Text]] = {}
@@ -175,13 +233,15 @@ class OverviewView(View):
         if self.action_fold_group():
             event.stop()  # a group row opens no plan
 
-    def _row(self, plan: Plan, ws: Workspace, cols: Columns, apart: bool) -> Text:
+    def _row(
+        self, plan: Plan, ws: Workspace, cols: Columns, apart: bool, drop: tuple[str, ...]
+    ) -> Text:
         key = (plan.path, plan.fingerprint)
         hit = self._rows.get(key)
-        if hit is not None and hit[0] == plan and hit[1:4] == (ws.today, cols, apart):
-            return hit[4]
-        text = overview_row(plan, ws.today, cols, apart)
-        self._rows[key] = (plan, ws.today, cols, apart, text)
+        if hit is not None and hit[0] == plan and hit[1:5] == (ws.today, cols, apart, drop):
+            return hit[5]
+        text = overview_row(plan, ws.today, cols, apart, drop)
+        self._rows[key] = (plan, ws.today, cols, apart, drop, text)
         if len(self._rows) > 4 * max(64, len(ws.plans)):
             self._rows.clear()
         return text
@@ -213,6 +273,7 @@ class OverviewView(View):
         rows: list[Row] = []
         headed = len(groups) > 1 or "" not in groups
         name, order = SORTS[self.sort]
+        drop = shared_prefix([one_line(p.title) for p in plans])
         for group in sorted(groups, key=lambda g: (g == "", g)):
             members = groups[group]
             if order is not None:
@@ -221,7 +282,7 @@ class OverviewView(View):
                 rows.append(Row(GROUP_KEY + group, self._head(group, members, width)))
                 if group in self.folded:
                     continue
-            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, False)) for p in members)
+            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, False, drop)) for p in members)
         if apart:
             rows.append(
                 Row(
@@ -232,7 +293,7 @@ class OverviewView(View):
                     ),
                 )
             )
-            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, True)) for p in apart)
+            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, True, drop)) for p in apart)
         if len(self._heads) > 2 * len(groups) + 64:
             self._heads = {g: h for g, h in self._heads.items() if g in groups}
         self.show(overview_header(cols, name), rows, empty_message(ws, "plan"))
