@@ -48,9 +48,25 @@ KEYS: list[tuple[str, str, str]] = [
 class HelpScreen(ModalScreen[None]):
     """Every key goaldash knows."""
 
+    AUTO_FOCUS = "#help-box"
+    """The box has the keys, so ↑ ↓ page up / down scroll it in a small terminal."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("g", "scroll('home')", "Top", show=False),
+        Binding("G", "scroll('end')", "Bottom", show=False),
     ]
+
+    def action_scroll(self, where: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }[where](animate=False)
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
@@ -71,4 +87,4 @@ class HelpScreen(ModalScreen[None]):
                     style="bright_black",
                 )
             )
-            yield Static(Text("escape to close", style="bright_black"))
+            yield Static(Text("↑ ↓ j k to scroll, escape to close", style="bright_black"))
