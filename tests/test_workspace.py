@@ -77,6 +77,8 @@ class Headless:
                     self.ws.apply_standup(event)
                 case ScanFailed():
                     self.ws.scan_failed()
+                case Refused():
+                    self.ws.apply_refused(event)
 
     def scan(self) -> None:
         worker.scan(self.ws, self.emit, lambda: False)
@@ -311,3 +313,49 @@ def test_notices_are_events_not_prints(root: Path, monkeypatch: pytest.MonkeyPat
     h = Headless(root)
     h.scan()
     assert [e for e in h.seen if isinstance(e, Notice)] == [Notice("the cache folder is not safe")]
+
+
+def test_a_burst_of_ticks_and_undos_does_what_slow_presses_do(dash: Headless, root: Path) -> None:
+    """Issue 15: `space space space u u u` in one burst left the item ticked, the first undo
+    refused (the undo stack was popped at key time, but filled only when a tick's answer
+    came). Undos now wait behind the ticks asked before them."""
+    ws = dash.ws
+    before = (root / A).read_bytes()
+    plan = dash.plan(A)
+    item = next(i for i in plan.items if i.text == "Write the schema")
+    for _ in range(3):  # keys faster than the worker: each asked on the copy still on show
+        ws.request_tick(plan, item)
+    for _ in range(3):
+        assert ws.request_undo() is True
+    assert ws.busy
+    while worker.run_next(ws, dash.emit, timeout=0):
+        dash.apply()  # the UI thread takes each answer in as it comes
+    dash.apply()
+    assert (root / A).read_bytes() == before
+    assert ws.undo_stack == [] and not ws.busy and not ws.take_notes()
+    assert dash.of(Refused) == []
+    assert ws.request_undo() is False
+
+
+def test_an_undo_waiting_for_a_refused_tick_says_there_is_nothing(
+    dash: Headless, root: Path
+) -> None:
+    ws = dash.ws
+    plan = dash.plan(A)
+    item = next(i for i in plan.items if i.text == "Write the schema")
+    (root / A).write_text(ALPHA.replace("Write the schema", "Draft the schema"), encoding="utf-8")
+    ws.request_tick(plan, item)
+    assert ws.request_undo() is True, "the tick may yet be written"
+    dash.jobs()
+    assert ws.take_notes() == ["Nothing to undo."]
+    assert not ws.busy
+
+
+def test_every_change_moves_the_version(dash: Headless) -> None:
+    """Views redraw when the workspace's version moved since they were drawn."""
+    ws = dash.ws
+    seen = ws.version
+    for change in (lambda: ws.set_query("beta"), ws.toggle_finished, ws.begin_standup):
+        change()
+        assert ws.version > seen
+        seen = ws.version

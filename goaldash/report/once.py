@@ -1,4 +1,9 @@
-"""The `--once` summary: plans with bars, blockers and warnings, for terminals and CI logs."""
+"""The `--once` summary: plans with bars, blockers and warnings, for terminals and CI logs.
+
+It counts what the dashboard counts (`goaldash.workspace.summary.summarize`, one function for
+both): plans that are not templates or stale copies, their checkboxes, their open blockers and
+every warning they carry. The dashboard shows the same numbers with no filter and nothing
+hidden."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from goaldash.model import Plan, Progress, Status
+from goaldash.model import Plan, Status
 from goaldash.text import clean, shown_path
 
 if TYPE_CHECKING:
@@ -16,6 +21,8 @@ if TYPE_CHECKING:
 
 from goaldash.report.style import STATUS_STYLE, bar
 from goaldash.schedule import blocker_overdue, is_late, next_due
+from goaldash.workspace.summary import counts as is_counted
+from goaldash.workspace.summary import summarize
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:
@@ -36,8 +43,9 @@ def _apart(plans: list[Plan]) -> str:
 def render_once(result: Scan, console: Console) -> None:
     """Print the `--once` summary: plans with bars, blockers, warnings."""
     today = result.today
-    plans = [p for p in result.plans if not p.template and not p.backup]
-    apart = [p for p in result.plans if p.template or p.backup]
+    plans = [p for p in result.plans if is_counted(p)]
+    apart = [p for p in result.plans if not is_counted(p)]
+    sums = summarize(result.plans)
     width = console.width
     narrow = width < 100
     console.print(
@@ -59,10 +67,9 @@ def render_once(result: Scan, console: Console) -> None:
     if not narrow:
         table.add_column("phase", overflow="ellipsis", no_wrap=True, max_width=28)
         table.add_column("due", no_wrap=True)
-    total = Progress()
+    total = sums.progress
     bar_width = 10 if narrow else 20
     for plan in plans:
-        total = total + plan.progress
         label, colour = STATUS_STYLE[plan.status]
         late = is_late(plan, today)
         status = Text(label, style=colour)
@@ -92,7 +99,7 @@ def render_once(result: Scan, console: Console) -> None:
     )
     blockers = [(p, b) for p in plans for b in p.open_blockers]
     if blockers:
-        console.print(Text(f"\nBlockers ({len(blockers)})", style="bold red"))
+        console.print(Text(f"\nBlockers ({sums.open_blockers})", style="bold red"))
         for plan, b in blockers:
             overdue = blocker_overdue(b, today)
             line = Text("  • ")
@@ -108,14 +115,9 @@ def render_once(result: Scan, console: Console) -> None:
                 )
             line.append(f"  {shown_path(plan.path)}:{b.line}", style="bright_black")
             console.print(line)
-    warned = [
-        (p, w)
-        for p in result.plans
-        for w in p.warnings
-        if w.kind not in ("template", "placeholder")
-    ]
+    warned = [(p, w) for p in plans for w in p.warnings]
     if warned:
-        console.print(Text(f"\nWarnings ({len(warned)})", style="bold yellow"))
+        console.print(Text(f"\nWarnings ({sums.warnings})", style="bold yellow"))
         for plan, w in warned:
             where = shown_path(plan.path) + (f":{w.line}" if w.line else "")
             console.print(Text.assemble("  ! ", (where, "bright_black"), " ", clean(w.message)))

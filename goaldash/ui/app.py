@@ -97,6 +97,8 @@ class GoalDashApp(App[None]):
         self.editor_runner = editor_runner
         self._soon = Throttle(self, REDRAW_EVERY, self.redraw)
         """Redraws while plans are being read: a few a second, not one per batch."""
+        self._drawn = -1
+        """The workspace's version last drawn."""
 
     def plan(self, path: str) -> Plan | None:
         """The current copy of the plan at `path` (with cross-file warnings)."""
@@ -122,6 +124,7 @@ class GoalDashApp(App[None]):
         self._soon.cancel()
         if not self.is_running:
             return  # a timer fired while the app shuts down: its widgets are going
+        self._drawn = self.workspace.version
         self.main.redraw()
         for screen in self.screen_stack:
             if isinstance(screen, PlanScreen):
@@ -142,10 +145,12 @@ class GoalDashApp(App[None]):
                 self._plans_read(read)
             case Ticked() as ticked:
                 self._ticked(ticked)
-            case Refused(message, undo_of=None):
+            case Refused(message, undo_of=None) as refused:
+                self.workspace.apply_refused(refused)
                 said = f"Not ticked: {message}. The file was read again; nothing was written."
                 self.notify(said, markup=False, severity="error", timeout=8)
-            case Refused(message):
+            case Refused(message) as refused:
+                self.workspace.apply_refused(refused)
                 self.notify(f"Undo refused: {message}", markup=False, severity="error", timeout=8)
             case StandupAnswer() as answer:
                 self.main.standup_answered(answer)
@@ -157,6 +162,18 @@ class GoalDashApp(App[None]):
                 self.notify(message, markup=False, severity=severity, timeout=timeout)
             case RescanNeeded():
                 self.action_rescan()
+        self.settle()
+
+    def settle(self) -> None:
+        """After an event: say the workspace's notes, and draw again if it changed since it
+        was last drawn (while scanning, a few times a second), so no view is left behind."""
+        for note in self.workspace.take_notes():
+            self.notify(note, markup=False, timeout=2)
+        if self.workspace.version != self._drawn:
+            if self.workspace.scanning:
+                self._soon.soon()
+            else:
+                self.redraw()
 
     def _plans_read(self, msg: PlansRead) -> None:
         ws = self.workspace
@@ -294,6 +311,7 @@ class GoalDashApp(App[None]):
     def action_undo(self) -> None:
         if not self.workspace.request_undo():
             self.notify("Nothing to undo.", timeout=2)
+        self.settle()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -20,7 +20,8 @@ from goaldash.workspace.events import (
     Ticked,
 )
 from goaldash.workspace.filters import finished, matches, plan_matches
-from goaldash.workspace.state import Job, PlansApplied, Summary, Workspace
+from goaldash.workspace.state import Job, PlansApplied, Workspace
+from goaldash.workspace.summary import Summary, counts, summarize
 
 __all__ = [
     "Event",
@@ -35,7 +36,9 @@ __all__ = [
     "Summary",
     "Ticked",
     "Workspace",
+    "counts",
     "finished",
     "matches",
     "plan_matches",
+    "summarize",
 ]

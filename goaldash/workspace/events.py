@@ -47,6 +47,8 @@ class Ticked:
     """Fingerprint of the bytes the change was made to."""
     shown: threading.Event | None = None
     """Set once the tick is on screen: the worker parses the file only then."""
+    seq: int = 0
+    """The number of the job this answers (`Job.seq`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ class Refused:
     message: str
     undo_of: EditResult | None = None
     """The write an undo was refused for (None: a tick was refused)."""
+    seq: int = 0
+    """The number of the job this answers (`Job.seq`; 0: not a tick or an undo)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaldash.checks import cross_check
-from goaldash.model import Item, Plan, Progress
-from goaldash.workspace.events import PlansRead, StandupAnswer, Ticked
+from goaldash.model import Item, Plan
+from goaldash.workspace.events import PlansRead, Refused, StandupAnswer, Ticked
 from goaldash.workspace.filters import finished, plan_matches
+from goaldash.workspace.summary import Summary, counts, summarize
 
 if TYPE_CHECKING:
     from goaldash.config import Config
@@ -41,20 +43,8 @@ class Job:
     """An undo: the write to undo."""
     items: tuple[Item, ...] | None = None
     """A tick: the plan's items as parsed from those bytes (they spare a parse)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The numbers the status line and the tab labels show."""
-
-    plans: int
-    """Plans counted (visible, not templates or stale copies)."""
-    progress: Progress
-    """Their checklists, added up."""
-    open_blockers: int
-    """Their open blockers."""
-    warnings: int
-    """Warnings of every visible plan (templates and copies included)."""
+    seq: int = 0
+    """The job's number: its answer (`Ticked` or `Refused`) carries it back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +95,19 @@ class Workspace:
     """The plans changed since git was last asked."""
     undo_stack: list[tuple[str, EditResult]] = field(default_factory=list)
     """Ticks written from here, last on top, with the plan's path."""
+    version: int = 0
+    """Goes up with every change to what a view shows: a view drawn at this version is
+    current, and one drawn at another is redrawn before it is seen."""
+    notes: list[str] = field(default_factory=list)
+    """Things to tell the user that no event says (an undo that found nothing to undo);
+    the UI takes them with `take_notes`."""
+    _held: deque[Job] = field(default_factory=deque)
+    """Ticks and undos asked but not yet handed to the IO worker: an undo waits here until
+    every tick asked before it has been answered (it undoes what that tick wrote), and what
+    is asked after it waits behind it. So a burst of keys does what slow presses do."""
+    _in_flight: set[int] = field(default_factory=set)
+    """Ticks handed to the IO worker and not answered yet (their `Job.seq`)."""
+    _seq: int = 0
     jobs: queue.Queue[Job] = field(default_factory=queue.Queue)
     """Jobs for the IO worker (`worker.run_jobs`)."""
     scan_done: threading.Event = field(default_factory=threading.Event)
@@ -142,18 +145,21 @@ class Workspace:
         ]
 
     def counted(self) -> list[Plan]:
-        """Visible plans that count: not templates, not stale copies."""
-        return [p for p in self.visible() if not p.template and not p.backup]
+        """Visible plans that count: not templates, not stale copies (`summary.counts`)."""
+        return [p for p in self.visible() if counts(p)]
 
     def summary(self) -> Summary:
-        """The totals over the plans on show."""
-        counted = self.counted()
-        return Summary(
-            plans=len(counted),
-            progress=sum((p.progress for p in counted), Progress()),
-            open_blockers=sum(len(p.open_blockers) for p in counted),
-            warnings=sum(len(p.warnings) for p in self.visible()),
-        )
+        """The totals over the plans on show (`--once` adds up with the same function)."""
+        return summarize(self.visible())
+
+    def changed(self) -> None:
+        """What the views show changed: every view is to be drawn again before it is seen."""
+        self.version += 1
+
+    def take_notes(self) -> list[str]:
+        """The notes for the user gathered since last asked."""
+        notes, self.notes = self.notes, []
+        return notes
 
     def now(self) -> datetime:
         """The time standup counts to (on the pretended day, when one was given)."""
@@ -193,6 +199,8 @@ class Workspace:
         if changed:
             self._recompute()
             self.standup_stale = True
+        if changed or event.final or event.scanned is not None or event.candidates is not None:
+            self.changed()
         return PlansApplied(changed, gone)
 
     def apply_tick(self, event: Ticked) -> bool:
@@ -207,6 +215,7 @@ class Workspace:
         r = event.result
         if not event.undone and r.changed:
             self.undo_stack.append((event.rel, r))
+        self._answered(event.seq)
         shown = self._raw.get(event.rel)
         if not r.changed or r.moved or shown is None or shown.fingerprint != event.before:
             return False
@@ -215,18 +224,25 @@ class Workspace:
         self.standup_stale = True  # a tick is an uncommitted change
         return True
 
+    def apply_refused(self, event: Refused) -> None:
+        """Take in a tick or an undo refused (nothing was written)."""
+        self._answered(event.seq)
+
     def scan_failed(self) -> None:
         """The scan stopped: nothing more is coming."""
         self.scanning = False
+        self.changed()
 
     def _recompute(self) -> None:
         self.plans = cross_check([self._raw[k] for k in sorted(self._raw)])
+        self.changed()
 
     # -- jobs -----------------------------------------------------------------------------
 
     def request_tick(self, plan: Plan, item: Item) -> None:
         """Toggle `item` of `plan` in its file (in the IO worker)."""
-        self.jobs.put(
+        self._seq += 1
+        self._held.append(
             Job(
                 "tick",
                 frozenset({plan.path}),
@@ -234,16 +250,51 @@ class Workspace:
                 text=item.text,
                 fingerprint=plan.fingerprint,
                 items=plan.items,
+                seq=self._seq,
             )
         )
+        self._release()
 
     def request_undo(self) -> bool:
-        """Undo the last tick written from here (in the IO worker); False when there is none."""
-        if not self.undo_stack:
+        """Undo the last tick written from here (in the IO worker); False when there is none.
+
+        Ticks asked before still unanswered are waited for: the undo undoes the last of
+        them, as it would had the keys been pressed slowly."""
+        ticks = len(self._in_flight) + sum(1 for j in self._held if j.kind == "tick")
+        undos = sum(1 for j in self._held if j.kind == "undo")
+        if len(self.undo_stack) + ticks - undos <= 0:
             return False
-        rel, result = self.undo_stack.pop()
-        self.jobs.put(Job("undo", frozenset({rel}), result=result))
+        self._seq += 1
+        self._held.append(Job("undo", seq=self._seq))
+        self._release()
         return True
+
+    @property
+    def busy(self) -> bool:
+        """Ticks or undos asked and not yet answered or handed over."""
+        return bool(self._held or self._in_flight)
+
+    def _answered(self, seq: int) -> None:
+        self._in_flight.discard(seq)
+        self._release()
+
+    def _release(self) -> None:
+        """Hand the IO worker what is held, in order, as far as nothing waits for an answer."""
+        while self._held:
+            job = self._held[0]
+            if job.kind == "undo":
+                if self._in_flight:
+                    return  # what it undoes is not known yet
+                self._held.popleft()
+                if not self.undo_stack:
+                    self.notes.append("Nothing to undo.")
+                    continue
+                rel, result = self.undo_stack.pop()
+                self.jobs.put(Job("undo", frozenset({rel}), result=result, seq=job.seq))
+            else:
+                self._held.popleft()
+                self._in_flight.add(job.seq)
+                self.jobs.put(job)
 
     def request_reread(self, rels: set[str] | frozenset[str]) -> None:
         """Read these files again (in the IO worker)."""
@@ -253,14 +304,18 @@ class Workspace:
         """Every plan is about to be read again."""
         self.standup_stale = True
         self.scanning = True
+        self.changed()
 
     def set_query(self, query: str) -> None:
         """Filter every view by these words."""
-        self.query = query
+        if query != self.query:
+            self.query = query
+            self.changed()
 
     def toggle_finished(self) -> bool:
         """Hide finished plans, or show them again; True when they are now hidden."""
         self.hide_finished = not self.hide_finished
+        self.changed()
         return self.hide_finished
 
     # -- standup --------------------------------------------------------------------------
@@ -270,6 +325,7 @@ class Workspace:
         self._standup_round += 1
         self.standup_stale = False
         self.standup_busy = True
+        self.changed()
         return self._standup_round
 
     def apply_standup(self, event: StandupAnswer) -> bool:
@@ -277,6 +333,7 @@ class Workspace:
         if event.round != self._standup_round:
             return False
         self.standup, self.standup_error, self.standup_busy = event.result, event.error, False
+        self.changed()
         return True
 
     def step_standup_span(self, step: int) -> bool:
@@ -289,6 +346,7 @@ class Workspace:
         if nxt == self.standup_span:
             return False
         self.standup_span = nxt
+        self.changed()
         return True
 
     # -- configuration (workers) ----------------------------------------------------------

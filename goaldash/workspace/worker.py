@@ -94,11 +94,13 @@ def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
     except queue.Empty:
         return False
     if not ws.scan_done.wait(timeout=SCAN_WAIT):
+        if job.kind != "reread":
+            emit(Refused("the plans are still being read", undo_of=job.result, seq=job.seq))
         return True
     try:
         run_job(ws, job, emit)
     except Exception as exc:  # never let one bad job kill the worker
-        emit(Refused(f"{type(exc).__name__}: {exc}"))
+        emit(Refused(f"{type(exc).__name__}: {exc}", undo_of=job.result, seq=job.seq))
     return True
 
 
@@ -120,29 +122,28 @@ def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
                 known_items=job.items,
             )
             shown = threading.Event()
-            emit(Ticked(result, rel, undone=False, before=job.fingerprint, shown=shown))
+            emit(
+                Ticked(result, rel, undone=False, before=job.fingerprint, shown=shown, seq=job.seq)
+            )
             # Parsing holds the interpreter; let the UI show the tick first.
             shown.wait(timeout=SHOWN_WAIT)
         except EditError as exc:
-            emit(Refused(str(exc)))
+            emit(Refused(str(exc), seq=job.seq))
     elif job.kind == "undo":
         (rel,) = rels
         assert job.result is not None
         try:
             done = undo(job.result)
-            emit(Ticked(done, rel, undone=True, before=job.result.fingerprint))
+            emit(Ticked(done, rel, undone=True, before=job.result.fingerprint, seq=job.seq))
         except EditError as exc:
-            emit(Refused(str(exc), undo_of=job.result))
-    while True:  # fold in whatever else is already queued
-        try:
-            more = ws.jobs.get_nowait()
-        except queue.Empty:
-            break
-        if more.kind == "reread":
-            rels |= more.rels
-        else:
-            ws.jobs.put(more)
-            break
+            emit(Refused(str(exc), undo_of=job.result, seq=job.seq))
+    # Fold in the re-reads queued next. Only from the front: a tick or an undo stays where
+    # it is (taking it out and putting it back sent it behind the jobs asked after it, so a
+    # burst of ticks and undos ran out of order).
+    with ws.jobs.mutex:
+        waiting = ws.jobs.queue
+        while waiting and waiting[0].kind == "reread":
+            rels |= waiting.popleft().rels
     known = ws.known()
     out = reread(ws.root, rels, ws.load_config(), ws.today, known.__contains__)
     if out.rescan:

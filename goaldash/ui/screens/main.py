@@ -1,8 +1,9 @@
 """The dashboard's main screen: a status line, the tabs of `goaldash.ui.tabs` (one view each),
 the `/` filter box and the footer; and the standup tab's questions to git.
 
-Every view reads the workspace it is given. The screen draws the tab in sight and marks the
-others to be drawn when they come into sight.
+Every view reads the workspace it is given, and remembers the workspace's version it was
+drawn at. The screen draws the tab in sight; a tab (or the whole screen, when a plan screen
+over it is closed) that comes into sight is drawn again if the workspace changed since.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ class MainScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self._dirty: set[str] = {tab.id for tab in TABS}
-        """Tabs to draw again when they come into sight."""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -69,7 +68,6 @@ class MainScreen(Screen[None]):
         """Draw the status line and the tab in sight; the others when they come into sight."""
         if not self.is_attached:
             return  # the app quit before this screen was up
-        self._dirty = {tab.id for tab in TABS}
         self.query_one(StatusLine).redraw(self.workspace)
         summary = self.workspace.summary()
         tabs = self.query_one("#tabs", TabbedContent)
@@ -84,12 +82,17 @@ class MainScreen(Screen[None]):
 
     def draw_tab(self, tab: str) -> None:
         """Draw `tab` if the workspace changed since it was last drawn."""
-        if tab in self._dirty:
-            found = self.query(f"#{tab}-view")
-            if not found:
-                return  # a hidden tab, mounted after the first paint: drawn when it is shown
-            self._dirty.discard(tab)
-            found.first(View).redraw()
+        found = self.query(f"#{tab}-view")
+        if not found:
+            return  # a hidden tab, mounted after the first paint: drawn when it is shown
+        view = found.first(View)
+        if view.drawn != self.workspace.version:
+            view.drawn = self.workspace.version
+            view.redraw()
+
+    def on_screen_resume(self) -> None:
+        # Back from a plan screen (or help): what changed meanwhile is drawn now.
+        self.redraw()
 
     def focus_list(self) -> None:
         """Put the keyboard on the list of the tab in sight (not while typing a filter)."""
@@ -132,7 +135,7 @@ class MainScreen(Screen[None]):
         box.display = False
         self.workspace.set_query("")
         self.redraw()
-        self.focus_list()
+        self.leave_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -142,7 +145,15 @@ class MainScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             event.input.display = bool(self.workspace.query)
-            self.focus_list()
+            self.leave_filter()  # the filter kept
+
+    def leave_filter(self) -> None:
+        """Take the keyboard out of the filter box: the keys are the dashboard's again."""
+        view = self.view(self.active_tab)
+        if view.rows.display:
+            view.rows.focus()
+        else:
+            self.set_focus(None)
 
     # -- the editor -----------------------------------------------------------------------
 
@@ -177,7 +188,6 @@ class MainScreen(Screen[None]):
             self.show_standup()
 
     def show_standup(self) -> None:
-        self._dirty.add("standup")
         if self.active_tab == "standup" and self.on_top:
             self.draw_tab("standup")
             self.focus_list()

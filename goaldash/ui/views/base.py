@@ -35,6 +35,8 @@ class View(Vertical):
         super().__init__(id=id)
         self.workspace = workspace
         """What the view shows (read at each redraw)."""
+        self.drawn = -1
+        """The workspace's version this view was last drawn at (`Workspace.version`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="view-head")

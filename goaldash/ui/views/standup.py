@@ -4,6 +4,7 @@ tree. The app asks git (in a worker) and puts the answer in the workspace; this 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -12,6 +13,9 @@ from goaldash.ui.views.base import View, row_key
 from goaldash.ui.widgets import Row
 from goaldash.workspace import matches
 
+if TYPE_CHECKING:
+    from goaldash.standup import Standup
+
 
 class StandupView(View):
     """What moved since the span's start, by plan, from git history and the work tree."""
@@ -19,7 +23,6 @@ class StandupView(View):
     def redraw(self) -> None:
         # Imported here: it pulls in git plumbing the first paint does not need.
         from goaldash.report.standup import rows as standup_rows
-        from goaldash.report.standup import summary as standup_summary
 
         ws = self.workspace
         st = ws.standup
@@ -32,25 +35,42 @@ class StandupView(View):
         if st is None:
             self.show(None, [], "Reading git history…")
             return
+        # The plans every other view shows (the filter, hide-finished); a plan that is no
+        # longer a file (deleted) is listed when the filter matches its path or title.
+        on_show = {p.path for p in ws.visible()}
+        known = ws.known()
         moved = [
             m
             for m in st.plans
-            if matches(ws.query, m.path, m.title)
-            or any(matches(ws.query, c.text) for _, c in m.changes())
+            if m.path in on_show
+            or (m.path not in known and not ws.hide_finished and matches(ws.query, m.path, m.title))
         ]
         shown = replace(st, plans=moved)
         rows: list[Row] = []
-        for r in standup_rows(shown, self.width):
+        changes = 0
+        for r in standup_rows(shown, self.width)[len(shown.notes) :]:
             if r.heading and rows:
                 rows.append(Row(None, Text("")))
+            changes += not r.heading
             rows.append(Row(None if r.path is None else row_key(r.path, r.line), r.text))
-        head = standup_summary(shown).append_text(span)
-        head.truncate(self.width - 2, overflow="ellipsis")
         if not moved:
             why = f"Nothing moved since {st.since:%a %Y-%m-%d %H:%M} ({one_line(st.label)})."
-            if ws.query and st.plans:
-                why = f"Nothing that moved matches “{ws.query}”. Press / to change the filter."
+            if (ws.query or ws.hide_finished) and st.plans:
+                why = "Nothing that moved is on show. Press / to change the filter."
             notes = "".join(f"\n\nNote: {one_line(n)}" for n in st.notes)
             self.show(None, [], f"{why}{notes}\n\n[ and ] change the span.")
             return
+        head = standup_head(shown, changes).append_text(span)
+        head.truncate(self.width - 2, overflow="ellipsis")
         self.show(head, rows, "")
+
+
+def standup_head(st: Standup, changes: int) -> Text:
+    """The heading: the changes listed below and their plans first (so a narrow view never
+    crops them), then the span and the commits."""
+    n = len(st.plans)
+    t = Text(f"{changes} change{'s' * (changes != 1)} in {n} plan{'s' * (n != 1)}", style="bold")
+    t.append(f"  ·  since {st.since:%a %Y-%m-%d %H:%M}")
+    t.append(f" ({one_line(st.label)})", style="bright_black")
+    t.append(f"  ·  {st.commits} commit{'s' * (st.commits != 1)}")
+    return t

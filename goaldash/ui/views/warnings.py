@@ -7,7 +7,7 @@ from rich.text import Text
 from goaldash.ui.cells import one_line, warning_row
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row
-from goaldash.workspace import matches, plan_matches
+from goaldash.workspace import counts, matches, plan_matches
 
 
 class WarningsView(View):
@@ -16,6 +16,8 @@ class WarningsView(View):
     def redraw(self) -> None:
         ws = self.workspace
         rows: list[Row] = []
+        apart: list[Row] = []
+        total = 0
         for p in ws.visible():
             warnings = [
                 w
@@ -24,15 +26,25 @@ class WarningsView(View):
             ]
             if not warnings:
                 continue
-            rows.append(Row(None, Text(one_line(p.path), style="bold cyan")))
+            # Counted as the status line and --once count (`summarize`): templates and stale
+            # copies are listed apart, not counted.
+            into = rows if counts(p) else apart
+            into.append(Row(None, Text(one_line(p.path), style="bold cyan")))
             seen: set[str] = set()
             for i, w in enumerate(warnings):
                 key = row_key(p.path, w.line or 0)
                 if key in seen:
                     key = f"{key}\0{i}"
                 seen.add(key)
-                rows.append(Row(key, warning_row(p, w)))
-        total = sum(1 for r in rows if r.key is not None)
+                into.append(Row(key, warning_row(p, w)))
+            total += len(warnings) if counts(p) else 0
+        if apart:
+            rows.append(
+                Row(
+                    None, Text("Templates and stale copies, not counted", style="bold bright_black")
+                )
+            )
+            rows.extend(apart)
         head = Text.assemble((f"{total} warning{'s' * (total != 1)}", "bold"))
         head.append("   enter: open the plan · e: edit at the line", style="bright_black")
         self.show(head, rows, empty_message(ws, "warning"))
