@@ -22,15 +22,16 @@ STATUS_STYLE: dict[Status, tuple[str, str]] = {
 
 BAR_STYLE: dict[BarKind, tuple[str, str]] = {
     Status.DONE: ("█", "green"),
-    Status.IN_PROGRESS: ("█", "yellow"),
+    Status.IN_PROGRESS: ("▒", "yellow"),
     Status.NOT_STARTED: ("░", "blue"),
-    LATE: ("█", "red"),
+    LATE: ("▚", "red"),
     Status.BLOCKED: ("▓", "bold magenta"),
     Status.CANCELLED: ("╌", "bright_black"),
-    Status.UNKNOWN: ("░", "bright_black"),
+    Status.UNKNOWN: ("┈", "bright_black"),
 }
 """Each kind of timeline bar as its glyph and style, in the order the legend lists them (a
-status, or late)."""
+status, or late). Every glyph differs, so the bars read without colour (NO_COLOR, colour-blind
+users)."""
 
 
 def bar(progress: Progress, width: int) -> Text:

@@ -177,13 +177,15 @@ def _relative_rows(tl: PlanTimeline, label_w: int, chart_w: int) -> list[Timelin
     head = Text.assemble((title, "bold cyan"), (f"  no start date: weeks 1..{weeks}", DIM))
     chars: list[tuple[str, str]] = [(" ", "")] * chart_w
     step = 1 if chart_w // weeks >= 4 else max(1, 4 * weeks // chart_w)
+    last_end = -1  # the cell after the last label drawn: labels never overwrite each other
     for w in range(0, weeks, step):
         c = col(w * 7)
         label = f"w{w + 1}"
-        if c + len(label) < chart_w:
+        if c > last_end and c + len(label) < chart_w:
             chars[c] = ("┊", DIM)
             for i, ch in enumerate(label):
                 chars[c + 1 + i] = (ch, DIM)
+            last_end = c + len(label) + 1
     ticks = Text(" " * (label_w + 1)).append_text(_assemble(chars))
     rows = [TimelineRow(head, tl.plan.path, None), TimelineRow(ticks, tl.plan.path, None)]
     for b in tl.bars:
