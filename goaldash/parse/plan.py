@@ -34,6 +34,7 @@ from goaldash.parse.sections import (
     is_adjustments_title,
     is_blockers_title,
     key_values,
+    status_line,
 )
 from goaldash.parse.state import PhaseB, Scope, State, label_for
 from goaldash.text import clean_plain
@@ -147,6 +148,13 @@ def _register(st: State, decl: PhaseDecl, line: int, *, primary: bool) -> PhaseB
     """Add a declared phase; returns None when a primary declaration repeats an id."""
     key = decl.key
     existing = st.phases.get(key)
+    bare = _unpadded(key)
+    if existing is None and bare in st.unpadded:
+        # "### Phase 07.1" after a phase list's "7.1": the same phase, unless both are headings.
+        twin = st.phases[st.unpadded[bare]]
+        if not (primary and twin.primary):
+            existing, key = twin, twin.key
+            decl = replace(decl, kind=twin.decl.kind, id=twin.decl.id)
     if existing is not None:
         if primary and existing.primary:
             return None  # "Phase 1" again under "Rollout Plan": not this plan's phase 1
@@ -159,7 +167,16 @@ def _register(st: State, decl: PhaseDecl, line: int, *, primary: bool) -> PhaseB
     _apply_decl(b, decl, "heading" if primary else "list")
     st.phases[key] = b
     st.order.append(key)
+    st.unpadded.setdefault(bare, key)
     return b
+
+
+_LEADING_ZEROS = re.compile(r"(?<![\d.])0+(?=\d)")
+
+
+def _unpadded(key: str) -> str:
+    """A phase id without the leading zeros of its numbers: "07.1" -> "7.1", "S01" -> "S1"."""
+    return _LEADING_ZEROS.sub("", key) if "0" in key else key
 
 
 def _merge_decl(old: PhaseDecl, new: PhaseDecl) -> PhaseDecl:
@@ -303,8 +320,12 @@ def _paragraph(p: Paragraph, st: State) -> None:
             st.blocker_level = 99
         elif is_adjustments_title(label):
             st.adjust_level = 99
+    said = status_line(p.text)  # "**Status:** ✅ Complete", "**ステータス**: 完了"
+    if said is not None:
+        field("status", said, st)
     for key, value in key_values(p.text):
-        field(key, value, st)
+        if key != "status" or said is None:
+            field(key, value, st)
 
 
 def _item_phase(parent: ListItem | None, st: State) -> str | None:
@@ -324,7 +345,13 @@ def _list_item(li: ListItem, st: State) -> None:
         st.holes += placeholders_in(li.text)
     text = li.rest
     scope = st.scope
-    if scope is not None:
+    if mark is None and li.parent is None and (scope is None or scope.fresh):
+        # "- Status: Completed": a bullet of the phase's own (or the plan's, above the phases)
+        # says its status; the bullets before it ("- PR0003-PR0007") leave that place open.
+        said = status_line(li.text)
+        if said is not None:
+            field("status", said, st)
+    elif scope is not None:
         scope.fresh = False
     if mark is not None:
         if li.parent is None:

@@ -18,6 +18,7 @@ from goaldash.parse.words import (
     NOTHING,
     OPEN_QUALIFIER,
     RESOLVED,
+    STATUS_KEY,
     words_pattern,
 )
 
@@ -161,6 +162,24 @@ def is_nothing(text: str) -> bool:
 
 
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+")
+
+
+_STATUS_LINE = re.compile(
+    r"^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?"
+    + words_pattern(STATUS_KEY)
+    + r"(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    re.I | re.M,
+)
+
+
+def status_line(text: str) -> str | None:
+    """The value of the first status line of a paragraph or list item (`**Status:** ✅ Complete`,
+    `- Status: Completed`, `**ステータス**: 完了`, `Статус: завершена`), the keys being
+    `words.STATUS_KEY`'s; None when it has none."""
+    if ":" not in text and "：" not in text:
+        return None
+    m = _STATUS_LINE.search(text)
+    return m.group("value").strip("*_ ") if m else None
 
 
 def key_values(text: str) -> list[tuple[str, str]]:

@@ -45,6 +45,7 @@ class State:
 
     phases: dict[str, PhaseB] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    unpadded: dict[str, str] = field(default_factory=dict)  # "7.1" -> the key "07.1" read first
     scope: Scope | None = None
     headings: list[Heading] = field(default_factory=list)
     label: str | None = None

@@ -50,12 +50,13 @@ VOCABULARY: tuple[Row, ...] = (
     Row(Status.DONE, "complete|completed|done|finished|closed|shipped|resolved|merged|delivered",
         "implemented|fixed|archived|superseded", emoji="✅✔☑🟢"),
     Row(Status.NOT_STARTED, "pending|planned",
-        "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new"),
+        "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new|planning"),
     Row(Status.CANCELLED, "cancelled|canceled|dropped|deferred|abandoned|won't do|wontfix|descoped",
         "obsolete|skipped|removed", emoji="🗑"),
     # Other languages: a row a language and status, words as plans write them. Scripts
     # written without spaces are matched anywhere (`whole=False`); the others as words.
-    Row(Status.NOT_STARTED, "no iniciado|no iniciada|sin empezar|pendiente|planificado|"
+    Row(Status.NOT_STARTED, "no iniciado|no iniciada|no empezado|no empezada|sin empezar|"
+        "sin iniciar|pendiente|planificado|"
         "não iniciado|não iniciada|pendente|planejado|non commencé|non démarré|à faire|"
         "prévu|planifié|nicht begonnen|nicht gestartet|geplant|offen|non iniziato|da fare|"
         "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"

@@ -244,6 +244,26 @@ def words_pattern(*tables: dict[str, tuple[str, ...]]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words) + ")"
 
 
+STATUS_KEY: dict[str, tuple[str, ...]] = {
+    # The key of a status line: `**Status:** ✅ Complete`, `**ステータス**: 完了`, `Статус: ...`.
+    "en": ("status", "state", "current status", "overall status", "project status"),
+    "es": ("estado", "estatus", "estado actual"),
+    "pt": ("status", "estado", "situação", "status atual", "situação atual"),
+    "fr": ("statut", "état", "etat", "statut actuel"),
+    "de": ("status", "zustand", "aktueller status"),
+    "it": ("stato", "stato attuale"),
+    "ru": ("статус", "состояние", "текущий статус"),
+    "zh": ("状态", "狀態", "当前状态", "當前狀態"),
+    "ja": ("ステータス", "状態", "状況", "現在のステータス"),
+    "ko": ("상태", "현재 상태", "진행 상태"),
+    "ar": ("الحالة", "الحالة الحالية"),
+    "tr": ("durum", "mevcut durum"),
+    "vi": ("trạng thái", "trạng thái hiện tại"),
+}
+"""The words of a line that states the status of the phase it is under (or of the plan, above
+the first phase)."""
+
+
 MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
     # Each language's twelve months, January first: the names and the abbreviations plans
     # write (a trailing dot is allowed wherever a name is read). Russian has the genitive too

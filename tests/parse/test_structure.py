@@ -23,11 +23,8 @@ LABELS: dict[str, dict[str, Any]] = (
 # Files goaldash does not yet read as the reader does (issue 14). Strict: a file that starts
 # passing fails here until it is taken off this list, so the list only shrinks.
 NOT_YET = {
-    "AndrewBeniston__zellij-project-sidebar/.planning/ROADMAP.md",
     "Bkankim__Bluepy/docs/ROADMAP.md",
-    "CodeAnd-Co__Documentacion/documentation/docs/proyectos/textiles/documentacion/planificacion.md",
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
-    "WYI1223__LazyLifeInitRepo/docs/product/milestones.md",
     "ideamans__libnextimage/PROGRESS.md",
     "juicetin__foodtracker/.planning/ROADMAP.md",
     "rafaelbsfarias__proline-homolog/docs/timeline-analysis/PROGRESS.md",
