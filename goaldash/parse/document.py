@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from goaldash.parse.commonmark import TRIM
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_NESTING = 60
 """How deep blocks nest before the walk stops reading (markdown-it's `maxNesting`): a list
@@ -81,6 +83,40 @@ class Table:
 
 
 Block = Heading | Paragraph | ListItem | Table
+
+
+@dataclass(slots=True)
+class ItemRun:
+    """Items of a list outside any other list item and any block quote that are each a
+    checkbox and one line of plain text, one on each line, their marks in one column: the
+    `ListItem`s `list_items` gives, kept by column. A big checklist is mostly these; the
+    walk hands them so to a reader that asks for its blocks as it goes (`fastblocks.scan`'s
+    `sink`), which need never make the `ListItem`s."""
+
+    depth: int
+    ordered: bool
+    column: int
+    """1-based column of every item's mark; its checkbox's "[" is just before."""
+    lines: list[int]
+    """1-based line of each item; each item's `end` is its line too (the next one's start)."""
+    source: list[str]
+    """Each item's line, as the file holds it."""
+    marks: list[str]
+    rests: list[str]
+    """Each item's text after the checkbox, stripped (`ListItem.rest`)."""
+
+    def list_items(self) -> list[ListItem]:
+        """The items as the walk would have listed them."""
+        depth, ordered, column = self.depth, self.ordered, self.column
+        return [
+            # `ListItem.text`: from the checkbox on (the item is one line).
+            ListItem(
+                line, line, depth, ordered, None, s[column - 2 :].strip(TRIM), mark, column, rest, 1
+            )
+            for line, s, mark, rest in zip(
+                self.lines, self.source, self.marks, self.rests, strict=True
+            )
+        ]
 
 
 @dataclass(slots=True)

@@ -18,6 +18,8 @@ bug, and `tests/test_fastblocks.py` compares the two on every corpus, seed and g
 from __future__ import annotations
 
 import re
+from itertools import repeat
+from operator import sub
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
@@ -36,13 +38,23 @@ from goaldash.parse.document import (
     Block,
     Document,
     Heading,
+    ItemRun,
     ListItem,
     Paragraph,
     Table,
     set_first_paragraph,
     split_lines,
 )
-from goaldash.parse.plainruns import after_one_line, plain_content, plain_run, sibling
+from goaldash.parse.plainruns import (
+    BATCH as _BATCH,
+)
+from goaldash.parse.plainruns import (
+    Sink,
+    after_one_line,
+    plain_content,
+    plain_run,
+    sibling,
+)
 
 _DELIMITER = re.compile(r"^:?-+:?$")
 _DELIMITER_ROW = re.compile(r"[|:\- ]+")
@@ -53,24 +65,40 @@ class _Decline(Exception):
     """The text holds something only markdown-it should judge."""
 
 
-def scan(text: str) -> Document | None:
-    """The `Document` markdown-it's walk would give for `text`, or None if this port declines."""
+class _ReaderFailed(Exception):
+    """The sink raised what `scan` would take for its own failure (and decline on)."""
+
+    def __init__(self, error: RecursionError) -> None:
+        super().__init__()
+        self.error = error
+
+
+def scan(text: str, sink: Sink | None = None) -> Document | None:
+    """The `Document` markdown-it's walk would give for `text`, or None if this port declines.
+
+    With a `sink`, the blocks go to it as the walk goes, a batch at a time, each block
+    complete when it goes, and the `Document`'s `blocks` are left empty: a big file's blocks
+    are then never all kept at once. Runs of one-line checkbox items outside any other item go
+    as `ItemRun`s (whose `list_items` are the blocks the walk would have listed). A walk
+    that declines may have handed some blocks over already: the reader starts again."""
     if "\t" in text or "\0" in text:
         return None
     try:
-        return _Scanner(split_lines(text)).run()
+        return _Scanner(split_lines(text), sink).run()
     except _Decline:
         return None
     except RecursionError:
         return None
+    except _ReaderFailed as failed:
+        raise failed.error from None
 
 
 class _Scanner:
     __slots__ = ("at", "blk", "blocks", "bm", "doc", "items", "level", "line", "line_max",
                  "lines", "list_indent", "lists", "n", "opened", "parent", "quotes", "raw", "sc",
-                 "ts")  # fmt: skip
+                 "sink", "ts")  # fmt: skip
 
-    def __init__(self, raw: list[str]) -> None:
+    def __init__(self, raw: list[str], sink: Sink | None = None) -> None:
         # The lines of markdown-it's normalized text (CR and CRLF read as LF) are these.
         lines = list(raw)
         # markdown-it records no line for a last line of only spaces with no newline after it.
@@ -80,7 +108,8 @@ class _Scanner:
         lines.append("")  # markdown-it's extra empty line past the end, for bounds
         self.lines = lines
         self.bm = [0] * len(lines)
-        self.ts = [len(s) - len(s.lstrip(" ")) for s in lines]
+        # Each line's indentation, by `map` (a million lines, no Python step for each).
+        self.ts = list(map(sub, map(len, lines), map(len, map(str.lstrip, lines, repeat(" ")))))
         self.sc = self.ts[:]
         self.at = self.ts[:]
         """Where each line's content starts: markdown-it's bMarks + tShift, kept in step."""
@@ -93,6 +122,7 @@ class _Scanner:
         self.level = 0
         self.quotes = 0
         self.blocks: list[Block] = []
+        self.sink = sink
         self.doc = Document(lines=raw, blocks=self.blocks)
         self.lists: list[bool] = []
         self.items: list[ListItem] = []
@@ -107,7 +137,25 @@ class _Scanner:
         if self.n and self.lines[0].startswith("-"):
             start = self._front_matter()
         self._tokenize(start, self.n)
+        if self.sink is not None:
+            self.flush()
         return self.doc
+
+    def flush(self) -> None:
+        """Hand the blocks made so far to the sink. Only while no list item is open: every
+        block made is then complete (an open item's children, end and first paragraph are
+        still to come; a heading, paragraph or table is made whole)."""
+        if self.sink is not None and self.blocks:
+            batch: list[Block | ItemRun] = [*self.blocks]
+            self.blocks.clear()
+            try:
+                self.sink(batch)
+            except RecursionError as exc:  # the reader's, not the walk's: no reason to decline
+                raise _ReaderFailed(exc) from exc
+
+    def _may_flush(self) -> None:
+        if self.sink is not None and not self.items and len(self.blocks) >= _BATCH:
+            self.flush()
 
     def _empty(self, i: int) -> bool:
         return i >= self.n or self.at[i] >= len(self.lines[i])
@@ -136,6 +184,7 @@ class _Scanner:
             if line == 0 and p and lines[0][0] == "-" and s[p + 1 : p + 3] == "--":
                 raise _Decline  # an item's "---" on line 1 may open front matter in markdown-it
             self._block(line, end, s, p, s[p])
+            self._may_flush()
             line = self.line
             if line < end and at[line] >= len(lines[line]):
                 line += 1
@@ -546,7 +595,8 @@ class _Scanner:
                     or after_one_line(self, start, end, content) >= 0
                 )
             ):
-                item = plain_run(self, item, start, content, end, marker, ordered)
+                plain_run(self, item, start, content, end, marker, ordered)  # ends where it stops
+                nxt = start = self.line
             else:
                 self.items.append(item)
                 self.opened.append(self.quotes)
@@ -569,8 +619,9 @@ class _Scanner:
                 self.level -= 1
                 self.items.pop()
                 self.opened.pop()
-            nxt = start = self.line
-            item.end = nxt
+                nxt = start = self.line
+                item.end = nxt
+            self._may_flush()
             if nxt >= end or sc[nxt] < self.blk or sc[nxt] - self.blk >= 4:
                 break
             t = lines[nxt]

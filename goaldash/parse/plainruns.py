@@ -11,11 +11,17 @@ the result against markdown-it as it does the rest of the scanner.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import getitem, not_
 from typing import Protocol
 
 from goaldash.parse.commonmark import ORDERED, PARAGRAPH, TRIM, reference_at
-from goaldash.parse.document import Block, ListItem, set_first_paragraph
+from goaldash.parse.document import Block, ItemRun, ListItem, set_first_paragraph
+
+Sink = Callable[[list[Block | ItemRun]], None]
+"""A reader of blocks as the walk goes (`fastblocks.scan`): each batch follows the last."""
 
 
 class Scanner(Protocol):
@@ -41,9 +47,14 @@ class Scanner(Protocol):
     parent: int
     """What the block is read inside of (`commonmark.PARAGRAPH`...)."""
     blocks: list[Block]
-    """The blocks made so far."""
+    """The blocks made so far (and not yet handed to the `sink`)."""
+    sink: Sink | None
+    """Where complete blocks go as the walk goes, if anywhere."""
 
     def _ends_paragraph(self, line: int, c: str, s: str) -> bool: ...
+
+    def flush(self) -> None:
+        """Hand the blocks made so far to the `sink` (they are all complete)."""
 
 
 # A first character with which a line may be more than a paragraph's (fence, quote, break,
@@ -125,11 +136,11 @@ def after_one_line(scan: Scanner, line: int, end: int, blk: int) -> int:
 
 def plain_run(
     scan: Scanner, item: ListItem, start: int, content: int, end: int, marker: str, ordered: bool
-) -> ListItem:
+) -> None:
     """The items of a list that are each one line of plain text, from `item` on `start`
     (its text at `content`) on, while the next line holds another item of the list, and
-    the last one too if the line after it ends it (`after_one_line`); returns the last
-    one made.
+    the last one too if the line after it ends it (`after_one_line`); `scan.line` is left
+    on the line the list's walk goes on from (the last item's end).
 
     Such an item's own walk finds one paragraph (its text starts no fence, quote, break,
     list, HTML block, heading or link reference definition), which the next item's marker
@@ -137,6 +148,10 @@ def plain_run(
     text); the list's walk then goes on to that item. Each item is made here as those
     walks would leave it, without them. Only outside block quotes, where a line's
     content starts at its indentation; the caller checks the first item.
+
+    Items of the commonest line of all, "- [ ] text", with another such line below, are
+    made a batch at a time (`_batch`): as `ListItem`s, or when the walk hands its blocks
+    to a reader as it goes and the list is in no other item, as an `ItemRun`.
     """
     lines, raw, blocks = scan.lines, scan.raw, scan.blocks
     depth, parent = item.depth, item.parent
@@ -149,14 +164,25 @@ def plain_run(
     line = start
     s = lines[line]
     mark: str | None = None
+    boxed = False  # the item on `line` is on such a line (its mark at k, its text at k - 1)
+    streaming = scan.sink is not None and parent is None  # the items are complete when made
     while True:
+        if streaming and len(blocks) >= BATCH:
+            scan.flush()
+        if boxed and line != start:
+            n = _boxes(box, lines, line + 1, limit)
+            if n:
+                # The items on `line` and the n - 1 lines below each have such a line below.
+                _batch(scan, lines, line, n, k, depth, ordered, parent)
+                line += n
+                s, mark = lines[line], lines[line][k]
         # The item on `line` is one line of plain text at `content` (with a checkbox
         # `mark` when one was found). Is the next line an item of the list (with `next_mark`
         # and its text at `next_content`, -1 when that is not plain)?
         below = line + 1
         next_mark: str | None = None
         next_content = -1
-        found = False
+        found = boxed = False
         if below < limit:
             t = lines[below]
             if (
@@ -166,7 +192,7 @@ def plain_run(
                 and t[k : k + 1] in _BOX_MARKS
                 and t[k + 2 : k + 3] in ("", " ")
             ):
-                found, next_mark, next_content = True, t[k], k - 1
+                found, next_mark, next_content, boxed = True, t[k], k - 1, True
             elif (m := sibling(t)) is not None:
                 found = True
                 next_mark = m.group(2)
@@ -198,4 +224,65 @@ def plain_run(
             break
         s, mark, content = lines[line], next_mark, next_content
     scan.line = line
-    return item
+
+
+_cut: Callable[[str, slice], str] = getitem
+_char: Callable[[str, int], str] = getitem
+
+BATCH = 4096
+"""The most items `plain_run` makes at a time (a reader's batch, `ItemRun`)."""
+
+
+@lru_cache(maxsize=64)
+def _box_pattern(box: str) -> re.Pattern[str]:
+    """A line starting with `box` (indentation, a bullet, " [") and a checkbox's mark, then
+    "]" and a space or nothing: the test of the line below in `plain_run`, as one match."""
+    return re.compile(re.escape(box) + r"[ xX~/\-]\](?= |\Z)")
+
+
+def _boxes(box: str, lines: list[str], at: int, stop: int) -> int:
+    """How many lines from `at` on, before `stop` (at most `BATCH`), start with `box` and a
+    checkbox, in a row: looked at by `map`, a few lines at first, then more while they do."""
+    boxed = _box_pattern(box).match
+    n, window = 0, 16
+    while n < BATCH:
+        segment = lines[at + n : min(at + n + window, stop, at + BATCH)]
+        if not segment:
+            break
+        other = next(compress(count(), map(not_, map(boxed, segment))), -1)
+        if other >= 0:
+            return n + other
+        n += len(segment)
+        window *= 4
+    return n
+
+
+def _batch(
+    scan: Scanner,
+    lines: list[str],
+    line: int,
+    n: int,
+    k: int,
+    depth: int,
+    ordered: bool,
+    parent: ListItem | None,
+) -> None:
+    """The items on the `n` lines from `line` on, each a checkbox (its mark at `k`) and one
+    line of plain text with another item's checkbox below: what `plain_run` would make of
+    each, made by `map` (no Python step per item but a `ListItem`'s making)."""
+    segment = lines[line : line + n]
+    numbers = range(line + 1, line + n + 1)  # 1-based lines; each item ends on the next
+    marks = map(_char, segment, repeat(k))
+    rests = map(str.strip, map(_cut, segment, repeat(slice(k + 2, None))))
+    if scan.sink is not None and parent is None:
+        # Every block before these is complete: the reader has them, then these by column.
+        scan.flush()
+        scan.sink([ItemRun(depth, ordered, k + 1, list(numbers), segment, [*marks], [*rests])])
+        return
+    texts = map(str.strip, map(_cut, segment, repeat(slice(k - 1, None))), repeat(TRIM))
+    scan.blocks.extend(
+        map(
+            ListItem, numbers, numbers, repeat(depth), repeat(ordered), repeat(parent),
+            texts, marks, repeat(k + 1), rests, repeat(1),
+        )
+    )  # fmt: skip

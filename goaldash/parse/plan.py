@@ -11,13 +11,14 @@ from typing import Any
 
 import goaldash.parse.frontmatter as fm
 from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
+from goaldash.parse import fastblocks
 from goaldash.parse.assemble import assemble
 from goaldash.parse.basics import unread_plan
-from goaldash.parse.blocks import Block, Document, Heading, ListItem, Paragraph, Table, walk
+from goaldash.parse.blocks import Block, Heading, ListItem, Paragraph, Table, walk_markdown_it
 from goaldash.parse.dates import read_dates_of
-from goaldash.parse.document import unread_message
+from goaldash.parse.document import ItemRun, unread_message
 from goaldash.parse.encoding import decode, is_binary
-from goaldash.parse.itemruns import plain, plain_items, take_run
+from goaldash.parse.itemruns import plain, plain_items, run_items, take_run
 from goaldash.parse.items import make_item
 from goaldash.parse.levels import outline
 from goaldash.parse.phases import (
@@ -89,18 +90,31 @@ def _parse(path: str, data: bytes, group: str) -> Plan:
         return unread_plan(path, group, "binary", message, data)
     text, warnings = decode(data)
     read_dates_of(text)  # how its 04/03/2026 reads: day or month first
-    doc = walk(text)
-    st = State(warnings=warnings, outline=outline(text))  # phases by their ids alone
-    for first, last in doc.unread:  # nothing is left out silently
-        st.warnings.append(Warning("parse-error", unread_message(doc, first, last), first))
+    # The blocks are read as the walk makes them, a batch at a time, so that a big file's
+    # blocks are never all kept at once; a walk that declines (after handing some over,
+    # perhaps) leaves the text to markdown-it, whose blocks are read afresh.
+    shape = outline(text)  # phases by their ids alone
+    st = State(warnings=list(warnings), outline=shape)
+    doc = fastblocks.scan(text, lambda batch: _read_blocks(batch, st))
+    if doc is None:
+        st = State(warnings=list(warnings), outline=shape)
+        doc = walk_markdown_it(text)
+        blocks: list[Block | ItemRun] = [*doc.blocks]
+        doc.blocks = []
+        _read_blocks(blocks, st)
+    # Before the warnings of the blocks (none come while they are read; assembly adds them).
+    first_warnings = [  # nothing is left out silently
+        Warning("parse-error", unread_message(doc, first, last), first)
+        for first, last in doc.unread
+    ]
     meta: dict[str, Any] = {}
     if doc.frontmatter is not None:
         meta, problem = fm.load(doc.frontmatter)
         if problem:
-            st.warnings.append(Warning("frontmatter", problem, 1))
+            first_warnings.append(Warning("frontmatter", problem, 1))
         st.holes += placeholders_in(doc.frontmatter)
-    doc.lines = []  # read no more: let a big file's lines go before its items are made
-    _read_blocks(doc, st)
+    st.warnings[len(warnings) : len(warnings)] = first_warnings
+    doc.lines = []
     return assemble(path, group, text, meta, st, data)
 
 
@@ -202,15 +216,15 @@ def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
         b.original_end = decl.original_end
 
 
-def _read_blocks(doc: Document, st: State) -> None:
-    # Each block is let go once read (popped from the reversed list): the items of a big
-    # flat list are freed one by one as their `Item`s are made, not all at the end.
-    blocks = doc.blocks
-    doc.blocks = []
+def _read_blocks(blocks: list[Block | ItemRun], st: State) -> None:
+    """Read `blocks` (the next ones of the file), emptying the list as they are: each block is
+    let go once read, so the items of a big flat list are freed as their `Item`s are made."""
     blocks.reverse()
     while blocks:
         block = blocks.pop()
-        if type(block) is ListItem:  # the most common block first
+        if type(block) is ItemRun:  # the most common first: a run of plain items
+            _plain_run(block, st)
+        elif type(block) is ListItem:
             if plain(block) and st.blocker_level is None and st.adjust_level is None:
                 _item_run(block, blocks, st)
             else:
@@ -223,7 +237,26 @@ def _read_blocks(doc: Document, st: State) -> None:
             table(block, st)
 
 
-def _item_run(first: ListItem, blocks: list[Block], st: State) -> None:
+def _plain_run(run: ItemRun, st: State) -> None:
+    """A run of plain items by column: made in bulk when none needs a closer look (nor opens
+    a phase, as `_item_run` asks), else read one by one as the `ListItem`s they stand for."""
+    if (
+        st.blocker_level is None
+        and st.adjust_level is None
+        and st.outline.items.keys().isdisjoint(run.lines)
+    ):
+        scope = st.scope
+        items = run_items(run, scope.key if scope else None, _section(st))
+        if items is not None:
+            if scope is not None:
+                scope.fresh = False
+            st.items.extend(items)
+            return
+    for li in run.list_items():
+        _list_item(li, st)
+
+
+def _item_run(first: ListItem, blocks: list[Block | ItemRun], st: State) -> None:
     """`first` and the plain items after it: made in bulk when none needs a closer look."""
     run = take_run(first, blocks)
     scope = st.scope
