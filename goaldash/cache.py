@@ -28,23 +28,25 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import secrets
 import stat
 import sys
 import zlib
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from goaldash import __version__, codec
 from goaldash import model as _model
 from goaldash.model import Plan, PlanFacts
 from goaldash.parse import PARSER_VERSION
-from goaldash.safefile import open_regular, read_fd
-from goaldash.text import clean
+from goaldash.safefile import open_regular
+from goaldash.text import Pieces, clean, pieces_of
 
 _MAGIC = b"goaldash-cache/json\n"
 LIMIT = 256 * 1024 * 1024
@@ -104,8 +106,8 @@ class Entry:
     """None: not a plan."""
     blob: bytes = b""
     """The plan, in the codec's JSON."""
-    json: str = ""
-    """The plan as `--json` writes it ("" when not kept)."""
+    json: Pieces = ""
+    """The plan as `--json` writes it ("" when not kept); a big one in pieces."""
 
     @property
     def plan(self) -> Plan | None:
@@ -189,12 +191,11 @@ class ParseCache:
             if warning is not None:
                 self._refuse(warning)
                 return
-            blob = self._read(dfd)
+            entries = self._read(dfd)
         finally:
             os.close(dfd)
-        if blob is None:
+        if entries is False:
             return
-        entries = _decode(blob)
         if entries is None:
             self.problem = "corrupt, truncated or from another version: rebuilt"
             self.dirty = True
@@ -202,30 +203,37 @@ class ParseCache:
         self.entries = entries
         self.loaded = len(entries)
 
-    def _read(self, dfd: int) -> bytes | None:
-        """The file's bytes (None when it is missing, unreadable or refused)."""
+    def _read(self, dfd: int) -> dict[str, Entry] | Literal[False] | None:
+        """The file's entries: None when it is not a sound cache of this schema, False when
+        it is missing, unreadable or refused."""
         assert self.path is not None
         try:
             fd, st = open_regular(self.path.name, follow_symlinks=False, dir_fd=dfd)
         except FileNotFoundError:
-            return None
+            return False
         except OSError as exc:  # a symlink, a folder, a FIFO, not readable: replaced on save
             self.problem = f"unreadable ({exc.strerror or exc})"
-            return None
+            return False
         try:
             warning = _unsafe(st, "file", self.path)
             if warning is not None:
                 self._refuse(warning)
-                return None
+                return False
             if st.st_size > LIMIT:
                 self.problem = "too large: rebuilt"
-                return None
-            return read_fd(fd, LIMIT, self.path, size_hint=st.st_size)
+                return False
+            return _read_entries(fd, st.st_size)
         except OSError as exc:
             self.problem = f"unreadable ({exc.strerror or exc})"
-            return None
+            return False
         finally:
             os.close(fd)
+
+    @property
+    def keeps(self) -> bool:
+        """Whether what is `put` is kept for the next run: not when caching is off or the
+        cache was refused (`path` is None), and nothing need be encoded for it then."""
+        return self.path is not None
 
     def get(self, rel: str, fingerprint: str, known_place: bool, group: str) -> Entry | None:
         """The entry for these bytes of `rel`, or None on a miss."""
@@ -251,15 +259,18 @@ class ParseCache:
             self.dirty = True
         if not self.dirty:
             return True
-        blob = _encode(self.entries)
-        if len(blob) > LIMIT or not _write(self.path, blob):
+        # Written a piece at a time: a plan of a million items is a hundred megabytes of
+        # text, which is neither copied into one payload nor encoded whole.
+        index, texts = _layout(self.entries)
+        size, pieces = _file(index, texts)
+        if size > LIMIT or not _write(self.path, pieces):
             return False
         self.dirty = False
         return True
 
 
-def _write(path: Path, blob: bytes) -> bool:
-    """Write `blob` to `path` through a private temporary file renamed into place, in the
+def _write(path: Path, pieces: Iterable[bytes]) -> bool:
+    """Write `pieces` to `path` through a private temporary file renamed into place, in the
     folder as it was checked (held open): False when that cannot be done safely."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -274,7 +285,7 @@ def _write(path: Path, blob: bytes) -> bool:
         fd = os.open(tmp, flags, 0o600, dir_fd=dfd)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
+                fh.writelines(pieces)
             os.replace(tmp, path.name, src_dir_fd=dfd, dst_dir_fd=dfd)
         except OSError:
             with suppress(OSError):
@@ -303,59 +314,168 @@ def _checksum(payload: bytes | memoryview) -> bytes:
     return b"%08x" % zlib.crc32(payload)
 
 
-def _encode(entries: dict[str, Entry]) -> bytes:
+_PIECE = 1 << 20
+"""A text longer than this is encoded (and written) this many characters at a time."""
+
+
+def _encoded(text: Pieces) -> Iterator[bytes]:
+    """`text` as the file holds it (UTF-8, lone surrogates kept), a piece at a time."""
+    for piece in pieces_of(text):
+        for at in range(0, len(piece), _PIECE):
+            yield piece[at : at + _PIECE].encode("utf-8", _SURROGATES)
+
+
+def _utf8_len(text: Pieces) -> int:
+    return sum(len(p) if p.isascii() else sum(map(len, _encoded(p))) for p in pieces_of(text))
+
+
+def _layout(entries: dict[str, Entry]) -> tuple[list[list[Any]], list[bytes | Pieces]]:
+    """The index of the entries, and their texts (each plan's, then its `--json` text)."""
     index: list[list[Any]] = []
-    texts: list[bytes] = []
+    texts: list[bytes | Pieces] = []
     for rel, e in entries.items():
-        text = e.json.encode("utf-8", _SURROGATES)
         facts = None if e.facts is None else codec.facts_data(e.facts)
         row = [rel, e.size, e.mtime_ns, e.fingerprint, e.known_place, e.group, facts]
-        index.append([*row, len(e.blob), len(text)])
-        texts += (e.blob, text)
-    return _container(index, texts)
+        index.append([*row, len(e.blob), _utf8_len(e.json)])
+        texts += (e.blob, e.json)
+    return index, texts
 
 
-def _container(index: list[Any], texts: list[bytes]) -> bytes:
-    """The file around an index and its texts (the entries' plans and `--json` texts)."""
+def _payload(index: list[Any], texts: list[bytes | Pieces]) -> Iterator[bytes]:
+    """What follows the header, a piece at a time: the index's length, the index, the texts."""
     head = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8", _SURROGATES)
-    payload = b"".join([str(len(head)).encode(), b"\n", head, *texts])
-    return _MAGIC + SCHEMA.encode() + b"\n" + _checksum(payload) + b"\n" + payload
+    yield str(len(head)).encode() + b"\n"
+    yield head
+    for text in texts:
+        if isinstance(text, bytes):
+            if text:
+                yield text
+        else:
+            yield from _encoded(text)
 
 
-def _decode(blob: bytes) -> dict[str, Entry] | None:
-    """The entries, or None for anything but a sound cache of this very schema."""
-    if not blob.startswith(_MAGIC):
-        return None
-    # Offsets into one buffer: the payload is tens of megabytes on a big repository.
-    schema_end = blob.find(b"\n", len(_MAGIC))
-    digest_end = blob.find(b"\n", schema_end + 1) if schema_end >= 0 else -1
-    if digest_end < 0 or blob[len(_MAGIC) : schema_end] != SCHEMA.encode():
-        return None
-    digest = blob[schema_end + 1 : digest_end]
-    payload = memoryview(blob)[digest_end + 1 :]
-    if _checksum(payload) != digest:
-        return None
+def _file(index: list[Any], texts: list[bytes | Pieces]) -> tuple[int, Iterator[bytes]]:
+    """The file's size, and its bytes a piece at a time (the payload is gone through twice,
+    once for its checksum, which the header holds, then to be written)."""
+    crc = size = 0
+    for piece in _payload(index, texts):
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+    header = _MAGIC + SCHEMA.encode() + b"\n" + b"%08x" % crc + b"\n"
+    return len(header) + size, itertools.chain((header,), _payload(index, texts))
+
+
+def _encode(entries: dict[str, Entry]) -> bytes:
+    """The whole file, in one piece."""
+    return _container(*_layout(entries))
+
+
+def _container(index: list[Any], texts: list[bytes | Pieces]) -> bytes:
+    """The file around an index and its texts (the entries' plans and `--json` texts)."""
+    return b"".join(_file(index, texts)[1])
+
+
+class _Unsound(Exception):
+    """The file is not a sound cache of this very schema."""
+
+
+def _read_entries(fd: int, size: int) -> dict[str, Entry] | None:
+    """The entries of the cache file open at `fd` (`size` bytes long), or None for anything
+    but a sound cache of this very schema. Read a piece at a time, each plan and text into
+    its own object (a big repository's file is hundreds of megabytes: it is never held whole,
+    nor a text both as bytes and as text); the checksum, gone over as they are read, must
+    match at the end, or nothing read is used."""
     try:
-        return _entries(blob, digest_end + 1)
-    except codec.ERRORS:  # the checksum matched, but a cache is never trusted
+        return _entries(_Payload(fd, size))
+    except (_Unsound, *codec.ERRORS):  # a cache is never trusted, checksum or not
         return None
 
 
-def _entries(blob: bytes, start: int) -> dict[str, Entry] | None:
-    head_at = blob.find(b"\n", start, start + 21)
-    if head_at < 0:
-        return None
-    head_len = blob[start:head_at]
+class _Payload:
+    """The cache file after its header, read in order (its checksum taken on the way)."""
+
+    def __init__(self, fd: int, size: int) -> None:
+        self.fd, self.size = fd, size
+        head = os.pread(fd, min(size, 4096), 0)
+        if not head.startswith(_MAGIC):
+            raise _Unsound
+        schema_end = head.find(b"\n", len(_MAGIC))
+        digest_end = head.find(b"\n", schema_end + 1) if schema_end >= 0 else -1
+        if digest_end < 0 or head[len(_MAGIC) : schema_end] != SCHEMA.encode():
+            raise _Unsound
+        self.digest = head[schema_end + 1 : digest_end]
+        self.pos = digest_end + 1
+        self.crc = 0
+
+    def read(self, n: int) -> bytes:
+        """The next `n` bytes."""
+        if not 0 <= n <= self.size - self.pos:
+            raise _Unsound  # past the end
+        data = os.pread(self.fd, n, self.pos)
+        while len(data) < n:  # a short read
+            more = os.pread(self.fd, n - len(data), self.pos + len(data))
+            if not more:
+                raise _Unsound  # shorter than it was
+            data += more
+        self.crc = zlib.crc32(data, self.crc)
+        self.pos += n
+        return data
+
+    def line(self, limit: int) -> bytes:
+        """The next line (without its newline), of at most `limit` bytes."""
+        ahead = os.pread(self.fd, min(limit + 1, self.size - self.pos), self.pos)
+        end = ahead.find(b"\n")
+        if end < 0:
+            raise _Unsound
+        return self.read(end + 1)[:-1]
+
+    def text(self, n: int) -> Pieces:
+        """The next `n` bytes as text: a big one read and decoded a piece at a time, and
+        kept in those pieces (each cut before the start of a character, a byte that does
+        not continue one, so that no character is taken apart)."""
+        parts: list[str] = []
+        carry, left = b"", n
+        while left:
+            piece = carry + self.read(min(left, _PIECE))
+            left -= len(piece) - len(carry)
+            cut = _character_start(piece) if left else len(piece)
+            parts.append(piece[:cut].decode("utf-8", _SURROGATES))
+            carry = piece[cut:]
+        return "".join(parts) if len(parts) <= 1 else tuple(parts)
+
+    def end(self) -> None:
+        """The end of the file: it must be here, and the checksum must match."""
+        if self.pos != self.size or b"%08x" % self.crc != self.digest:
+            raise _Unsound
+
+
+def _character_start(piece: bytes) -> int:
+    """Where the last character of `piece` that may be incomplete starts (its lead byte),
+    or the end of `piece` when its last byte is a character of its own (ASCII)."""
+    at = len(piece)
+    for _ in range(4):  # a UTF-8 character is 4 bytes at most
+        if at == 0:
+            break
+        byte = piece[at - 1]
+        if byte < 0x80:
+            return at
+        at -= 1
+        if byte >= 0xC0:
+            return at
+    return len(piece)  # no character starts there: not UTF-8, which decoding says
+
+
+def _entries(payload: _Payload) -> dict[str, Entry]:
+    head_len = payload.line(20)
     if not head_len.isdigit():
-        return None
-    pos = head_at + 1 + int(head_len)
-    index = json.loads(blob[head_at + 1 : pos])
+        raise _Unsound
+    index = json.loads(payload.read(int(head_len)))
     if type(index) is not list:
-        return None
+        raise _Unsound
     entries: dict[str, Entry] = {}
     for row in index:
         if type(row) is not list or len(row) != 9:
-            return None
+            raise _Unsound
         rel, size, mtime, fp, known, group, facts, plan_len, text_len = row
         if not (
             type(rel) is str
@@ -370,12 +490,12 @@ def _entries(blob: bytes, start: int) -> dict[str, Entry] | None:
             and text_len >= 0
             and rel not in entries
         ):
-            return None
+            raise _Unsound
         got = None if facts is None else codec.facts_of(facts)
         if (got is None) != (plan_len == 0) or (got is not None and got.path != rel):
-            return None
-        plan = blob[pos : pos + plan_len]
-        text = blob[pos + plan_len : pos + plan_len + text_len].decode("utf-8", _SURROGATES)
-        pos += plan_len + text_len
+            raise _Unsound
+        plan = payload.read(plan_len)
+        text = payload.text(text_len)
         entries[rel] = Entry(size, mtime, fp, known, group, got, plan, text)
-    return entries if pos == len(blob) else None
+    payload.end()
+    return entries

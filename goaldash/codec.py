@@ -13,10 +13,12 @@ This module is core: it must not import Textual.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from goaldash.model import (
@@ -37,6 +39,7 @@ from goaldash.model import (
     Warning,
 )
 from goaldash.model import Status as _Status
+from goaldash.parse.items import make_items
 
 VERSION = 1
 """The encoding's own version: part of the cache's schema."""
@@ -74,8 +77,8 @@ def _plain(v: Any) -> Any:
 
 def _items(items: tuple[Item, ...]) -> list[list[Any]]:
     # By column: a hundred thousand items decode several times faster from nine arrays of
-    # plain values than from a hundred thousand small arrays.
-    return [[getattr(i, name) for i in items] for name in _NAMES[Item]]
+    # plain values than from a hundred thousand small arrays. (Each column read by `map`.)
+    return [list(map(attrgetter(name), items)) for name in _NAMES[Item]]
 
 
 def plan_data(plan: Plan) -> list[Any]:
@@ -96,8 +99,32 @@ def encode_plan(plan: Plan) -> bytes:
 
     A path that is not UTF-8 holds lone surrogates (`os.fsdecode`): they are written as
     such ("surrogatepass"), which `json.loads` reads back from bytes the same way."""
-    text = json.dumps(plan_data(plan), ensure_ascii=False, separators=(",", ":"))
+    # `json.dumps(plan_data(plan))`, written a field at a time and the items a column at a
+    # time, each column let go once written: a plan of a million items is tens of megabytes
+    # of text, never held as Python lists of lists. (`json.dumps` of an array is its values',
+    # between brackets, by commas; UTF-8 is written a character at a time.)
+    parts = [b"["]
+    for n, name in enumerate(_NAMES[Plan]):
+        if n:
+            parts.append(b",")
+        if name != "items":
+            parts.append(_utf8(_dumps(_plain(getattr(plan, name)))))
+            continue
+        parts.append(b"[")
+        for m, field in enumerate(_NAMES[Item]):
+            if m:
+                parts.append(b",")
+            parts.append(_utf8(_dumps(list(map(attrgetter(field), plan.items)))))
+        parts.append(b"]")
+    parts.append(b"]")
+    return b"".join(parts)
+
+
+def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 # -------------------------------------------------------------------------------- decoding
@@ -227,13 +254,21 @@ def _items_of(v: Any) -> tuple[Item, ...]:
         and set(map(type, parents)) <= _OPT_INTS
     ):
         raise _bad("item list")
+    # The columns read are let go as soon as they are turned into what the items hold (the
+    # data is fresh from `json.loads`, this call's to use up): a state's, a phase id's or a
+    # section's string for each of a million items is tens of megabytes.
     kinds = list(map(_ITEM_STATE.__getitem__, states))  # KeyError: an unknown state
+    states.clear()
     # Items share a handful of phase ids and section names: one string each, as the parser
     # made them, instead of one per item (a tenth less memory for a big repository).
     shared: dict[str | None, str | None] = {}
-    phases = list(map(shared.setdefault, phases, phases))
-    sections = list(map(shared.setdefault, sections, sections))
-    return tuple(map(Item, lines, columns, kinds, marks, texts, depths, phases, sections, parents))
+    phase_of = list(map(shared.setdefault, phases, phases))
+    phases.clear()
+    section_of: list[Any] = list(map(shared.setdefault, sections, sections))
+    sections.clear()
+    return tuple(
+        make_items(n, lines, columns, kinds, marks, texts, depths, phase_of, section_of, parents)
+    )
 
 
 def _progress(v: Any) -> Progress:
@@ -331,10 +366,19 @@ def _phase_facts(rows: list[Any]) -> tuple[PhaseFacts, ...]:
 
 
 def decode_plan(blob: bytes) -> Plan:
-    """The plan `encode_plan` wrote; Malformed for any other bytes (never anything else)."""
+    """The plan `encode_plan` wrote; Malformed for any other bytes (never anything else).
+
+    Python's cycle collector is off meanwhile, as while a plan is parsed: plain data makes no
+    cycles, and a plan of a million items would have it walk the growing heap again and again
+    (half the time of the decoding). It is turned back on after, if it was on."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         return plan_of(json.loads(blob))
     except Malformed:
         raise
     except ERRORS as exc:
         raise Malformed(f"not a sound plan ({type(exc).__name__})") from None
+    finally:
+        if enabled:
+            gc.enable()

@@ -18,7 +18,7 @@ from goaldash.parse.basics import fingerprint, unread_plan
 from goaldash.parse.encoding import is_binary
 from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
-from goaldash.text import shown_path
+from goaldash.text import Pieces, shown_path
 
 
 @dataclass(slots=True)
@@ -27,7 +27,7 @@ class Found:
     its `--json` text, and decoded only when something asks for the whole plan."""
 
     facts: PlanFacts
-    json: str = ""
+    json: Pieces = ""
     """The plan's `--json` text as parsed ("" when not known); the day and the plan's group
     may add warnings to it, which `Scan` checks from the facts."""
     entry: Entry | None = None
@@ -62,7 +62,7 @@ class Found:
         return plan
 
     @classmethod
-    def of(cls, plan: Plan, json: str = "", source: Candidate | None = None) -> Found:
+    def of(cls, plan: Plan, json: Pieces = "", source: Candidate | None = None) -> Found:
         return cls(PlanFacts.of(plan), json, parsed=plan, source=source)
 
 
@@ -94,7 +94,7 @@ class Scan:
     def _finish(self, f: Found) -> Plan:
         return checked(f.base(), self.today, self.conflicts)
 
-    def kept_json(self, i: int) -> str:
+    def kept_json(self, i: int) -> Pieces:
         """The `--json` text kept for the `i`th plan when the day and the plan's group add
         nothing to it, else "": a warm run never rebuilds a plan it need not."""
         f = self.found[i]
@@ -151,14 +151,14 @@ def parse_candidate(rel: str, data: bytes, group: str, known_place: bool) -> Pla
     return plan if is_plan(plan, known_place) else None
 
 
-KeepJson = Callable[[Plan], str]
+KeepJson = Callable[[Plan], Pieces]
 """What the cache keeps as a plan's `--json` text (the caller's `report.jsonout.fragment`:
 the reading layer writes no JSON of its own)."""
 
 
 def _parse_job(
     job: tuple[str, bytes, str, bool, KeepJson | None],
-) -> tuple[PlanFacts | None, bytes, str]:
+) -> tuple[PlanFacts | None, bytes, Pieces]:
     """Parse one file, on a worker's core: the plan's facts, the plan encoded as the parse
     cache keeps it (plain JSON), and its `--json` text. The caller decodes the plan only if
     it needs more than the facts and the text (`--json` does not)."""
@@ -230,18 +230,23 @@ def read_found(
     jobs = [(c.rel, d, c.group, c.known_place, keep_json) for c, d, _ in misses]
     if not pays_to_pool(jobs, workers):
         # Parsed here: the plan is at hand, and is encoded only for a cache that keeps it.
-        for (c, data, fp), job in zip(misses, jobs, strict=True):
-            plan = parse_candidate(*job[:4])
-            if cache is not None:
+        # Each file's bytes are let go once parsed (a big plan's, before it is encoded).
+        misses.reverse()
+        jobs.reverse()
+        while misses:
+            c, data, fp = misses.pop()
+            plan = parse_candidate(*jobs.pop()[:4])
+            size = len(data)
+            del data
+            text: Pieces = ""
+            if cache is not None and cache.keeps:
                 facts, blob = pack(plan)
                 text = keep_json(plan) if plan is not None and keep_json is not None else ""
                 mtime = _mtime(c)
-                cache.put(
-                    c.rel, Entry(len(data), mtime, fp, c.known_place, c.group, facts, blob, text)
-                )
+                cache.put(c.rel, Entry(size, mtime, fp, c.known_place, c.group, facts, blob, text))
             done += 1
             if plan is not None:
-                batch.append(Found.of(plan, source=c))
+                batch.append(Found.of(plan, text, source=c))  # its text is not made twice
             if time.monotonic() - last > batch_seconds:
                 yield done, batch
                 batch, last = [], time.monotonic()

@@ -139,9 +139,9 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     cache = ParseCache.for_root(root.resolve())
     if cache.warning is not None:
         sys.stderr.write(f"goaldash: {cache.warning}\n")
-    from goaldash.report.jsonout import fragment  # no Rich
+    from goaldash.report.jsonout import fragment_pieces  # no Rich
 
-    result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment)
+    result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment_pieces)
     return _report(args, result)
 
 
@@ -179,13 +179,13 @@ def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
 
         return run(folder, today if args.today else None, config=config)
     from goaldash.discover import Candidate
-    from goaldash.report.jsonout import fragment
+    from goaldash.report.jsonout import fragment_pieces
     from goaldash.scan import Scan, read_found
 
     name = path.name
     result = Scan(root=folder, today=today, config=config, candidates=1)
     found = [Candidate(folder / name, name, True, "")]  # named by the user: a plan if it can be
-    for _, got in read_found(found, keep_json=fragment, notes=result.notes):
+    for _, got in read_found(found, keep_json=fragment_pieces, notes=result.notes):
         result.found.extend(got)
     if not result.found:
         why = f": {clean(result.notes[0])}" if result.notes else ""

@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from json.encoder import encode_basestring as _escape
+from operator import attrgetter, mod
 from typing import TYPE_CHECKING, Any
 
 from goaldash.model import Item, ItemState, Phase, Plan, Progress
-from goaldash.text import path_field, utf8_text
+from goaldash.text import Pieces, path_field, pieces_of, utf8_text
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
@@ -138,28 +139,48 @@ def iter_json(result: Scan) -> Iterator[str]:
     }
     yield utf8_text(json.dumps(head, ensure_ascii=False))[:-1] + ', "plans": ['
     for i in range(len(result.found)):
-        text = result.kept_json(i) or fragment(result.plan_at(i))
-        yield ("," if i else "") + text
+        if i:
+            yield ","
+        # A plan of a million items is a hundred megabytes of text: it goes out a piece at a
+        # time, never joined (nor encoded whole on its way out).
+        yield from pieces_of(result.kept_json(i) or fragment_pieces(result.plan_at(i)))
     yield "]}"
 
 
 def fragment(plan: Plan) -> str:
-    """One plan's JSON text, as `--json` writes it (the parse cache keeps it too): valid
-    UTF-8 always (a title or group taken from a file name that is not UTF-8 gets U+FFFD)."""
+    """One plan's JSON text, as `--json` writes it: valid UTF-8 always (a title or group
+    taken from a file name that is not UTF-8 gets U+FFFD)."""
+    return "".join(pieces_of(fragment_pieces(plan)))
+
+
+def fragment_pieces(plan: Plan) -> Pieces:
+    """`fragment`, in pieces when the plan has many items (`ITEM_CHUNK` items a piece): what
+    the parse cache keeps, and `--json` writes a piece at a time."""
     text = json.dumps(plan_to_dict(plan, items=False), ensure_ascii=False)
     # The one "items" key (a quote inside a string is escaped, so this can be no value).
     head, _, tail = text.partition('"items": []')
-    return utf8_text(head + '"items": ' + _items_json(plan.items) + tail)
+    # (`utf8_text` changes one character at a time: it may take the text apart.)
+    parts = [utf8_text(head) + '"items": [']
+    for n, chunk in enumerate(_item_chunks(plan.items)):
+        parts.append(utf8_text(", " + chunk if n else chunk))
+    parts.append("]" + utf8_text(tail))
+    if len(parts) <= 3:  # one piece of items at most: one text
+        return "".join(parts)
+    return tuple(parts)
 
 
-def _items_json(items: tuple[Item, ...]) -> str:
-    """`json.dumps` of the items as `plan_to_dict` lists them, byte for byte, three times
-    faster: a plan may have a million items. Strings are escaped by json's own function; the
-    state, phase and section, which items share by the thousand, are written once into a
-    template per combination, which each item then fills with its numbers and text."""
-    templates: dict[tuple[ItemState, str | None, str], str] = {}
+ITEM_CHUNK = 8192
+"""Items written to one piece of text at a time by `_item_chunks`."""
 
-    def template(key: tuple[ItemState, str | None, str]) -> str:
+_ITEM_KEY = attrgetter("state", "phase", "section")
+_LINE, _COLUMN, _TEXT, _DEPTH = map(attrgetter, ("line", "column", "text", "depth"))
+
+
+class _Templates(dict[tuple[ItemState, str | None, str], str]):
+    """The text of an item with its state, phase and section written in, by those three: the
+    items of a plan share them by the thousand, so each is escaped once."""
+
+    def __missing__(self, key: tuple[ItemState, str | None, str]) -> str:
         state, phase, section = key
         shared = [
             _escape(state.value),
@@ -167,15 +188,26 @@ def _items_json(items: tuple[Item, ...]) -> str:
             _escape(section),
         ]
         state_, phase_, section_ = (x.replace("%", "%%") for x in shared)
-        templates[key] = made = (
+        self[key] = made = (
             '{"line": %d, "column": %d, "state": ' + state_ + ', "text": %s, "depth": %d, '
             '"phase": ' + phase_ + ', "section": ' + section_ + "}"
         )
         return made
 
-    known = templates.get
-    out = []
-    for i in items:
-        key = (i.state, i.phase, i.section)
-        out.append((known(key) or template(key)) % (i.line, i.column, _escape(i.text), i.depth))
-    return "[" + ", ".join(out) + "]"
+
+def _item_chunks(items: tuple[Item, ...]) -> Iterator[str]:
+    """`json.dumps` of the items as `plan_to_dict` lists them, byte for byte, without the
+    brackets, `ITEM_CHUNK` items a piece (the pieces go together with ", "): a plan may have
+    a million items. Strings are escaped by json's own function, each item filled into its
+    template (`_Templates`) with its numbers and text, all by `map` (no Python step per item)."""
+    templates = _Templates()
+    for at in range(0, len(items), ITEM_CHUNK):
+        chunk = items[at : at + ITEM_CHUNK]
+        values = zip(
+            map(_LINE, chunk),
+            map(_COLUMN, chunk),
+            map(_escape, map(_TEXT, chunk)),
+            map(_DEPTH, chunk),
+            strict=True,
+        )
+        yield ", ".join(map(mod, map(templates.__getitem__, map(_ITEM_KEY, chunk)), values))
