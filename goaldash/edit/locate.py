@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from goaldash.model import Item
-from goaldash.parse.marks import Mark, marks_near, task_marks
+from goaldash.parse.marks import Mark, line_start_lf, marks_near, task_marks
 from goaldash.text import clean
 
 _BOM = b"\xef\xbb\xbf"
@@ -213,11 +213,10 @@ def line_span(data: bytes, line: int) -> tuple[int, int] | None:
                 return start, m.start()
             start, n = m.end(), n + 1
         return (start, len(data)) if n == line else None
-    for _ in range(line - 1):
-        at = data.find(b"\n", start)
-        if at < 0:
-            return None
-        start = at + 1
+    at = line_start_lf(data, line, start)
+    if at is None:
+        return None
+    start = at
     end = data.find(b"\n", start)
     return start, (len(data) if end < 0 else end)
 

@@ -30,8 +30,12 @@ _RESET = rb"(?:\#{1,6}(?:[ \t\r\n]|\Z)|[-*+][ \t]+[^ \t\r\n])"
 # The break that ends the last line of a paragraph: a blank line or a reset line follows.
 _PARAGRAPH_END = re.compile(_BREAK + rb"(?=[ \t]*(?:[\r\n]|\Z)|" + _RESET + rb")")
 _RESET_AT = re.compile(_RESET)
-# What could open a fenced code block or an HTML block, whose lines a reset line can be in.
-_OPENS_RAW = re.compile(rb"(?:^(?:\xef\xbb\xbf)?|(?<=[\r\n]))[ \t>]*(?:```|~~~|<)")
+# What could open a fenced code block or an HTML block, whose lines a reset line can be in:
+# at the start of a line, after indentation and `>`s. Looked for from the line break before it
+# (a pattern that starts with one character is searched for quickly), or at the start.
+_OPENS_RAW = re.compile(rb"\n[ \t>]*(?:```|~~~|<)")
+_OPENS_RAW_CR = re.compile(rb"\r[ \t>]*(?:```|~~~|<)")
+_OPENS_RAW_FIRST = re.compile(rb"(?:\xef\xbb\xbf)?[ \t>]*(?:```|~~~|<)")
 _ANY_BREAK = re.compile(_BREAK)
 
 
@@ -90,9 +94,18 @@ def window(data: bytes, line: int) -> tuple[int, int, int] | None:
     end = _PARAGRAPH_END.search(data, at)
     stop = len(data) if end is None else end.end()
     start = _reset_before(data, at)
-    if start and _OPENS_RAW.search(data, 0, start) is not None:
+    if start and _opens_raw(data, start):
         start = 0  # a fence or an HTML block may be open there
     return start, stop, (1 if start == 0 else _count_breaks(data, start) + 1)
+
+
+def _opens_raw(data: bytes, end: int) -> bool:
+    """Could a fenced code block or an HTML block open on a line before `end`?"""
+    return (
+        _OPENS_RAW_FIRST.match(data, 0, end) is not None
+        or _OPENS_RAW.search(data, 0, end) is not None
+        or (b"\r" in data and _OPENS_RAW_CR.search(data, 0, end) is not None)
+    )
 
 
 def _reset_before(data: bytes, at: int, limit: int = 10_000) -> int:
@@ -127,9 +140,28 @@ def _line_start(data: bytes, line: int) -> int | None:
             if n == line:
                 return m.end()
         return None
-    at = -1
-    for _ in range(line - 1):
-        at = data.find(b"\n", at + 1)
-        if at < 0:
+    return line_start_lf(data, line, 0)
+
+
+_BLOCK = 1 << 16
+
+
+def line_start_lf(data: bytes, line: int, start: int) -> int | None:
+    """Offset of the first byte of 1-based `line` of `data[start:]`, whose line breaks are
+    all LF; None past its end. The breaks are counted a block at a time (in C), then found
+    one by one only in the block that holds the line's."""
+    left = line - 1  # breaks to go past
+    at = start
+    while left:
+        end = min(at + _BLOCK, len(data))
+        if at >= end:
             return None
-    return at + 1
+        n = data.count(b"\n", at, end)
+        if n < left:
+            left -= n
+            at = end
+            continue
+        for _ in range(left):
+            at = data.find(b"\n", at, end) + 1
+        left = 0
+    return at
