@@ -148,10 +148,19 @@ class _Scanner:
         if self.sink is not None and self.blocks:
             batch: list[Block | ItemRun] = [*self.blocks]
             self.blocks.clear()
-            try:
-                self.sink(batch)
-            except RecursionError as exc:  # the reader's, not the walk's: no reason to decline
-                raise _ReaderFailed(exc) from exc
+            self._hand(batch)
+
+    def hand_run(self, run: ItemRun) -> None:
+        """Hand `run` to the sink, after the blocks made before it."""
+        self.flush()
+        self._hand([run])
+
+    def _hand(self, batch: list[Block | ItemRun]) -> None:
+        assert self.sink is not None
+        try:
+            self.sink(batch)
+        except RecursionError as exc:  # the reader's, not the walk's: no reason to decline
+            raise _ReaderFailed(exc) from exc
 
     def _may_flush(self) -> None:
         if self.sink is not None and not self.items and len(self.blocks) >= _BATCH:

@@ -56,6 +56,9 @@ class Scanner(Protocol):
     def flush(self) -> None:
         """Hand the blocks made so far to the `sink` (they are all complete)."""
 
+    def hand_run(self, run: ItemRun) -> None:
+        """Hand `run` to the `sink`, after the blocks made before it."""
+
 
 # A first character with which a line may be more than a paragraph's (fence, quote, break,
 # list, heading, HTML block); an item whose text starts otherwise may take the short way.
@@ -276,8 +279,7 @@ def _batch(
     rests = map(str.strip, map(_cut, segment, repeat(slice(k + 2, None))))
     if scan.sink is not None and parent is None:
         # Every block before these is complete: the reader has them, then these by column.
-        scan.flush()
-        scan.sink([ItemRun(depth, ordered, k + 1, list(numbers), segment, [*marks], [*rests])])
+        scan.hand_run(ItemRun(depth, ordered, k + 1, list(numbers), segment, [*marks], [*rests]))
         return
     texts = map(str.strip, map(_cut, segment, repeat(slice(k - 1, None))), repeat(TRIM))
     scan.blocks.extend(

@@ -203,3 +203,28 @@ def test_a_walk_that_declines_after_handing_over_is_read_again(tmp_path: Path) -
     assert fastblocks.scan(text) is None
     plan = parse_plan("plan.md", text.encode())
     assert len(plan.items) == 9000
+
+
+def test_a_readers_failure_is_not_taken_for_the_walks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A RecursionError of the reader goes up as the reader's (the plan is then unread, too
+    deeply nested), not as the walk's own, on which the walk declines and markdown-it reads
+    the file again from the start."""
+    from goaldash.parse import blocks
+    from goaldash.parse import plan as plan_module
+
+    def too_deep(*_args: object) -> None:
+        raise RecursionError
+
+    again: list[str] = []
+
+    def markdown_it(text: str) -> Document:
+        again.append(text)
+        return blocks.walk_markdown_it(text)
+
+    monkeypatch.setattr(plan_module, "run_items", too_deep)
+    monkeypatch.setattr(plan_module, "walk_markdown_it", markdown_it)
+    plan = parse_plan("plan.md", ("# P\n\n" + "- [ ] a\n" * 50).encode())
+    assert again == []
+    assert [(w.kind, w.message) for w in plan.warnings] == [
+        ("parse-error", "too deeply nested to read")
+    ]
