@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Found:
                 self.parsed = None
             if self.parsed is None:
                 self.parsed = self._read_again()
+            self.entry = None  # decoded: its encoded copy (a big plan's, megabytes) is let go
         return self.parsed
 
     def _read_again(self) -> Plan:
@@ -103,6 +104,14 @@ class Scan:
     def plan_at(self, i: int) -> Plan:
         """The `i`th plan with all its warnings (decoding just this one from the cache)."""
         return self.plans[i] if self._plans is not None else self._finish(self.found[i])
+
+    def without_json(self) -> None:
+        """Let go of the plans' kept `--json` texts, for a caller that writes no JSON: a big
+        plan's is a hundred megabytes (kept beside its encoded plan, until that is decoded)."""
+        for f in self.found:
+            f.json = ""
+            if f.entry is not None:
+                f.entry = replace(f.entry, json="")
 
 
 def read_candidate(c: Candidate, today: date) -> Plan | None:

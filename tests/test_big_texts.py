@@ -17,6 +17,7 @@ from goaldash.parse.plan import parse_plan
 from goaldash.report import jsonout
 from goaldash.report.jsonout import fragment, fragment_pieces, plan_to_dict
 from goaldash.text import Pieces, pieces_of, utf8_text
+from tests.conftest import TODAY
 
 ITEMS = (
     '# P\n\n- [ ] before any phase\n\n## Phase 1: "q" 100% %s\n\n### Exit %d gate\n\n'
@@ -111,3 +112,20 @@ def test_a_long_text_is_neither_written_nor_read_whole(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert "".join(pieces_of(again.entries["docs/plans/plan.md"].json)) == "".join(text)
     assert peak - kept < 4 * PIECE, (peak, kept)
+
+
+def test_a_report_without_json_lets_go_of_the_kept_texts(tmp_path: Path) -> None:
+    """--once writes no JSON: the plans' kept texts are let go before the plans are decoded,
+    and each encoded plan once decoded; the plans are the same."""
+    from goaldash.scan import scan
+
+    root = tmp_path / "r"
+    root.mkdir()
+    (root / "plan.md").write_bytes(ITEMS.encode())
+    cold = scan(root, TODAY, cache=ParseCache.for_root(root, tmp_path / "c"), keep_json=fragment)
+    warm = scan(root, TODAY, cache=ParseCache.for_root(root, tmp_path / "c"), keep_json=fragment)
+    assert [f.json for f in warm.found] == [fragment(p) for p in cold.plans]
+    warm.without_json()
+    assert [(f.json, f.entry.json if f.entry else None) for f in warm.found] == [("", "")]
+    assert warm.plans == cold.plans
+    assert [f.entry for f in warm.found] == [None]

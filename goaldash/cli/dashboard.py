@@ -142,6 +142,7 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     from goaldash.report.jsonout import fragment_pieces  # no Rich
 
     result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment_pieces)
+    del cache  # saved: what the report needs of it, the scan keeps (a big plan's, megabytes)
     return _report(args, result)
 
 
@@ -158,6 +159,7 @@ def _report(args: argparse.Namespace, result: Scan) -> int:
         return EXIT_OK
     from goaldash.report.once import print_once
 
+    result.without_json()
     print_once(result)
     return EXIT_OK
 
