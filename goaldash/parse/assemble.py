@@ -26,7 +26,7 @@ from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.mermaid import gantt_sections, name_key
 from goaldash.parse.phases import PhaseDecl
-from goaldash.parse.placeholders import is_placeholder
+from goaldash.parse.placeholders import is_placeholder, placeholder_lines
 from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
 from goaldash.text import clean_plain, has_mojibake
@@ -330,15 +330,19 @@ def assemble(
         plan_end = completed
 
     placeholders = st.holes
-    template = looks_like_template(path, title_raw, placeholders, text)
-    if template:
-        warnings.append(
-            Warning("template", f"template: {placeholders} placeholders; not counted in progress")
-        )
+    template = looks_like_template(path, title_raw, placeholders, text, progress.done)
+    lines = placeholder_lines(text) if placeholders else []
+    if template:  # at its first placeholder, where filling it in starts
+        message = f"template: {placeholders} placeholders; not counted in progress"
+        warnings.append(Warning("template", message, lines[0][0] if lines else None))
     elif placeholders:
-        warnings.append(
-            Warning("placeholder", f"{placeholders} template placeholders left in the plan")
-        )
+        # One warning a line (the first few), each naming where the slot to fill is.
+        for line, n in lines:
+            what = "a template placeholder" if n == 1 else f"{n} template placeholders"
+            warnings.append(Warning("placeholder", f"{what} left in the plan", line))
+        if not lines:
+            message = f"{placeholders} template placeholders left in the plan"
+            warnings.append(Warning("placeholder", message))
     owner = (
         fm.as_text(meta.get("owner"))
         or fm.as_text(meta.get("assignee"))

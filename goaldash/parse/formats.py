@@ -26,8 +26,12 @@ def is_backup_path(path: str) -> bool:
     return name.endswith(BACKUP_SUFFIXES)
 
 
-def looks_like_template(path: str, title: str, placeholders: int, text: str) -> bool:
-    """A file mostly made of placeholders, or one that says it is a template."""
+def looks_like_template(
+    path: str, title: str, placeholders: int, text: str, ticked: int = 0
+) -> bool:
+    """A file mostly made of placeholders, or one that says it is a template by where it sits
+    or what it is called. A file with ticked items is real work, whatever its placeholders or
+    title: a template has no ticked boxes."""
     parts = [p.lower() for p in PurePosixPath(path).parts]
     # A templates folder, or a file named as one ("tasks-template.md"); a feature folder
     # such as "002-presentation-prompt-templates" says nothing about its files.
@@ -35,8 +39,12 @@ def looks_like_template(path: str, title: str, placeholders: int, text: str) -> 
         return True
     if parts and "template" in parts[-1]:
         return True
-    if _TITLE_PLACEHOLDER.search(title) and has_placeholder(title):
-        return True  # "# [Feature Name] Implementation Plan"
+    if ticked:
+        return False
+    if _TITLE_PLACEHOLDER.search(title) and (has_placeholder(title) or placeholders >= 2):
+        # "# [Feature Name] Implementation Plan"; a one-word "[Feature]" is a slot when the
+        # file has other slots, a tag ("# [Draft] Auth plan") when it has none.
+        return True
     if placeholders < 10:
         return False
     nonblank = sum(1 for line in text.splitlines() if line.strip())
