@@ -71,7 +71,15 @@ def _plain(v: Any) -> Any:
     if kind is tuple:
         return [_plain(x) for x in v]
     if kind in _ROW_CLASSES:
-        return [_plain(getattr(v, name)) for name in _NAMES[kind]]
+        # All fields read at once; only those that may hold a date, a tuple or a row are
+        # looked at again (a plan may have a hundred thousand phases or status rows).
+        getter, deeper = _ROW_READERS[kind]
+        values = list(getter(v))
+        for i in deeper:
+            x = values[i]
+            if x is not None:  # most dates are not there: written as they are
+                values[i] = x.isoformat() if type(x) is date else _plain(x)
+        return values
     return v
 
 
@@ -333,6 +341,24 @@ _ROW_CLASSES = frozenset(_CHECKS) - {Item}
 _NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in fields(cls)) for cls in (*_CHECKS, Item)
 }
+_WRITTEN_AS_IS = frozenset({"str", "int", "bool", "float", "None", "Status", "PlanFormat"})
+"""Annotations of the fields whose values json writes as they are (an enum is a str)."""
+
+
+def _row_reader(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[int, ...]]:
+    """How `_plain` reads a row of `cls`: its fields at once, and which of them are more than
+    json writes as they are (by their annotation; any but `_WRITTEN_AS_IS` is looked at)."""
+    names = _NAMES[cls]
+    getter = attrgetter(*names) if len(names) > 1 else (lambda v: (getattr(v, names[0]),))
+    deeper = tuple(
+        i
+        for i, f in enumerate(fields(cls))
+        if not set(str(f.type).replace(" ", "").split("|")) <= _WRITTEN_AS_IS
+    )
+    return getter, deeper
+
+
+_ROW_READERS = {cls: _row_reader(cls) for cls in _ROW_CLASSES}
 
 plan_of: Callable[[Any], Plan] = _row(Plan)
 """The plan `plan_data` gave `v` from; Malformed (or one of `ERRORS`) for anything else."""
