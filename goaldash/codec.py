@@ -13,7 +13,6 @@ This module is core: it must not import Textual.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable
 from dataclasses import fields
@@ -39,6 +38,7 @@ from goaldash.model import (
     Warning,
 )
 from goaldash.model import Status as _Status
+from goaldash.parse.basics import collector_paused
 from goaldash.parse.items import make_items
 
 VERSION = 1
@@ -397,14 +397,10 @@ def decode_plan(blob: bytes) -> Plan:
     Python's cycle collector is off meanwhile, as while a plan is parsed: plain data makes no
     cycles, and a plan of a million items would have it walk the growing heap again and again
     (half the time of the decoding). It is turned back on after, if it was on."""
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        return plan_of(json.loads(blob))
+        with collector_paused():
+            return plan_of(json.loads(blob))
     except Malformed:
         raise
     except ERRORS as exc:
         raise Malformed(f"not a sound plan ({type(exc).__name__})") from None
-    finally:
-        if enabled:
-            gc.enable()

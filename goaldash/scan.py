@@ -14,7 +14,7 @@ from goaldash.codec import Malformed
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts, Warning
-from goaldash.parse.basics import fingerprint, unread_plan
+from goaldash.parse.basics import collector_paused, fingerprint, unread_plan
 from goaldash.parse.encoding import is_binary
 from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular
@@ -172,9 +172,10 @@ def _parse_job(
     cache keeps it (plain JSON), and its `--json` text. The caller decodes the plan only if
     it needs more than the facts and the text (`--json` does not)."""
     rel, data, group, known_place, keep_json = job
-    plan = parse_candidate(rel, data, group, known_place)
-    facts, blob = pack(plan)
-    return facts, blob, keep_json(plan) if plan is not None and keep_json is not None else ""
+    with collector_paused():
+        plan = parse_candidate(rel, data, group, known_place)
+        facts, blob = pack(plan)
+        return facts, blob, keep_json(plan) if plan is not None and keep_json is not None else ""
 
 
 def _unreadable(c: Candidate, message: str) -> Plan:
@@ -244,15 +245,17 @@ def read_found(
         jobs.reverse()
         while misses:
             c, data, fp = misses.pop()
-            plan = parse_candidate(*jobs.pop()[:4])
-            size = len(data)
-            del data
             text: Pieces = ""
-            if cache is not None and cache.keeps:
-                facts, blob = pack(plan)
-                text = keep_json(plan) if plan is not None and keep_json is not None else ""
-                mtime = _mtime(c)
-                cache.put(c.rel, Entry(size, mtime, fp, c.known_place, c.group, facts, blob, text))
+            with collector_paused():  # a plan is made, then encoded: no cycles
+                plan = parse_candidate(*jobs.pop()[:4])
+                size = len(data)
+                del data
+                if cache is not None and cache.keeps:
+                    facts, blob = pack(plan)
+                    text = keep_json(plan) if plan is not None and keep_json is not None else ""
+                    mtime = _mtime(c)
+                    entry = Entry(size, mtime, fp, c.known_place, c.group, facts, blob, text)
+                    cache.put(c.rel, entry)
             done += 1
             if plan is not None:
                 batch.append(Found.of(plan, text, source=c))  # its text is not made twice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import signal
 import sys
@@ -133,6 +134,7 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
         from goaldash.ui.app import run
 
         return run(root.resolve(), today if args.today else None, config=config)
+    _one_shot()
     from goaldash.cache import ParseCache
     from goaldash.scan import scan
 
@@ -144,6 +146,14 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     result = scan(root.resolve(), today, config, cache=cache, keep_json=fragment_pieces)
     del cache  # saved: what the report needs of it, the scan keeps (a big plan's, megabytes)
     return _report(args, result)
+
+
+def _one_shot() -> None:
+    """`--once` and `--json` run without Python's cycle collector: everything they read lives
+    until they exit (plans are plain data, made of no cycles, freed by reference counting when
+    let go), and a big plan is a million objects, which the collector would walk again and
+    again as the report is made (a second and more of a plan of a million items)."""
+    gc.disable()
 
 
 def _report(args: argparse.Namespace, result: Scan) -> int:
@@ -180,6 +190,7 @@ def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
         from goaldash.ui.app import run
 
         return run(folder, today if args.today else None, config=config)
+    _one_shot()
     from goaldash.discover import Candidate
     from goaldash.report.jsonout import fragment_pieces
     from goaldash.scan import Scan, read_found
