@@ -244,6 +244,15 @@ RUN_BODIES = st.sampled_from(
 )  # fmt: skip
 
 
+def run_text(n: int, odd: list[tuple[int, str, str]], head: str, plain: str, final: bool) -> str:
+    """`n` copies of the item line `plain` after `head`, with the `odd` lines (position,
+    prefix, body) put in among them; a final line break when `final`."""
+    lines = [plain] * n
+    for at, prefix, body in odd:
+        lines.insert(min(at, len(lines)), prefix + body)
+    return head + "\n".join(lines) + ("\n" if final else "")
+
+
 @given(
     st.integers(min_value=1, max_value=30),
     st.lists(st.tuples(st.integers(0, 30), RUN_PREFIXES, RUN_BODIES), max_size=4),
@@ -256,11 +265,7 @@ def test_runs_of_one_line_items_match_markdown_it(
     n: int, odd: list[tuple[int, str, str]], head: str, plain: str, final: bool
 ) -> None:
     """A run of plain items with a few other lines put in anywhere."""
-    lines = [plain] * n
-    for at, prefix, body in odd:
-        lines.insert(min(at, len(lines)), prefix + body)
-    text = head + "\n".join(lines) + ("\n" if final else "")
-    same_or_declined(text)
+    same_or_declined(run_text(n, odd, head, plain, final))
 
 
 RUN_CASES = {

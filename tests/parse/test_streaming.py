@@ -22,7 +22,7 @@ from goaldash.parse import fastblocks, plainruns
 from goaldash.parse.document import Block, Document, ItemRun
 from goaldash.parse.plan import parse_plan
 from tests.conftest import CORPUS, SEEDS, needs_corpus, needs_seeds
-from tests.parse.test_fastblocks import ACCEPTED, DEEP, RUN_CASES, RUN_PREFIXES
+from tests.parse.test_fastblocks import ACCEPTED, DEEP, RUN_CASES, RUN_PREFIXES, run_text
 
 # ------------------------------------------------------------------------------ helpers
 
@@ -154,10 +154,7 @@ ODD_BODIES = st.sampled_from(
 def test_generated_runs_are_read_as_from_markdown_it(
     n: int, odd: list[tuple[int, str, str]], head: str, plain: str, final: bool
 ) -> None:
-    lines = [plain] * n
-    for at, prefix, body in odd:
-        lines.insert(min(at, len(lines)), prefix + body)
-    text = head + "\n".join(lines) + ("\n" if final else "")
+    text = run_text(n, odd, head, plain, final)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(plainruns, "BATCH", 4)
         m.setattr(fastblocks, "_BATCH", 3)
