@@ -38,13 +38,22 @@ def is_late(plan: Plan, today: date) -> bool:
     return any(phase_late(p, today) for p in plan.phases)
 
 
+def current_phase(plan: Plan) -> Phase | None:
+    """The phase being worked on: none in a finished (done or cancelled) plan, whatever its
+    phases say; else the first in progress or blocked, else the first not finished."""
+    return None if plan.status.closed else plan.current_phase
+
+
 def next_due(plan: Plan, today: date) -> date | None:
-    """The earliest end date, today or later, of a phase not done; else the plan's end."""
+    """The earliest end date, today or later, of a phase not done; else the plan's end. None
+    for a finished (done or cancelled) plan: nothing of it is due."""
+    if plan.status.closed:
+        return None
     dues = [p.end for p in plan.phases if p.end and not p.status.closed and p.end >= today]
     if dues:
         return min(dues)
     end = plan.dates.estimated_completion or plan.dates.end
-    return end if end and not plan.status.closed else None
+    return end
 
 
 # ----------------------------------------------------------------------------------- bars

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from goaldash.scan import Scan
 
 from goaldash.report.style import STATUS_STYLE, bar
-from goaldash.schedule import blocker_overdue, is_late, next_due
+from goaldash.schedule import blocker_overdue, current_phase, is_late, next_due
 from goaldash.workspace.summary import counts as is_counted
 from goaldash.workspace.summary import summarize
 
@@ -83,7 +83,7 @@ def render_once(result: Scan, console: Console) -> None:
         name.append("\n" + shown_path(plan.path), style="bright_black")
         row: list[Text | str] = [name, counts, status]
         if not narrow:
-            cur = plan.current_phase
+            cur = current_phase(plan)
             label = clean(f"{cur.kind.title()} {cur.id}: {cur.name}") if cur else "—"
             row.append(Text(label))
             due = next_due(plan, today)

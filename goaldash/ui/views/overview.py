@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 
 from goaldash.model import Plan, Progress, Status
 from goaldash.report.style import bar
-from goaldash.schedule import is_late, next_due
+from goaldash.schedule import current_phase, is_late, next_due
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row, RowList
@@ -149,7 +149,7 @@ def overview_row(
     )
     t.append_text(cell(status, cols.status))
     if cols.phase:
-        cur = plan.current_phase
+        cur = current_phase(plan)
         t.append(" ")
         t.append_text(cell(Text(phase_label(cur) if cur else "—", style=DIM), cols.phase))
     if cols.due:
