@@ -1,5 +1,5 @@
-"""Small text helpers shared by the core and the UI: control characters, mojibake, and how a
-path is written."""
+"""Small text helpers shared by the core and the UI: control characters, mojibake, how a
+path is written, and counts in words (`counted`: every "1 plan" / "2 plans" goes through it)."""
 
 from __future__ import annotations
 
@@ -137,6 +137,30 @@ def _fffd(exc: UnicodeError) -> tuple[bytes, int]:
 FFFD_ERRORS = "goaldash-fffd"
 """The name of the codec error handler that writes U+FFFD for what cannot be encoded."""
 codecs.register_error(FFFD_ERRORS, _fffd)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """The word for `n` of a thing: `one` when n is 1, else `many`, by default its plural
+    ("plan" -> "plans", "copy" -> "copies", "match" -> "matches")."""
+    if n == 1:
+        return one
+    if many is not None:
+        return many
+    if one.endswith("y") and one[-2:-1] not in ("a", "e", "o", "u", ""):
+        return one[:-1] + "ies"
+    if one.endswith(("s", "x", "ch", "sh")):
+        return one + "es"
+    return one + "s"
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """`n` and the word for that many: "0 plans", "1 plan", "2 stale copies"."""
+    return f"{n} {plural(n, one, many)}"
+
+
+def a_or_an(word: str) -> str:
+    """The indefinite article before `word`, by its first letter: "an archived", "a done"."""
+    return "an" if word[:1].lower() in ("a", "e", "i", "o", "u") else "a"
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goaldash.model import Plan, Status
-from goaldash.text import clean, shown_path
+from goaldash.text import clean, counted, shown_path
 
 if TYPE_CHECKING:
     from goaldash.scan import Scan
@@ -25,18 +25,13 @@ from goaldash.workspace.summary import counts as is_counted
 from goaldash.workspace.summary import summarize
 
 
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """`1 plan`, `2 plans` (`many`: the plural when it is not ONE + "s")."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
 def _apart(plans: list[Plan]) -> str:
     """`1 template`, `2 stale copies`, `1 template, 1 stale copy`."""
     templates = sum(1 for p in plans if p.template)
     copies = len(plans) - templates
     parts = [counted(templates, "template")] if templates else []
     if copies:
-        parts.append(counted(copies, "stale copy", "stale copies"))
+        parts.append(counted(copies, "stale copy"))
     return ", ".join(parts)
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from goaldash.standup import Change, PlanMoves, Standup
-from goaldash.text import clean, clean_plain, shown_path
+from goaldash.text import clean, clean_plain, counted, shown_path
 
 # kind: (sign, label, style)
 LOOK: dict[str, tuple[str, str, str]] = {
@@ -68,11 +68,11 @@ def summary(st: Standup) -> Text:
     t.append(f"{st.since:%a %Y-%m-%d %H:%M}", style="bold")
     t.append(f" ({shown(st.label)})", style="bright_black")
     n = len(st.plans)
-    t.append(f"  ·  {st.commits} commit{'s' * (st.commits != 1)}")
-    t.append(f"  ·  {n} plan{'s' * (n != 1)} moved" if n else "  ·  nothing moved")
+    t.append(f"  ·  {counted(st.commits, 'commit')}")
+    t.append(f"  ·  {counted(n, 'plan')} moved" if n else "  ·  nothing moved")
     changes = sum(1 for m in st.plans for _ in m.changes())
     if changes:
-        t.append(f"  ·  {changes} change{'s' * (changes != 1)}")
+        t.append(f"  ·  {counted(changes, 'change')}")
     return t
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 from goaldash.model import Phase, Plan
 from goaldash.report.style import bar
 from goaldash.schedule import is_late, phase_late
+from goaldash.text import counted
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.messages import OpenEditor
 from goaldash.ui.widgets import ChecklistTree, Node, Row, RowList
@@ -72,7 +73,7 @@ def plan_head(plan: Plan, today: date) -> Text:
         )
     nb = len(plan.open_blockers)
     if nb:
-        t.append(f"  ⚑ {nb} blocker{'s' * (nb != 1)}", style="bold red")
+        t.append(f"  ⚑ {counted(nb, 'blocker')}", style="bold red")
     if plan.warnings:
         t.append(f"  ⚠ {len(plan.warnings)}", style="yellow")
     if plan.template or plan.backup:

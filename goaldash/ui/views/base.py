@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from goaldash.text import counted
 from goaldash.ui.widgets import Row, RowList
 from goaldash.workspace import Workspace
 
@@ -78,7 +79,7 @@ class View(Vertical):
 def empty_message(ws: Workspace, what: str) -> str:
     """Why a view is empty, in words."""
     if ws.scanning:
-        return f"Reading plans… ({ws.scanned}/{ws.candidates} files)"
+        return f"Reading plans… ({ws.scanned} of {counted(ws.candidates, 'file')})"
     if ws.empty_folder:
         return f"{ws.root} is empty: there is nothing to read."
     if not ws.plans:
@@ -89,12 +90,13 @@ def empty_message(ws: Workspace, what: str) -> str:
                 "task lists (tasks.md, spec-kit, Kiro, GoalKit). Try `goaldash --demo`."
             )
         return (
-            f"Looked at {ws.candidates} markdown files in {ws.root}; none is a plan.\n\n"
+            f"Looked at {counted(ws.candidates, 'markdown file')} in {ws.root}; "
+            f"{'it is not a plan' if ws.candidates == 1 else 'none is a plan'}.\n\n"
             "A plan has task-list items (- [ ] …), phase or milestone headings, or a phase "
             "status table. Add paths in .goaldash.toml ([include]) if yours live elsewhere."
         )
     if ws.query:
-        return f"Nothing {what} matches “{ws.query}”. Press / to change the filter."
+        return f"No {what} matches “{ws.query}”. Press / to change the filter."
     if ws.hide_finished:
         return f"No {what} among unfinished plans (finished plans are hidden: press f)."
     return f"No {what}."

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from goaldash.model import Blocker, Plan
 from goaldash.schedule import blocker_overdue
-from goaldash.text import clean
+from goaldash.text import clean, counted
 from goaldash.ui.cells import DIM, one_line
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row
@@ -72,7 +72,7 @@ class BlockersView(View):
         if resolved:
             rows.append(Row(None, Text(f"Resolved ({len(resolved)})", style="bold green")))
             rows.extend(resolved)
-        head = Text.assemble((f"{len(open_)} open blocker{'s' * (len(open_) != 1)}", "bold"))
+        head = Text.assemble((counted(len(open_), "open blocker"), "bold"))
         if resolved:
             head.append(f" · {len(resolved)} resolved", style="bright_black")
         head.append("   enter: open the plan at the blocker · e: edit", style="bright_black")

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from goaldash.model import Plan, Progress, Status
 from goaldash.report.style import bar
 from goaldash.schedule import current_phase, is_late, next_due
+from goaldash.text import counted
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row, RowList
@@ -172,7 +173,7 @@ def group_header(group: str, plans: list[Plan], width: int, folded: bool = False
     total = sum((p.progress for p in plans), Progress())
     t = Text.assemble(("▸ " if folded else "▾ ", "bold cyan"))
     t.append(one_line(group) or "Other plans", style="bold cyan")
-    t.append(f"  {len(plans)} plan{'s' * (len(plans) != 1)} · {counts(total)}", style=DIM)
+    t.append(f"  {counted(len(plans), 'plan')} · {counts(total)}", style=DIM)
     t.truncate(width, overflow="ellipsis")
     return t
 

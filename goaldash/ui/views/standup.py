@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from goaldash.text import counted
 from goaldash.ui.cells import one_line
 from goaldash.ui.views.base import View, row_key
 from goaldash.ui.widgets import Row
@@ -69,8 +70,8 @@ def standup_head(st: Standup, changes: int) -> Text:
     """The heading: the changes listed below and their plans first (so a narrow view never
     crops them), then the span and the commits."""
     n = len(st.plans)
-    t = Text(f"{changes} change{'s' * (changes != 1)} in {n} plan{'s' * (n != 1)}", style="bold")
+    t = Text(f"{counted(changes, 'change')} in {counted(n, 'plan')}", style="bold")
     t.append(f"  ·  since {st.since:%a %Y-%m-%d %H:%M}")
     t.append(f" ({one_line(st.label)})", style="bright_black")
-    t.append(f"  ·  {st.commits} commit{'s' * (st.commits != 1)}")
+    t.append(f"  ·  {counted(st.commits, 'commit')}")
     return t

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from goaldash.text import counted
 from goaldash.ui.cells import one_line, warning_row
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row
@@ -45,6 +46,6 @@ class WarningsView(View):
                 )
             )
             rows.extend(apart)
-        head = Text.assemble((f"{total} warning{'s' * (total != 1)}", "bold"))
+        head = Text.assemble((counted(total, "warning"), "bold"))
         head.append("   enter: open the plan · e: edit at the line", style="bright_black")
         self.show(head, rows, empty_message(ws, "warning"))

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from goaldash.report.style import bar
+from goaldash.text import counted
 from goaldash.ui.cells import one_line
 from goaldash.workspace import Workspace
 
@@ -16,12 +17,12 @@ def summary_line(ws: Workspace) -> Text:
     total = sums.progress
     t = Text.assemble(("goaldash ", "bold"))
     t.append(one_line(ws.root.name or str(ws.root)), style="cyan")
-    t.append(f"  {sums.plans} plan{'s' * (sums.plans != 1)}  ")
+    t.append(f"  {counted(sums.plans, 'plan')}  ")
     t.append_text(bar(total, 12))
     t.append(f" {total.done}/{total.total} ({total.percent:g}%)")
     blockers = sums.open_blockers
     if blockers:
-        t.append(f"  ⚑ {blockers} blocker{'s' * (blockers != 1)}", style="bold red")
+        t.append(f"  ⚑ {counted(blockers, 'blocker')}", style="bold red")
     if ws.query:
         t.append(f"  filter “{one_line(ws.query)}”", style="bold yellow")
     if ws.hide_finished:
