@@ -142,6 +142,29 @@ class Unit(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Tick:
+    """A labelled tick of the date axis."""
+
+    day: date
+    column: int
+    """The cell of `day` (`Axis.column`); the label is drawn from the next cell on."""
+    label: str
+    """Unambiguous words: "Oct 12", "12", "Oct", "Jan 2027", "2030"; never "12/10"."""
+
+    @property
+    def last(self) -> int:
+        """The last cell the tick and its label take."""
+        return self.column + len(self.label)
+
+
+MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month names as the axis writes them (English whatever the locale, as the dates in plans)."""
+
+_MONTH_STEPS: Final = (1, 2, 3, 6)
+_YEAR_STEPS: Final = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+@dataclass(frozen=True, slots=True)
 class Axis:
     """A date axis scaled to a width in cells."""
 
@@ -161,31 +184,68 @@ class Axis:
         col = int(offset * self.width / self.days)
         return max(0, min(self.width - 1, col))
 
-    def ticks(self) -> list[tuple[int, str]]:
-        """Columns and labels of the ticks: each day, each Monday, or each month's first."""
-        out: list[tuple[int, str]] = []
+    def ticks(self) -> list[Tick]:
+        """The ticks that fit, left to right: each label whole (never cut at the right edge
+        into another number), one blank cell at least between a label and the next tick, each
+        at its day's column. Days (or Mondays) by their number, with the month on the first
+        and where it changes ("Oct 30", "31", "Nov 1"); months by name; the year on the first
+        label and wherever it changes ("Dec", "Jan 2027"). The step (every other day, every
+        quarter, every ten years...) is the smallest at which a plain label has room."""
+        per_day = self.width / self.days
+        if self.unit is not Unit.MONTH:
+            step = 1 if per_day * (7 if self.unit is Unit.WEEK else 1) >= 4 else 2
+            return self._lay_out(self._days(step), months=False, years=False)
+        for months in _MONTH_STEPS:
+            if per_day * 30.44 * months >= 5:
+                return self._lay_out(self._months(months), months=True, years=False)
+        for years in _YEAR_STEPS:
+            if per_day * 365.25 * years >= 6:
+                break
+        return self._lay_out(self._years(years), months=True, years=True)
+
+    def _days(self, step: int) -> list[date]:
         day = self.start
         if self.unit is Unit.WEEK:
             day += timedelta(days=(7 - day.weekday()) % 7)
-        elif self.unit is Unit.MONTH:
-            day = day.replace(day=1)
-            if day < self.start:
-                day = (day + timedelta(days=32)).replace(day=1)
-        while day <= self.end:
-            label = (
-                day.strftime("%b")
-                if self.unit is Unit.MONTH
-                else f"{day.day:02d}/{day.month:02d}"
-                if self.unit is Unit.WEEK
-                else f"{day.day}"
-            )
-            out.append((self.column(day), label))
-            if self.unit is Unit.DAY:
-                day += timedelta(days=1)
-            elif self.unit is Unit.WEEK:
-                day += timedelta(days=7)
+        step_days = step * (7 if self.unit is Unit.WEEK else 1)
+        return [day + timedelta(days=n) for n in range(0, (self.end - day).days + 1, step_days)]
+
+    def _months(self, step: int) -> list[date]:
+        out: list[date] = []
+        year, month = self.start.year, self.start.month
+        while True:
+            if (month - 1) % step == 0:
+                day = date(year, month, 1)
+                if day > self.end:
+                    return out
+                if day >= self.start:
+                    out.append(day)
+            if year == date.max.year and month == 12:
+                return out
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def _years(self, step: int) -> list[date]:
+        first = -(-self.start.year // step) * step
+        if first == self.start.year and self.start > date(first, 1, 1):
+            first += step
+        return [date(y, 1, 1) for y in range(max(1, first), self.end.year + 1, step)]
+
+    def _lay_out(self, days: list[date], *, months: bool, years: bool) -> list[Tick]:
+        out: list[Tick] = []
+        for day in days:
+            prev = out[-1].day if out else None
+            if years:
+                label = str(day.year)
             else:
-                day = (day + timedelta(days=32)).replace(day=1)
+                name = MONTHS[day.month - 1]
+                label = name if months else str(day.day)
+                if not months and (prev is None or prev.month != day.month):
+                    label = f"{name} {day.day}"
+                if prev is None or prev.year != day.year:
+                    label += f" {day.year}"
+            tick = Tick(day, self.column(day), label)
+            if (not out or tick.column > out[-1].last + 1) and tick.last < self.width:
+                out.append(tick)
         return out
 
 

@@ -102,8 +102,10 @@ def test_axis_scales_to_width() -> None:
     assert axis.column(date(2026, 12, 31)) == 59
     assert axis.column(date(2030, 1, 1)) == 59
     ticks = axis.ticks()
-    assert [label for _, label in ticks][:3] == ["Jan", "Feb", "Mar"]
-    assert [c for c, _ in ticks] == sorted(c for c, _ in ticks)
+    assert [t.label for t in ticks][:3] == ["Jan 2026", "Apr", "May"]  # the year on the first
+    assert [t.column for t in ticks] == sorted(t.column for t in ticks)
+    weeks = axis_for(date(2026, 9, 28), date(2026, 11, 8), 60)
+    assert [t.label for t in weeks.ticks()] == ["Sep 28 2026", "Oct 12", "19", "26", "Nov 2"]
 
 
 def test_span_covers_today_and_bars() -> None:

@@ -103,7 +103,7 @@ def timeline_rows(
     span = span_of(dated, today)
     if dated and span is not None:
         axis = axis_for(span[0], span[1], chart_w)
-        axis_line.append_text(_axis_text(axis, today))
+        axis_line.append_text(axis_text(axis, today))
 
         def col(day: date | None) -> int:
             return axis.column(day or today)
@@ -129,18 +129,17 @@ def timeline_rows(
     return axis_line, rows, rel_rows
 
 
-def _axis_text(axis: Axis, today: date) -> Text:
+def axis_text(axis: Axis, today: date) -> Text:
+    """The ticks and their labels (`Axis.ticks`: whole, apart, at their dates), and ▼ on today
+    where no label is."""
     chars: list[tuple[str, str]] = [(" ", "")] * axis.width
-    last_end = -1
-    for c, label in axis.ticks():
-        if c <= last_end or c + len(label) > axis.width:
-            continue
-        chars[c] = ("┊", DIM)
-        for i, ch in enumerate(label):
-            if c + 1 + i < axis.width:
-                chars[c + 1 + i] = (ch, DIM)
-        last_end = c + len(label) + 1
-    if axis.start <= today <= axis.end and chars[axis.column(today)][0] == " ":
+    taken: set[int] = set()
+    for tick in axis.ticks():
+        chars[tick.column] = ("┊", DIM)
+        for i, ch in enumerate(tick.label, start=tick.column + 1):
+            chars[i] = (ch, DIM)
+        taken.update(range(tick.column, tick.last + 1))
+    if axis.start <= today <= axis.end and axis.column(today) not in taken:
         chars[axis.column(today)] = ("▼", "bold white")
     return _assemble(chars)
 
