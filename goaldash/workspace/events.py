@@ -32,6 +32,9 @@ class PlansRead:
     """`plans` are all the plans there are: drop every other one."""
     empty_folder: bool = False
     """With `final`: the folder holds nothing at all."""
+    notes: tuple[str, ...] = ()
+    """With `final`: what the scan passed over, a sentence each (a folder it cannot read, a
+    binary file where a plan was expected): the notes `--once` writes on stderr."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +85,10 @@ class Workspace:
     """Candidate files (markdown files that may be plans)."""
     empty_folder: bool = False
     """The folder holds nothing at all."""
+    passed_over: tuple[str, ...] = ()
+    """What the last scan passed over, a sentence each: a folder it cannot read, a binary
+    file where a plan was expected (no plan row: it holds nothing to count). The same notes
+    `--once` writes on stderr; the Warnings tab lists them and the status line counts them."""
     standup: Standup | None = None
     """What moved in the span below (None until git has answered)."""
     standup_span: str = "yesterday"
@@ -149,8 +153,9 @@ class Workspace:
         return [p for p in self.visible() if counts(p)]
 
     def summary(self) -> Summary:
-        """The totals over the plans on show (`--once` adds up with the same function)."""
-        return summarize(self.visible())
+        """The totals over the plans on show (`--once` adds up with the same function), and
+        how many files the scan passed over."""
+        return replace(summarize(self.visible()), passed_over=len(self.passed_over))
 
     def changed(self) -> None:
         """What the views show changed: every view is to be drawn again before it is seen."""
@@ -196,6 +201,7 @@ class Workspace:
         if event.final:
             self.scanning = False
             self.empty_folder = event.empty_folder
+            self.passed_over = event.notes
         if changed:
             self._recompute()
             self.standup_stale = True

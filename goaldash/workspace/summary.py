@@ -32,6 +32,9 @@ class Summary:
     """Their warnings, of every kind."""
     apart: int = 0
     """Templates and stale copies: shown apart, not counted."""
+    passed_over: int = 0
+    """Files and folders the scan passed over (`Workspace.passed_over`; `--once` says them on
+    stderr): 0 from `summarize`, which sees plans only."""
 
 
 def summarize(plans: Iterable[Plan]) -> Summary:

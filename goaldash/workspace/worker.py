@@ -47,10 +47,11 @@ STANDUP_WAIT = 120
 def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
     """Read every plan, reporting them in batches as they come."""
     from goaldash.cache import ParseCache
+    from goaldash.checks import as_of
     from goaldash.config import ConfigError
     from goaldash.discover import candidates
     from goaldash.report.jsonout import fragment
-    from goaldash.scan import read_batches
+    from goaldash.scan import read_found
 
     root = ws.root
     ws.scan_done.clear()
@@ -60,19 +61,30 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
         except ConfigError as exc:
             emit(ScanFailed(str(exc)))
             return
-        found = candidates(root, config)
+        notes: list[str] = []  # what is passed over, as `--once` says it
+        found = candidates(root, config, notes)
         empty = not found and not any(True for _ in root.iterdir())
         emit(PlansRead([], scanned=0, candidates=len(found)))
         cache = ParseCache.for_root(root)
         if cache.warning is not None:
             emit(Notice(cache.warning))
         seen: list[Plan] = []
-        for done, batch in read_batches(found, ws.today, cache, keep_json=fragment):
+        for done, got in read_found(found, cache, keep_json=fragment, notes=notes):
             if cancelled():
                 return
+            batch = [as_of(f.base(), ws.today) for f in got]
             seen.extend(batch)
             emit(PlansRead(batch, scanned=done))
-        emit(PlansRead(seen, scanned=len(found), final=True, replace_all=True, empty_folder=empty))
+        emit(
+            PlansRead(
+                seen,
+                scanned=len(found),
+                final=True,
+                replace_all=True,
+                empty_folder=empty,
+                notes=tuple(notes),
+            )
+        )
         cache.save()
     except OSError as exc:
         emit(ScanFailed(f"cannot read {root}: {exc}"))

@@ -1,4 +1,6 @@
-"""The warnings tab: placeholders, contradictions and parse problems, each with file and line."""
+"""The warnings tab: placeholders, contradictions and parse problems, each with file and line;
+and first, what the scan passed over (a folder it cannot read, a binary file), as `--once` says
+it on stderr."""
 
 from __future__ import annotations
 
@@ -39,6 +41,11 @@ class WarningsView(View):
                 seen.add(key)
                 into.append(Row(key, warning_row(p, w)))
             total += len(warnings) if counts(p) else 0
+        skipped = [n for n in ws.passed_over if matches(ws.query, n)]
+        if skipped:
+            over = [Row(None, Text(f"Passed over ({len(skipped)})", style="bold yellow"))]
+            over.extend(Row(None, Text("  " + one_line(n), style="yellow")) for n in skipped)
+            rows[:0] = [*over, Row(None, Text(""))] if rows else over
         if apart:
             rows.append(
                 Row(
@@ -47,5 +54,7 @@ class WarningsView(View):
             )
             rows.extend(apart)
         head = Text.assemble((counted(total, "warning"), "bold"))
+        if skipped:
+            head.append(f" · {len(skipped)} passed over", style="yellow")
         head.append("   enter: open the plan · e: edit at the line", style="bright_black")
         self.show(head, rows, empty_message(ws, "warning"))

@@ -23,6 +23,8 @@ def summary_line(ws: Workspace) -> Text:
     blockers = sums.open_blockers
     if blockers:
         t.append(f"  ⚑ {counted(blockers, 'blocker')}", style="bold red")
+    if ws.passed_over:
+        t.append(f"  {len(ws.passed_over)} passed over", style="yellow")
     if ws.query:
         t.append(f"  filter “{one_line(ws.query)}”", style="bold yellow")
     if ws.hide_finished:

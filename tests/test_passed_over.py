@@ -1,0 +1,52 @@
+"""What the scan passes over (a folder it cannot read, a binary plan.md) is said by the
+dashboard's workspace as `--once` says it (issue 15): never a plan row, never silence."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from goaldash.scan import scan
+from goaldash.workspace import PlansRead, Workspace, worker
+from goaldash.workspace.events import Event
+
+from .conftest import TODAY
+
+PLAN = "# Billing\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "docs" / "plans").mkdir(parents=True)
+    (tmp_path / "docs" / "plans" / "real.md").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "plan.md").write_bytes(b"\x00\x01binary\xff" * 100)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "plan.md").write_text(PLAN, encoding="utf-8")
+    # chmod 000 does not stop root (tests may run as root): the folder refuses to be listed.
+    real_scandir = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return tmp_path
+
+
+def test_the_workspace_carries_the_notes_once_writes(root: Path) -> None:
+    ws = Workspace.at(root, TODAY)
+    seen: list[Event] = []
+    worker.scan(ws, seen.append, lambda: False)
+    for event in seen:
+        if isinstance(event, PlansRead):
+            ws.apply_plans(event)
+    assert [p.path for p in ws.plans] == ["docs/plans/real.md"]  # no row for either
+    once = scan(root, TODAY).notes  # what `goaldash --once` writes on stderr
+    assert len(once) == 2
+    assert list(ws.passed_over) == once
+    assert any("binary" in n and "plan.md" in n for n in ws.passed_over)
+    assert any("locked" in n and "cannot read" in n for n in ws.passed_over)
+    assert ws.summary().passed_over == 2 and ws.summary().plans == 1
