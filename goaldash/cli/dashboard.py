@@ -176,7 +176,7 @@ def _report(args: argparse.Namespace, result: Scan) -> int:
 
 def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
     """`goaldash FILE`: with `--once` / `--json`, that one plan; else the dashboard on its
-    folder."""
+    folder with that plan open. A file that is not a plan is refused in one line."""
     from goaldash.config import load_config
 
     folder = path.resolve().parent
@@ -184,23 +184,26 @@ def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
         config = load_config(folder)
     except ConfigError as exc:
         return _fail(str(exc))
-    if not (args.once or args.json):
-        if not sys.stdout.isatty() or not sys.stdin.isatty():
-            return _fail("the dashboard needs a terminal: use --once or --json for text output")
-        from goaldash.ui.app import run
-
-        return run(folder, today if args.today else None, config=config)
     _one_shot()
     from goaldash.discover import Candidate
     from goaldash.report.jsonout import fragment_pieces
     from goaldash.scan import Scan, read_found
 
-    name = path.name
+    name = path.resolve().name
     result = Scan(root=folder, today=today, config=config, candidates=1)
     found = [Candidate(folder / name, name, True, "")]  # named by the user: a plan if it can be
-    for _, got in read_found(found, keep_json=fragment_pieces, notes=result.notes):
+    keep = fragment_pieces if args.json else None
+    for _, got in read_found(found, keep_json=keep, notes=result.notes):
         result.found.extend(got)
     if not result.found:
         why = f": {clean(result.notes[0])}" if result.notes else ""
         return _fail(f"{shown_path(args.path)} is not a plan{why}", EXIT_REFUSED)
-    return _report(args, result)
+    if args.once or args.json:
+        return _report(args, result)
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        return _fail("the dashboard needs a terminal: use --once or --json for text output")
+    del result
+    gc.enable()  # the dashboard runs for long: its plans come and go
+    from goaldash.ui.app import run
+
+    return run(folder, today if args.today else None, config=config, open_path=name)

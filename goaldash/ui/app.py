@@ -88,10 +88,13 @@ class GoalDashApp(App[None]):
         config: Config | None = None,
         watch: bool = True,
         editor_runner: EditorRunner | None = None,
+        open_path: str | None = None,
     ) -> None:
         super().__init__()
         self.workspace = Workspace.at(root, today, config)
         """The one source of truth: every view and screen reads it."""
+        self.open_path = open_path
+        """A plan to open once the scan has read it (`goaldash FILE`), relative to `root`."""
         self.main = MainScreen(self.workspace)
         self.watching = watch
         self.editor_runner = editor_runner
@@ -184,6 +187,9 @@ class GoalDashApp(App[None]):
             self.main.refresh_standup()
         if msg.final or (applied.changed and not ws.scanning):
             self.redraw()  # a change while live: show it now
+        if self.open_path is not None and (msg.final or ws.plan(self.open_path) is not None):
+            path, self.open_path = self.open_path, None  # `goaldash FILE`: open it once read
+            self.open_plan(path)
         if msg.final:
             # A big repository leaves a few hundred thousand long-lived objects (the plans);
             # a full collection walking them all stalls a redraw for a tenth of a second. They
@@ -344,7 +350,12 @@ class GoalDashApp(App[None]):
             )
 
 
-def run(root: Path, today: date | None = None, config: Config | None = None) -> int:
-    """Run the dashboard until the user quits."""
-    GoalDashApp(root, today, config=config).run()
+def run(
+    root: Path,
+    today: date | None = None,
+    config: Config | None = None,
+    open_path: str | None = None,
+) -> int:
+    """Run the dashboard until the user quits (with the plan at `open_path` open)."""
+    GoalDashApp(root, today, config=config, open_path=open_path).run()
     return 0
