@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from goaldash.parse.words import MONTHS
+from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY
 
 _MONTHS: dict[str, int] = {}
 for _names in MONTHS.values():
@@ -28,10 +28,12 @@ _MONTH = (
 
 _ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 ISO_DATE = re.compile(r"(?<![\d-])" + _ISO + r"(?![\d])")
-# "Dec 28, 2025", "December 28 2025", "Dec 16-20, 2025", "marzo 3, 2025"
+# "Dec 28, 2025", "December 28 2025", "Dec 16-20, 2025", "Nov 21 - Dec 19, 2025", "marzo 3, 2025"
 _MDY = re.compile(
-    _MONTH + r"\s{0,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s{0,3}[-–~]\s{0,3}(?P<d2>\d{1,2}))?"
-    r",?\s{1,3}(?P<y>\d{4})(?!\d)",
+    _MONTH
+    + r"\s{0,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:(?:\s{0,3}[-–~]\s{0,3}|\s{1,3}to\s{1,3})(?:"
+    + _MONTH.replace("?P<mon>", "?P<mon2>")
+    + r"\s{0,3})?(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,?\s{1,3}(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 # "28 Dec 2025", "28 déc. 2025", "3 de marzo de 2025", "15. März 2025", "28 декабря 2025"
@@ -45,7 +47,7 @@ _YEAR = re.compile(r"\d{4}")
 # "2025/10/15", "2025.10.15", "2025年10月15日", "2025년 10월 15일"
 _YMD = re.compile(
     r"(?<![\d/.])(?P<y>\d{4})(?:(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
-    r"|\s{0,2}[年년]\s{0,2}(?P<m2>\d{1,2})\s{0,2}[月월]\s{0,2}(?P<d2>\d{1,2})(?!\d))"
+    r"|\s{0,2}[年년]\s{0,2}(?P<m2>\d{1,2})\s{0,2}[月월]\s{0,2}(?P<d2>\d{1,2})(?!\d)(?:\s{0,2}[日일])?)"
 )
 # "04/03/2026", "4/3/26", "04.03.26", "12.04.2017": day first with dots, and with slashes where
 # the file's dates say so (`day_first`).
@@ -60,6 +62,25 @@ _DAY_FIRST = re.compile(rf"(?<![\w/]){_DAY_OVER_12}/{_MONTH_NUMBER}/(?:\d{{4}}|\
 _MONTH_FIRST = re.compile(rf"(?<![\w/]){_MONTH_NUMBER}/{_DAY_OVER_12}/(?:\d{{4}}|\d{{2}})(?!\d)")
 # Letters of the languages that write the day first: a file in one of them reads 04/03 so.
 _NOT_ENGLISH = re.compile(r"[À-ɏЀ-ӿ\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_ENGLISH_WORDS = {w for t in (*COLUMN.values(), STATUS_KEY) for w in t.get("en", ())} | {"debut"}
+# Or its words, when they are written without such letters ("Scadenza", "Prazo", "Estado"): the
+# date and status column words and status keys of the other languages, those of five letters or
+# more that are no English word ("fine", "fin", "ende" and "debut" are English too).
+_OTHER_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w)
+        for t in (COLUMN["start"], COLUMN["end"], COLUMN["completed"], STATUS_KEY)
+        for lang, ws in t.items()
+        if lang != "en"
+        for w in ws
+        if w.isascii() and len(w) >= 5 and w not in _ENGLISH_WORDS
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_WORDS_READ = 65536
+"""How far into a file its words are looked for: a plan says what language it is in early."""
 
 
 @dataclass(slots=True)
@@ -80,11 +101,14 @@ def read_dates_of(text: str) -> None:
 def day_first(text: str) -> bool:
     """Does `text` write slash dates day first? Its unambiguous ones say so (`13/03/2026` or
     `03/13/2026`, the first kind winning a tie); else a file in a language other than English
-    does, and an English one does not."""
+    (by its letters or its words) does, and an English one does not."""
     days, months = len(_DAY_FIRST.findall(text)), len(_MONTH_FIRST.findall(text))
     if days or months:
         return days >= months
-    return _NOT_ENGLISH.search(text) is not None
+    return (
+        _NOT_ENGLISH.search(text) is not None
+        or _OTHER_WORDS.search(text, 0, _WORDS_READ) is not None
+    )
 
 
 def _slash_day_first() -> bool:
@@ -149,8 +173,10 @@ def find_dates(text: str) -> list[FoundDate]:
         for m in _MDY.finditer(text):
             mon = _MONTHS[m["mon"].lower()]
             y = int(m["y"])
-            until = _make(y, mon, int(m["d2"])) if m["d2"] else None
-            add(_make(y, mon, int(m["d"])), m, until)
+            mon2 = _MONTHS[m["mon2"].lower()] if m["mon2"] else mon
+            until = _make(y, mon2, int(m["d2"])) if m["d2"] else None
+            # "Dec 21 - Jan 9, 2026": the year written is the end's.
+            add(_make(y - (mon2 < mon), mon, int(m["d"])), m, until)
         for m in _DMY.finditer(text):
             add(_make(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"])), m)
     found.sort(key=lambda f: f.start)
@@ -163,7 +189,7 @@ def first_date(text: str) -> date | None:
     return found[0].value if found else None
 
 
-_RANGE_SEP = re.compile(r"^\s*(?:[-–—~]|to|until|through|→|->|\.\.)\s*$", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:[-–—~〜～]|to|until|through|→|->|\.\.)\s*$", re.IGNORECASE)
 
 
 def date_range(text: str) -> tuple[date, date] | None:
