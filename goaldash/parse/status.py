@@ -60,26 +60,40 @@ VOCABULARY: tuple[Row, ...] = (
         "não iniciado|não iniciada|pendente|planejado|non commencé|non démarré|à faire|"
         "prévu|planifié|nicht begonnen|nicht gestartet|geplant|offen|non iniziato|da fare|"
         "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"
-        "başlamadı|planlandı|beklemede|chưa bắt đầu|لم يبدأ|مخطط"),
-    Row(Status.NOT_STARTED, "未开始|未開始|待开始|待開始|未着手|未实施|予定|시작 전|예정|대기",
+        "başlamadı|planlandı|beklemede|chưa bắt đầu|لم يبدأ|مخطط|non iniziata|por hacer|"
+        "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ"),
+    Row(Status.NOT_STARTED, "未开始|未開始|待开始|待開始|未着手|未实施|予定|시작 전|예정|대기|"
+        "未対応|待办|待辦|规划中|미착수",
         whole=False),
     Row(Status.IN_PROGRESS, "en curso|en progreso|en proceso|em andamento|em progresso|"
         "en cours|in bearbeitung|in arbeit|laufend|in corso|в процессе|в работе|выполняется|"
-        "devam ediyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري"),
-    Row(Status.IN_PROGRESS, "进行中|進行中|実施中|対応中|작업 중|진행 중|진행중", whole=False),
+        "devam ediyor|sürüyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري"),
+    Row(Status.IN_PROGRESS, "进行中|進行中|実施中|対応中|着手中|作業中|작업 중|진행 중|진행중",
+        whole=False),
     Row(Status.BLOCKED, "bloqueado|bloqueada|bloqué|bloquée|blockiert|bloccato|заблокирован|"
-        "заблокировано|engellendi|bị chặn|محظور"),
-    Row(Status.BLOCKED, "阻塞|受阻|ブロック中|차단", whole=False),
+        "заблокировано|engellendi|bị chặn|محظور|bloccata|блокирован|заблокирована|محظورة|"
+        # on hold, paused: blocked, as "on hold" and "paused" are
+        "en pausa|en espera|em pausa|em espera|pausado|pausada|en pause|en attente|suspendu|"
+        "suspendue|in pausa|in attesa|sospeso|sospesa|pausiert|angehalten|приостановлено|"
+        "приостановлен|приостановлена|askıda|durduruldu|tạm dừng|متوقف|معلق"),
+    Row(Status.BLOCKED, "阻塞|受阻|ブロック中|차단|已暂停|暂停|暫停|中断|보류|중단",
+        whole=False),
     Row(Status.CANCELLED, "cancelado|cancelada|descartado|descartada|annulé|annulée|abandonné|"
         "abgebrochen|gestrichen|verworfen|annullato|annullata|cancellato|отменено|отменён|"
-        "отменена|отменен|iptal|đã hủy|ملغى|ملغاة"),
-    Row(Status.CANCELLED, "已取消|取消|中止|キャンセル|취소", whole=False),
+        "отменена|отменен|iptal|đã hủy|ملغى|ملغاة|abandonnée|storniert|"
+        # deferred, postponed: cancelled, as "deferred" is
+        "pospuesto|pospuesta|aplazado|aplazada|adiado|adiada|reporté|reportée|rinviato|"
+        "rinviata|verschoben|zurückgestellt|отложено|отложен|отложена|ertelendi|bị hoãn|hoãn|"
+        "مؤجل|مؤجلة"),
+    Row(Status.CANCELLED, "已取消|取消|中止|キャンセル|취소|已推迟|推迟|搁置|見送り|연기됨",
+        whole=False),
     Row(Status.DONE, "terminado|terminada|completado|completada|finalizado|finalizada|"
         "hecho|concluído|concluída|concluido|concluida|finalizada|terminé|terminée|achevé|"
         "achevée|complété|erledigt|abgeschlossen|fertig|completato|completata|terminato|"
         "concluso|завершено|завершена|завершён|завершен|выполнено|выполнена|готово|"
-        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز"),
-    Row(Status.DONE, "已完成|完成|完了|済み|완료", whole=False),
+        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز|выполнен|сделано|bitti|منتهي",
+        "listo|fait|faite|готов"),
+    Row(Status.DONE, "已完成|完成|完了|済み|완료|已上线|已交付", whole=False),
     Row(Status.IN_PROGRESS, words="đang", whole=False),
     Row(Status.NOT_STARTED, words="chưa", whole=False),
 )
