@@ -3,12 +3,13 @@ no IO."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final, Literal, TypeAlias
 
-from goaldash.model import Blocker, Phase, Plan, Status
+from goaldash.model import Adjustment, Blocker, Phase, Plan, Status
 
 LATE: Final = "late"
 BarKind: TypeAlias = Status | Literal["late"]
@@ -73,6 +74,8 @@ class Bar:
     """Where the slip segment starts (the original end), when the phase slipped."""
     relative: tuple[float, float] | None = None
     """Offsets in days from the plan's start, for plans with no date to anchor them."""
+    adjustments: tuple[Adjustment, ...] = ()
+    """The plan's timeline adjustments that name this phase (`adjustment_phase`)."""
 
     @property
     def label(self) -> str:
@@ -92,6 +95,8 @@ class PlanTimeline:
     slip_from: date | None = None
     """The plan's original end when its estimated completion moved later."""
     slip_to: date | None = None
+    undated: tuple[Phase, ...] = ()
+    """Phases with neither a date nor a span: listed under the plan's bars, not left out."""
 
 
 def bar_kind(phase: Phase, today: date) -> BarKind:
@@ -111,17 +116,32 @@ def bar_kind(phase: Phase, today: date) -> BarKind:
 
 
 def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
-    """The plan's bars, or None when none of its phases has a date or a span."""
+    """The plan's bars, or None when none of its phases has a date or a span.
+
+    A timeline adjustment that names a phase (`adjustment_phase`) and pushes it later by its
+    impact slips that phase's bar from its written end, unless the plan already gives the
+    phase's end before the revision (a struck date)."""
+    named: dict[int, list[Adjustment]] = {}
+    for adj in plan.adjustments:
+        if (target := adjustment_phase(adj, plan.phases)) is not None:
+            named.setdefault(target.line, []).append(adj)
     bars: list[Bar] = []
+    undated: list[Phase] = []
     for phase in plan.phases:
         if phase.start is None and phase.end is None and phase.relative is None:
+            undated.append(phase)
             continue
         start = phase.start or phase.end
         end = phase.end or phase.start
         slip = (
             phase.original_end if phase.original_end and end and phase.original_end < end else None
         )
-        bars.append(Bar(plan.path, phase, bar_kind(phase, today), start, end, slip, phase.relative))
+        adjs = tuple(named.get(phase.line, ()))
+        impact = round(sum(a.impact_days or 0 for a in adjs))
+        if slip is None and end is not None and impact > 0:
+            slip, end = end, end + timedelta(days=impact)
+        kind = bar_kind(phase, today)
+        bars.append(Bar(plan.path, phase, kind, start, end, slip, phase.relative, adjs))
     if not bars:
         return None
     dated = any(b.start is not None for b in bars)
@@ -130,7 +150,42 @@ def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
     planned_end = plan.dates.original_end or plan.dates.end
     if estimate and planned_end and estimate > planned_end:
         slip_from, slip_to = planned_end, estimate
-    return PlanTimeline(plan, tuple(bars), dated, slip_from, slip_to)
+    return PlanTimeline(plan, tuple(bars), dated, slip_from, slip_to, tuple(undated))
+
+
+def adjustment_phase(adjustment: Adjustment, phases: tuple[Phase, ...]) -> Phase | None:
+    """The phase a timeline adjustment names, by the first mention in what changed (else in
+    its reason): its kind and id ("Phase 2", "phase 2b", "Milestone 1" for M1), an id with a
+    letter alone ("M1", "S01"), or its name written whole ("Query API"). None when it names
+    no phase."""
+    for text in (adjustment.change, adjustment.reason or ""):
+        found = [(at, n, phase) for n, phase in enumerate(phases) if (at := _mention(text, phase))]
+        if found:
+            return min(found, key=lambda f: (f[0], f[1]))[2]
+    return None
+
+
+def _mention(text: str, phase: Phase) -> tuple[int, int] | None:
+    """Where `text` first names `phase`, and how (0 by id, 1 by name); None when it does not."""
+    ident = re.escape(phase.id)
+    patterns = [
+        (0, re.compile(rf"(?<![\w.])(?:{re.escape(phase.kind)}|phase)\s*{ident}(?!\w|\.\w)", re.I))
+    ]
+    if phase.kind == "milestone" and re.fullmatch(r"[Mm]\d+", phase.id):
+        patterns.append((0, re.compile(rf"(?<![\w.])milestone\s*{phase.id[1:]}(?!\w|\.\w)", re.I)))
+    if re.search(r"[A-Za-z]", phase.id) and re.search(r"\d", phase.id):
+        patterns.append((0, re.compile(rf"(?<![\w.]){ident}(?!\w|\.\w)")))
+    name = phase.name.strip()
+    if len(name) >= 4:
+        patterns.append((1, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)))
+    hits = [(m.start(), rank) for rank, pattern in patterns if (m := pattern.search(text))]
+    return min(hits) if hits else None
+
+
+def day_words(day: date, *, year: bool = True) -> str:
+    """A date as the timeline writes it, read the same everywhere: "Oct 12 2026" ("Oct 12")."""
+    words = f"{MONTHS[day.month - 1]} {day.day}"
+    return f"{words} {day.year}" if year else words
 
 
 class Unit(StrEnum):

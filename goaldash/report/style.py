@@ -33,6 +33,23 @@ BAR_STYLE: dict[BarKind, tuple[str, str]] = {
 status, or late). Every glyph differs, so the bars read without colour (NO_COLOR, colour-blind
 users)."""
 
+BAR_WORDS: dict[BarKind, str] = {
+    **{status: words for status, (words, _) in STATUS_STYLE.items()},
+    Status.UNKNOWN: "no status",
+    LATE: "late",
+}
+"""What each kind of bar is called in the timeline's legend."""
+
+MARK_STYLE: dict[str, tuple[str, str, str]] = {
+    "slip": ("»", "bold bright_red", "slip (old end to new)"),
+    "adjusted": ("↻", "bold yellow", "adjusted"),
+    "milestone": ("◆", "bold cyan", "milestone"),
+    "estimate": ("◇", "bold bright_red", "new estimate"),
+    "today": ("│", "bold white", "today"),
+}
+"""The timeline's marks beside the bars: name -> (glyph, style, what the legend says). Their
+glyphs differ from each other and from every bar's."""
+
 
 def bar(progress: Progress, width: int) -> Text:
     """A text progress bar: done solid, in progress shaded, open empty."""

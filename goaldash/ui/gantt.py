@@ -10,38 +10,49 @@ from datetime import date
 
 from rich.text import Text
 
-from goaldash.model import Plan, Status
-from goaldash.report.style import BAR_STYLE, STATUS_STYLE
+from goaldash.model import Phase, Plan
+from goaldash.report.style import BAR_STYLE, BAR_WORDS, MARK_STYLE
 from goaldash.schedule import (
-    LATE,
     Axis,
     Bar,
     PlanTimeline,
     axis_for,
+    day_words,
     plan_timeline,
     span_of,
 )
 from goaldash.ui.cells import DIM, fit, one_line, phase_label
 
-SLIP = ("▒", "bold bright_red")
-MILESTONE = ("◆", "bold cyan")
+SLIP = MARK_STYLE["slip"][:2]
+ADJUSTED = MARK_STYLE["adjusted"][:2]
+MILESTONE = MARK_STYLE["milestone"][:2]
+ESTIMATE = MARK_STYLE["estimate"][:2]
 
 
-def legend() -> Text:
-    """What the timeline's colours mean."""
+def legend(drawn: str, width: int) -> Text:
+    """What each glyph `drawn` holds means (every bar kind and mark on the chart, no other),
+    in lines of at most `width` cells, an entry never split."""
+    entries: list[tuple[str, str, str]] = [
+        (glyph * 2, style, BAR_WORDS[kind])
+        for kind, (glyph, style) in BAR_STYLE.items()
+        if glyph in drawn
+    ]
+    for name, (glyph, style, words) in MARK_STYLE.items():
+        if glyph in drawn or (name == "today" and "▼" in drawn):
+            entries.append((glyph * 2 if name == "slip" else glyph, style, words))
     t = Text()
-    shown = [k for k in BAR_STYLE if k is not Status.UNKNOWN]
-    for kind in shown:
-        ch, style = BAR_STYLE[kind]
-        name = "late" if kind == LATE else STATUS_STYLE[Status(kind)][0]
-        t.append(ch * 2, style=style)
-        t.append(f" {name}  ")
-    t.append(SLIP[0] * 2, style=SLIP[1])
-    t.append(" slip  ")
-    t.append(MILESTONE[0], style=MILESTONE[1])
-    t.append(" milestone  ")
-    t.append("│", style="bold white")
-    t.append(" today")
+    used = 0
+    for glyph, style, words in entries:
+        size = len(glyph) + 1 + len(words)
+        if used and used + 2 + size > width:
+            t.append("\n")
+            used = 0
+        elif used:
+            t.append("  ")
+            used += 2
+        t.append(glyph, style=style)
+        t.append(f" {words}")
+        used += size
     return t
 
 
@@ -53,6 +64,8 @@ class TimelineRow:
     plan: str
     line: int | None
     """The phase's line, None for a plan header."""
+    opens_plan: bool = False
+    """True for a row with no line that opens its plan (a plan listed as having no dates)."""
 
 
 def _paint(chars: list[tuple[str, str]], lo: int, hi: int, ch: str, style: str) -> None:
@@ -75,25 +88,59 @@ def _bar_cells(b: Bar, col: DateColumn, width: int, today_col: int | None) -> Te
     if today_col is not None:
         chars[today_col] = ("│", DIM)
     ch, style = BAR_STYLE[b.kind]
-    lo, hi = col(b.start), col(b.end)
+    # An end written before the start (done earlier than planned) still gets its bar.
+    lo, hi = sorted((col(b.start), col(b.end)))
     if b.slip_from is not None:
-        cut = col(b.slip_from)
+        cut = max(lo, min(hi, col(b.slip_from)))
         _paint(chars, lo, cut, ch, style)
         _paint(chars, cut + 1, hi, *SLIP)
     else:
         _paint(chars, lo, hi, ch, style)
     if b.phase.kind == "milestone":
         chars[hi] = MILESTONE
+    if b.adjustments:  # just after the bar's (new) end, where there is room
+        chars[hi + 1 if hi + 1 < width else hi] = ADJUSTED
     if today_col is not None and chars[today_col][0] != "│":
         chars[today_col] = (chars[today_col][0], chars[today_col][1] + " reverse")
     return _assemble(chars)
 
 
-def timeline_rows(
-    plans: list[Plan], today: date, width: int
-) -> tuple[Text, list[TimelineRow], list[TimelineRow]]:
-    """The axis line, the rows on dates, and the rows of plans drawn on a relative axis."""
-    timelines = [t for p in plans if (t := plan_timeline(p, today)) is not None]
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """The timeline laid out for a width: the axis, then plans on dates, plans on a relative
+    axis, and the plans that have neither, listed as such."""
+
+    axis: Text
+    """The date axis line (blank when no plan is on dates)."""
+    dated: list[TimelineRow]
+    relative: list[TimelineRow]
+    undated: list[TimelineRow]
+    """A heading row, then a row for each plan with no phase on dates nor on a span."""
+
+    @property
+    def rows(self) -> list[TimelineRow]:
+        """Every row, a blank row between the parts."""
+        out: list[TimelineRow] = []
+        for part in (self.dated, self.relative, self.undated):
+            if part and out:
+                out.append(TimelineRow(Text(""), "", None))
+            out.extend(part)
+        return out
+
+    def legend(self, width: int) -> Text:
+        """What each glyph on the chart means (`legend`)."""
+        return legend(self.axis.plain + "".join(r.text.plain for r in self.rows), width)
+
+
+def timeline_rows(plans: list[Plan], today: date, width: int) -> Chart:
+    """The chart of `plans` for a width of `width` cells."""
+    timelines: list[PlanTimeline] = []
+    no_dates: list[Plan] = []
+    for p in plans:
+        if (t := plan_timeline(p, today)) is not None:
+            timelines.append(t)
+        else:
+            no_dates.append(p)
     label_w = max(14, min(40, width // 3))
     chart_w = max(10, width - label_w - 3)
     dated = [t for t in timelines if t.dated]
@@ -113,6 +160,7 @@ def timeline_rows(
             rows.append(_plan_header(tl, label_w, chart_w, col, today_col))
             for b in tl.bars:
                 if b.start is None:
+                    rows.append(_no_dates_row(tl.plan, b.phase, label_w, "no start date"))
                     continue
                 rows.append(
                     TimelineRow(
@@ -123,10 +171,41 @@ def timeline_rows(
                         b.phase.line,
                     )
                 )
+            rows.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
     rel_rows: list[TimelineRow] = []
     for tl in relative:
         rel_rows.extend(_relative_rows(tl, label_w, chart_w))
-    return axis_line, rows, rel_rows
+        rel_rows.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
+    return Chart(axis_line, rows, rel_rows, _undated_rows(no_dates, label_w))
+
+
+def _no_dates_row(plan: Plan, phase: Phase, label_w: int, why: str = "no dates") -> TimelineRow:
+    """A phase the chart cannot place, saying so (with its span as written, if any)."""
+    what = f"{why} ({one_line(phase.span)})" if phase.span else why
+    row = Text(fit("  " + phase_label(phase), label_w) + " ").append(f"· {what}", style=DIM)
+    return TimelineRow(row, plan.path, phase.line)
+
+
+def _undated_rows(plans: list[Plan], label_w: int) -> list[TimelineRow]:
+    """Under the chart: the plans with no phase on dates nor on a span, a row each."""
+    if not plans:
+        return []
+    noun = "plan" if len(plans) == 1 else "plans"
+    rows = [
+        TimelineRow(Text(f"No dates: {len(plans)} {noun} with no dated phase", "bold"), "", None)
+    ]
+    for plan in plans:
+        n = len(plan.phases)
+        what = f"{n} phase{'' if n == 1 else 's'}, none dated" if n else "no phases"
+        d = plan.dates
+        first, last = d.start, d.estimated_completion or d.end
+        if first or last:
+            when = " – ".join(day_words(x) for x in (first, last) if x)
+            what = f"plan {when}; {what}"
+        title = one_line(plan.title) or plan.path
+        row = Text(fit(title, label_w) + " ", style="cyan").append(f"· {what}", style=DIM)
+        rows.append(TimelineRow(row, plan.path, None, opens_plan=True))
+    return rows
 
 
 def axis_text(axis: Axis, today: date) -> Text:
@@ -159,7 +238,7 @@ def _plan_header(
         chars[today_col] = ("│", DIM)
     if tl.slip_from is not None and tl.slip_to is not None:
         _paint(chars, col(tl.slip_from) + 1, col(tl.slip_to), *SLIP)
-        chars[col(tl.slip_to)] = ("◇", "bold bright_red")
+        chars[col(tl.slip_to)] = ESTIMATE
     t.append_text(_assemble(chars))
     return TimelineRow(t, tl.plan.path, None)
 

@@ -74,8 +74,8 @@ def test_a_chart_across_new_year_says_both_years(width: int) -> None:
         "## Phase 2: Ship (2026-12-11 to 2027-02-20)\n\n- [ ] b\n"
     )
     plan = parse_plan("docs/plans/rollout-plan.md", text.encode())
-    axis, rows, _ = timeline_rows([plan], date(2026, 11, 21), width)
-    line = axis.plain
-    assert rows and re.search(r"┊(?:[A-Z][a-z]{2} )?(?:\d{1,2} )?2026\b", line), line
+    chart = timeline_rows([plan], date(2026, 11, 21), width)
+    line = chart.axis.plain
+    assert chart.dated and re.search(r"┊(?:[A-Z][a-z]{2} )?(?:\d{1,2} )?2026\b", line), line
     assert re.search(r"┊(?:Jan|Feb)(?: \d{1,2})? 2027\b", line), line
     assert not re.search(r"\d/\d", line), line

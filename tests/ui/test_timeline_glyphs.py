@@ -25,7 +25,7 @@ def test_week_labels_never_collide(width: int) -> None:
         for n in range(1, 15)
     )
     plan = parse_plan("docs/plans/long-plan.md", f"# Long plan\n\n{phases}".encode())
-    _, _, relative = timeline_rows([plan], TODAY, width)
+    relative = timeline_rows([plan], TODAY, width).relative
     assert relative, "the plan has no dates: it is drawn on weeks"
     ticks = relative[1].text.plain
     numbers = [int(n) for n in re.findall(r"┊w(\d+)", ticks)]

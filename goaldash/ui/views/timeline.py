@@ -1,10 +1,11 @@
-"""The timeline tab: a Gantt chart of every phase with dates or spans (`goaldash.ui.gantt`)."""
+"""The timeline tab: a Gantt chart of every phase with dates or spans (`goaldash.ui.gantt`),
+its legend, and the plans with no dates listed under it."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from goaldash.ui.gantt import legend, timeline_rows
+from goaldash.ui.gantt import timeline_rows
 from goaldash.ui.views.base import View, empty_message, row_key
 from goaldash.ui.widgets import Row
 
@@ -14,13 +15,17 @@ class TimelineView(View):
 
     def redraw(self) -> None:
         ws = self.workspace
-        axis, dated, relative = timeline_rows(ws.counted(), ws.today, self.width)
-        rows = [Row(None if r.line is None else row_key(r.plan, r.line), r.text) for r in dated]
-        if relative:
-            if dated:
-                rows.append(Row(None, Text("")))
-            rows.extend(
-                Row(None if r.line is None else row_key(r.plan, r.line), r.text) for r in relative
+        chart = timeline_rows(ws.counted(), ws.today, self.width)
+        rows = [
+            Row(
+                row_key(r.plan, r.line) if r.line is not None or r.opens_plan else None,
+                r.text,
             )
-        head = Text.assemble(legend(), "\n", axis) if dated else legend()
+            for r in chart.rows
+        ]
+        head: Text | None = chart.legend(self.width)
+        if chart.dated:
+            head = Text.assemble(head or "", "\n", chart.axis)
+        elif not (head and head.plain):
+            head = None
         self.show(head, rows, empty_message(ws, "phase with dates or spans (Weeks 1-2)"))
