@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -37,6 +38,7 @@ from goaldash.ui.palette import PlanCommands, dashboard_commands
 from goaldash.ui.screens import HelpScreen, MainScreen, PlanScreen
 from goaldash.ui.tabs import next_tab, tab_bindings
 from goaldash.ui.throttle import Throttle
+from goaldash.ui.toasts import ITEM_CELLS, TOAST_CSS, cut, toast_text
 from goaldash.workspace import (
     Event,
     Notice,
@@ -63,6 +65,7 @@ class GoalDashApp(App[None]):
     """The dashboard."""
 
     CSS_PATH = Path(__file__).with_name("goaldash.tcss")
+    CSS = TOAST_CSS
     TITLE = "goaldash"
     AUTO_FOCUS = None
     COMMANDS = App.COMMANDS | {PlanCommands}
@@ -150,11 +153,12 @@ class GoalDashApp(App[None]):
                 self._ticked(ticked)
             case Refused(message, undo_of=None) as refused:
                 self.workspace.apply_refused(refused)
-                said = f"Not ticked: {message}. The file was read again; nothing was written."
+                said = f"Not ticked: {self._here(message).removesuffix('; nothing written')}"
                 self.notify(said, markup=False, severity="error", timeout=8)
             case Refused(message) as refused:
                 self.workspace.apply_refused(refused)
-                self.notify(f"Undo refused: {message}", markup=False, severity="error", timeout=8)
+                said = f"Undo refused: {self._here(message)}"
+                self.notify(said, markup=False, severity="error", timeout=8)
             case StandupAnswer() as answer:
                 self.main.standup_answered(answer)
             case ScanFailed(message):
@@ -210,11 +214,28 @@ class GoalDashApp(App[None]):
         if not r.changed:
             verb = f"already {verb}"
         moved = f" (found at line {r.line})" if r.moved else ""
-        self.notify(
-            f"{verb}  {one_line(msg.rel)}:{r.line}{moved}  {one_line(r.text)}",
-            markup=False,
-            timeout=2.5,
-        )
+        said = f"{verb}: {cut(r.text, ITEM_CELLS)}  {msg.rel}:{r.line}{moved}"
+        self.notify(said, markup=False, timeout=2.5)
+
+    # -- toasts -------------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast in one or two lines (`toasts.toast_text`): a long path shortened in
+        its middle, a long message cut."""
+        text = toast_text(message) if not markup else message
+        super().notify(text, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _here(self, message: str) -> str:
+        """`message` with the paths under the root written relative to it."""
+        return message.replace(f"{self.workspace.root}{os.sep}", "")
 
     # -- what the screens ask -----------------------------------------------------------------
 
@@ -344,7 +365,7 @@ class GoalDashApp(App[None]):
             await worker.follow_files(self.workspace)
         except Exception as exc:  # a watcher that dies must say so, not freeze the view
             self.notify(
-                f"Stopped watching files ({one_line(str(exc))}); press r to read them again.",
+                f"Stopped watching files: press r to read them again ({one_line(str(exc))})",
                 markup=False,
                 severity="warning",
             )
