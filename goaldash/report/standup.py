@@ -61,18 +61,31 @@ def when_text(when: datetime | None, until: datetime) -> str:
     return when.strftime("%Y-%m-%d")
 
 
+FILE_CHANGES = ("created", "completed", "deleted")
+"""What happened to a plan's file as a whole: a row each, listed before its changes."""
+
+
+def change_count(st: Standup) -> int:
+    """The change rows `rows` lists: a plan created, completed or deleted, and each change
+    in it. The heading of `goaldash standup` and of the dashboard's view both count so."""
+    return sum(
+        sum(1 for kind in FILE_CHANGES if getattr(m, kind) is not None)
+        + sum(1 for _ in m.changes())
+        for m in st.plans
+    )
+
+
 def summary(st: Standup) -> Text:
-    """The heading line: the span, the commits and how many plans moved."""
-    t = Text()
-    t.append("Since ", style="bold")
-    t.append(f"{st.since:%a %Y-%m-%d %H:%M}", style="bold")
-    t.append(f" ({shown(st.label)})", style="bright_black")
+    """The heading line: the changes listed below and their plans first (a narrow terminal
+    never crops them), then the span and the commits. The dashboard's view says the same."""
     n = len(st.plans)
+    t = Text(
+        f"{counted(change_count(st), 'change')} in {counted(n, 'plan')}" if n else "Nothing moved",
+        style="bold",
+    )
+    t.append(f"  ·  since {st.since:%a %Y-%m-%d %H:%M}")
+    t.append(f" ({shown(st.label)})", style="bright_black")
     t.append(f"  ·  {counted(st.commits, 'commit')}")
-    t.append(f"  ·  {counted(n, 'plan')} moved" if n else "  ·  nothing moved")
-    changes = sum(1 for m in st.plans for _ in m.changes())
-    if changes:
-        t.append(f"  ·  {counted(changes, 'change')}")
     return t
 
 
@@ -132,7 +145,7 @@ def rows(st: Standup, width: int = 100) -> list[StandupRow]:
         out.append(StandupRow(Text(f"note: {note}", style="yellow")))
     for m in st.plans:
         out.append(StandupRow(_heading(m, st.until, width), m.path, None, heading=True))
-        for kind in ("created", "completed", "deleted"):
+        for kind in FILE_CHANGES:
             c = getattr(m, kind)
             if c is not None:
                 line = c.line if kind != "deleted" else None

@@ -23,6 +23,7 @@ class StandupView(View):
 
     def redraw(self) -> None:
         # Imported here: it pulls in git plumbing the first paint does not need.
+        from goaldash.report.standup import change_count
         from goaldash.report.standup import rows as standup_rows
 
         ws = self.workspace
@@ -48,11 +49,9 @@ class StandupView(View):
         ]
         shown = replace(st, plans=moved)
         rows: list[Row] = []
-        changes = 0
         for r in standup_rows(shown, self.width)[len(shown.notes) :]:
             if r.heading and rows:
                 rows.append(Row(None, Text("")))
-            changes += not r.heading
             rows.append(Row(None if r.path is None else row_key(r.path, r.line), r.text))
         if not moved:
             why = f"Nothing moved since {st.since:%a %Y-%m-%d %H:%M} ({one_line(st.label)})."
@@ -61,7 +60,7 @@ class StandupView(View):
             notes = "".join(f"\n\nNote: {one_line(n)}" for n in st.notes)
             self.show(None, [], f"{why}{notes}\n\n[ and ] change the span.")
             return
-        head = standup_head(shown, changes).append_text(span)
+        head = standup_head(shown, change_count(shown)).append_text(span)
         head.truncate(self.width - 2, overflow="ellipsis")
         self.show(head, rows, "")
 
