@@ -41,14 +41,15 @@ BAR_WORDS: dict[BarKind, str] = {
 """What each kind of bar is called in the timeline's legend."""
 
 MARK_STYLE: dict[str, tuple[str, str, str]] = {
-    "slip": ("»", "bold bright_red", "slip (old end to new)"),
+    "slip": ("»", "bold bright_red", "slip"),
     "adjusted": ("↻", "bold yellow", "adjusted"),
     "milestone": ("◆", "bold cyan", "milestone"),
-    "estimate": ("◇", "bold bright_red", "new estimate"),
+    "estimate": ("◇", "bold bright_red", "estimate"),
     "today": ("│", "bold white", "today"),
 }
 """The timeline's marks beside the bars: name -> (glyph, style, what the legend says). Their
-glyphs differ from each other and from every bar's."""
+glyphs differ from each other and from every bar's. A slip runs from the end first planned to
+the new one; the estimate is the plan's estimated completion where it moved later."""
 
 
 def bar(progress: Progress, width: int) -> Text:

@@ -158,11 +158,12 @@ def timeline_rows(plans: list[Plan], today: date, width: int) -> Chart:
         today_col = axis.column(today) if span[0] <= today <= span[1] else None
         for tl in dated:
             rows.append(_plan_header(tl, label_w, chart_w, col, today_col))
+            phases: list[TimelineRow] = []
             for b in tl.bars:
                 if b.start is None:
-                    rows.append(_no_dates_row(tl.plan, b.phase, label_w, "no start date"))
+                    phases.append(_no_dates_row(tl.plan, b.phase, label_w, "no start date"))
                     continue
-                rows.append(
+                phases.append(
                     TimelineRow(
                         Text(fit("  " + phase_label(b.phase), label_w) + " ").append_text(
                             _bar_cells(b, col, chart_w, today_col)
@@ -171,11 +172,13 @@ def timeline_rows(plans: list[Plan], today: date, width: int) -> Chart:
                         b.phase.line,
                     )
                 )
-            rows.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
+            phases.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
+            rows.extend(sorted(phases, key=lambda r: r.line or 0))  # in the file's order
     rel_rows: list[TimelineRow] = []
     for tl in relative:
-        rel_rows.extend(_relative_rows(tl, label_w, chart_w))
-        rel_rows.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
+        head, ticks, *bars = _relative_rows(tl, label_w, chart_w)
+        bars.extend(_no_dates_row(tl.plan, ph, label_w) for ph in tl.undated)
+        rel_rows.extend([head, ticks, *sorted(bars, key=lambda r: r.line or 0)])
     return Chart(axis_line, rows, rel_rows, _undated_rows(no_dates, label_w))
 
 
