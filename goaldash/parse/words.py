@@ -75,7 +75,7 @@ PHASE: dict[str, tuple[str, ...]] = {
     "it": ("fase", "tappa", "traguardo"),
     "ru": ("фаза", "этап", "стадия", "веха"),
     "zh": ("阶段", "階段", "里程碑"),
-    "ja": ("フェーズ", "段階", "マイルストーン", "工程"),
+    "ja": ("フェーズ", "段階", "マイルストーン", "工程", "スプリント"),
     "ko": ("단계", "페이즈", "마일스톤"),
     "ar": ("مرحلة", "المرحلة"),
     "tr": ("aşama", "faz", "kilometre taşı"),
@@ -120,9 +120,25 @@ BLOCKERS: dict[str, tuple[str, ...]] = {
     # A heading (or bold label) made of one of these, maybe with a qualifier and a second noun
     # from `ISSUES` ("Blockers & Risks"), opens a list or table of blockers.
     "en": ("blockers", "blocker", "impediments", "impediment", "blocking issues", "blocked"),
-    "es": ("bloqueadores", "bloqueador", "bloqueos", "bloqueo", "impedimentos", "bloqueado"),
+    "es": (
+        "bloqueadores",
+        "bloqueador",
+        "bloqueos",
+        "bloqueo",
+        "impedimentos",
+        "problemas bloqueantes",
+        "bloqueado",
+    ),
     "pt": ("bloqueadores", "bloqueador", "bloqueios", "bloqueio", "impedimentos", "bloqueado"),
-    "fr": ("blocages", "blocage", "bloqueurs", "points bloquants", "obstacles", "bloqué"),
+    "fr": (
+        "blocages",
+        "blocage",
+        "bloqueurs",
+        "points bloquants",
+        "points de blocage",
+        "obstacles",
+        "bloqué",
+    ),
     "de": ("blocker", "hindernisse", "blockaden", "blockierungen", "blockiert"),
     "it": ("blocchi", "bloccanti", "impedimenti", "ostacoli", "bloccato"),
     "ru": ("блокеры", "блокер", "блокирующие факторы", "препятствия", "заблокировано"),
@@ -156,12 +172,12 @@ column, they are read as blockers."""
 NOTHING: dict[str, tuple[str, ...]] = {
     # A blockers entry that is one of these (alone, or followed by a dash and a note, or by a
     # blocker word) says there is nothing: "None", "Keine", "なし", "⚠️ **NONE** - ...".
-    "en": ("none", "nothing", "n/a", "nil"),
+    "en": ("none", "nothing to report", "nothing", "n/a", "nil"),
     "es": ("ninguno", "ninguna", "nada"),
     "pt": ("nenhum", "nenhuma", "nada"),
-    "fr": ("aucun", "aucune", "rien", "néant"),
+    "fr": ("aucun", "aucune", "rien à signaler", "rien", "néant"),
     "de": ("keine", "keiner", "keins", "nichts"),
-    "it": ("nessuno", "nessuna", "niente", "nulla"),
+    "it": ("nessun blocco", "nessuno", "nessuna", "niente", "nulla"),
     "ru": ("нет", "никаких", "отсутствуют", "ничего"),
     "zh": ("无", "無", "暂无", "暫無", "没有"),
     "ja": ("なし", "無し", "特になし", "ありません"),
@@ -181,6 +197,7 @@ NO: dict[str, tuple[str, ...]] = {
     "it": ("nessun", "nessuna", "non ci sono"),
     "ru": ("нет", "без"),
     "zh": ("无", "没有", "暂无"),
+    "ar": ("لا توجد", "لا يوجد", "بدون"),
     "tr": ("hiç",),
     "vi": ("không có",),
 }
@@ -214,6 +231,7 @@ OPEN_QUALIFIER: dict[str, tuple[str, ...]] = {
     "zh": ("当前", "當前", "现有", "未解决的"),
     "ja": ("現在の", "未解決の"),
     "ko": ("현재",),
+    "ar": ("الحالية", "الحالي", "المفتوحة"),
     "tr": ("mevcut", "açık", "güncel"),
     "vi": ("hiện tại",),
 }
@@ -537,7 +555,7 @@ STEP: dict[str, tuple[str, ...]] = {
     "it": ("passo", "compito", "blocco", "iterazione"),
     "ru": ("шаг", "задача", "блок", "итерация", "спринт"),
     "zh": ("步骤", "步驟", "任务", "任務", "模块", "迭代", "冲刺"),
-    "ja": ("ステップ", "タスク", "ブロック", "スプリント", "イテレーション"),
+    "ja": ("ステップ", "タスク", "ブロック", "イテレーション"),
     "ko": ("스텝", "작업", "블록", "스프린트"),
     "ar": ("خطوة", "الخطوة", "مهمة", "المهمة"),
     "tr": ("adım", "görev", "blok"),
