@@ -27,6 +27,7 @@ from goaldash.parse.formats import detect_format, is_backup_path, looks_like_tem
 from goaldash.parse.mermaid import gantt_sections, name_key
 from goaldash.parse.phases import PhaseDecl
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
+from goaldash.parse.stages import prune
 from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
 from goaldash.text import a_or_an, clean_plain, has_mojibake
@@ -139,7 +140,7 @@ def assemble(
             if decl is None or (level not in (None, decl.kind) and decl.id == decl.name):
                 continue  # rows named, not numbered, in a table of another level (milestones)
             level = level or decl.kind
-            b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False)
+            b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False, origin="table")
             st.phases[row.phase] = b
             st.order.append(row.phase)
         if row.status is not Status.UNKNOWN:
@@ -164,6 +165,7 @@ def assemble(
         if key in st.phases and st.phases[key].span is None:
             st.phases[key].span = span
     _merge_gantt(text, st)
+    prune(st, by_phase)  # groups of stages and tables across them are not stages
 
     # Dates: an anchor for relative spans, then each phase's start and end.
     anchor = _anchor(meta, st)

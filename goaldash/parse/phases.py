@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from goaldash.model import Status
@@ -38,11 +38,12 @@ _KW_SPACED = r"(?P<kw>" + _alternation(set(_KEYWORDS), wide=False) + r")\s+"
 _KW = r"(?:" + _KW_SPACED + r"|(?P<kw2>" + _alternation(set(_KEYWORDS), wide=True) + r")\s*)"
 _WIDE_WORDS = _alternation(set(_KEYWORDS) | {w for ws in STEP.values() for w in ws}, wide=True)
 _NUMERAL = "[" + "".join(NUMERALS) + "]"
-# The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차").
+# The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차") written
+# against the word; "8.1 마일스톤 정의" is a section's number before a title ("8.1 Milestones").
 _ID_FIRST = re.compile(
     r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)(?:第\s*(?P<ord>"
     + _NUMERAL
-    + r"{1,3}|\d{1,3})|(?P<num>\d{1,3}(?:\.\d+)?)\s*)\s*(?P<word>"
+    + r"{1,3}|\d{1,3})\s*|(?P<num>\d{1,3}(?:\.\d+)?))(?P<word>"
     + _WIDE_WORDS
     + r")(?P<rest>.*)$",
     re.DOTALL,
@@ -85,6 +86,8 @@ class PhaseDecl:
     end: date | None
     original_end: date | None
     milestone: str | None
+    word: str = ""
+    """The phase word the line declares it by, lowercased ("fase", "etapa"); "" for an id alone."""
 
     @property
     def key(self) -> str:
@@ -238,9 +241,11 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     ident = m.group("id")
     if ident.isalpha() and len(ident) == 1 and ident not in "NXABCDEFGHIJKLMOPQRSTUVWYZ":
         return None
-    return _declaration(
+    word = re.sub(r"\s+", " ", m.group("kw") or m.group("kw2") or "").lower()
+    decl = _declaration(
         kind, ident, m.group("rest"), Status.CANCELLED if struck else None, m.group("lead")
     )
+    return replace(decl, word=word) if word else decl
 
 
 def declares(text: str) -> bool:

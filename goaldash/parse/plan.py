@@ -31,13 +31,15 @@ from goaldash.parse.phases import (
 )
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.records import adjustment, blocker_entry, field, table
+from goaldash.parse.register import register
 from goaldash.parse.sections import (
     is_adjustments_title,
     is_blockers_title,
     key_values,
     status_line,
 )
-from goaldash.parse.state import PhaseB, Scope, State, label_for
+from goaldash.parse.state import Scope, State, label_for
+from goaldash.parse.words import TEMPLATE, words_pattern
 from goaldash.text import clean_plain
 
 __all__ = ["decode", "parse_plan"]
@@ -45,6 +47,8 @@ __all__ = ["decode", "parse_plan"]
 _NOT_PHASES = re.compile(
     r"\b(?:rollout|roll-out|rollback|roll-back|release plan|deployment plan)\b", re.I
 )
+# "## Report template", "## 📊 进度报告模板": what it holds is a form to fill in, not phases.
+_TEMPLATE = re.compile(r"(?<![A-Za-zÀ-ɏЀ-ӿ])" + words_pattern(TEMPLATE), re.IGNORECASE)
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
@@ -150,70 +154,15 @@ def _section_text(st: State) -> str:
 def _not_phase_container(st: State, outer: Heading) -> bool:
     """Is `outer` a section whose "Phase N" headings are not the plan's phases?
 
-    A rollout or release section's stages are not phases; but a document whose title says
-    "Rollout plan" (its level-1 heading) is a plan whose phases are real.
+    A rollout or release section's stages are not phases, nor a template's ("## Report
+    template" holding "### Phase X Report"); but a document whose title says "Rollout plan"
+    (its level-1 heading) is a plan whose phases are real.
     """
     if outer.line in st.not_containers:
         return True
-    return outer.level > 1 and _NOT_PHASES.search(outer.text) is not None
-
-
-def _register(st: State, decl: PhaseDecl, line: int, *, primary: bool) -> PhaseB | None:
-    """Add a declared phase; returns None when a primary declaration repeats an id."""
-    key = decl.key
-    existing = st.phases.get(key)
-    bare = _unpadded(key)
-    if existing is None and bare in st.unpadded:
-        # "### Phase 07.1" after a phase list's "7.1": the same phase, unless both are headings.
-        twin = st.phases[st.unpadded[bare]]
-        if not (primary and twin.primary):
-            existing, key = twin, twin.key
-            decl = replace(decl, kind=twin.decl.kind, id=twin.decl.id)
-    if existing is not None:
-        if primary and existing.primary:
-            return None  # "Phase 1" again under "Rollout Plan": not this plan's phase 1
-        if primary:
-            existing.primary = True
-            existing.decl = _merge_decl(existing.decl, decl)
-        _apply_decl(existing, decl, "heading" if primary else "list")
-        return existing
-    b = PhaseB(key=key, decl=decl, line=line, primary=primary)
-    _apply_decl(b, decl, "heading" if primary else "list")
-    st.phases[key] = b
-    st.order.append(key)
-    st.unpadded.setdefault(bare, key)
-    return b
-
-
-_LEADING_ZEROS = re.compile(r"(?<![\d.])0+(?=\d)")
-
-
-def _unpadded(key: str) -> str:
-    """A phase id without the leading zeros of its numbers: "07.1" -> "7.1", "S01" -> "S1"."""
-    return _LEADING_ZEROS.sub("", key) if "0" in key else key
-
-
-def _merge_decl(old: PhaseDecl, new: PhaseDecl) -> PhaseDecl:
-    return replace(
-        new,
-        name=new.name or old.name,
-        status=new.status or old.status,
-        span=new.span or old.span,
-        milestone=new.milestone or old.milestone,
+    return outer.level > 1 and (
+        _NOT_PHASES.search(outer.text) is not None or _TEMPLATE.search(outer.text) is not None
     )
-
-
-def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
-    if decl.status is not None and b.declared is None:
-        b.declared, b.declared_from = decl.status, source
-    if decl.span is not None and b.span is None and not is_placeholder(decl.span.text):
-        b.span = decl.span
-    if decl.start and b.start is None:
-        b.start, b.dated = decl.start, True
-    if decl.end and b.end is None:
-        b.end, b.dated = decl.end, True
-    if decl.original_end and b.original_end is None:
-        b.original_end = decl.original_end
 
 
 def _read_blocks(blocks: list[Block | ItemRun], st: State) -> None:
@@ -304,13 +253,32 @@ def _heading(h: Heading, st: State) -> None:
         outer = st.headings[:-1]
         if any(_not_phase_container(st, o) for o in outer):
             return
-        b = _register(st, decl, h.line, primary=True)
+        scope = st.scope
+        if scope is not None and scope.level and _part_of(decl, st.phases[scope.key].decl):
+            # "#### Etapa 0.1" inside "### Fase 0": a step of the phase, read as a section.
+            return
+        b = register(st, decl, h.line, primary=True, origin="heading")
+        st.heading_phases = True
+        if b is not None and scope is not None and scope.level and b.key != scope.key:
+            st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         if b is None:
             # A second "Phase 1" (a rollout plan, a summary): its siblings are not phases either.
             if outer:
                 st.not_containers.add(outer[-1].line)
             return
         st.scope = Scope(b.key, h.level, label_for(decl))
+
+
+def _part_of(decl: PhaseDecl, outer: PhaseDecl) -> bool:
+    """Is `decl`, a heading inside the phase `outer`, a part of it: its id extends the outer
+    id ("0.1" in "0") and another word declares it ("Etapa 0.1" in "Fase 0", "Step 2.3" in
+    "Phase 2"). "Phase 6.1" in "Phase 6" is a phase of its own: the same word, a sub-phase."""
+    return (
+        decl.key.startswith(outer.key + ".")
+        and bool(decl.word)
+        and bool(outer.word)
+        and decl.word != outer.word
+    )
 
 
 def _paragraph(p: Paragraph, st: State) -> None:
@@ -327,8 +295,12 @@ def _paragraph(p: Paragraph, st: State) -> None:
         outer = st.headings
         if any(_not_phase_container(st, o) for o in outer):
             decl = None
+        elif st.scope is None and st.heading_phases:
+            # "**Phase 4: Next** (Future)" under "## Next Steps", in a plan whose phases are
+            # its headings: a mention in prose, not a stage of another level.
+            decl = None
     if decl is not None:
-        b = _register(st, decl, p.line, primary=True)
+        b = register(st, decl, p.line, primary=True, origin="bold")
         if b is not None:
             st.scope = Scope(b.key, 0, label_for(decl))
             st.label = None
@@ -400,7 +372,7 @@ def _list_item(li: ListItem, st: State) -> None:
             if decl is not None:
                 status = {" ": Status.NOT_STARTED}.get(mark) or MARK_STATES[mark].value
                 decl = replace(decl, status=Status(status))
-                b = _register(st, decl, li.line, primary=False)
+                b = register(st, decl, li.line, primary=False)
                 if b is not None:
                     b.declared, b.declared_from = Status(status), "checkbox"
                     phase = b.key
@@ -433,8 +405,11 @@ def _list_item(li: ListItem, st: State) -> None:
         decl = parse_phase(li.text, strict_colon=True)
         # An overview line creates a phase only when it states a status ("1. ✅ **Phase 1:
         # Research** - COMPLETE"); a bare mention only adds to a phase declared elsewhere.
-        if decl is not None and (decl.status is not None or decl.key in st.phases):
-            _register(st, decl, li.line, primary=False)
+        # After the heading phases have begun, a line naming another phase ("- Phase 1.5:
+        # Done" under "### In two weeks") is a remark, not a stage.
+        known = decl is not None and decl.key in st.phases
+        if decl is not None and (known or (decl.status is not None and not st.heading_phases)):
+            register(st, decl, li.line, primary=False, origin="overview")
     if st.blocker_level is not None:
         blocker_entry(li, st)
     elif st.adjust_level is not None and li.parent is None:
@@ -451,7 +426,7 @@ def _listed_phase(li: ListItem, st: State) -> str | None:
     if scope is not None and scope.level > 0:
         return scope.key  # inside a heading's phase: a task of it
     decl = st.outline.items[li.line]
-    b = _register(st, decl, li.line, primary=False)
+    b = register(st, decl, li.line, primary=False)
     if b is None:
         return None
     mark = li.mark or " "

@@ -27,6 +27,8 @@ class PhaseB:
     original_end: date | None = None
     span: Span | None = None
     dated: bool = False
+    origin: str = ""  # what first declared it: "heading", "bold", "overview" (a status list)...
+    holds_phases: bool = False  # a heading whose section holds deeper phase headings
 
 
 @dataclass(slots=True)
@@ -68,6 +70,7 @@ class State:
     estimate_was: date | None = None
     summary_spans: dict[str, Span] = field(default_factory=dict)
     title: str | None = None
+    heading_phases: bool = False  # a heading has declared a phase
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases
     section_stale: bool = True  # the scope, the headings or the label may have changed
     section_text: str = ""

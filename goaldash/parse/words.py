@@ -565,6 +565,24 @@ STEP: dict[str, tuple[str, ...]] = {
 with one is a phase only when its siblings do too and no phase encloses it: inside a phase,
 it is a part of that phase."""
 
+TEMPLATE: dict[str, tuple[str, ...]] = {
+    "en": ("template",),
+    "es": ("plantilla",),
+    "pt": ("template", "gabarito"),
+    "fr": ("gabarit", "canevas"),
+    "de": ("vorlage",),
+    "it": ("modello da compilare",),
+    "ru": ("шаблон",),
+    "zh": ("模板", "範本"),
+    "ja": ("テンプレート", "雛形", "ひな形"),
+    "ko": ("템플릿", "양식"),
+    "ar": ("قالب",),
+    "tr": ("şablon",),
+    "vi": ("biểu mẫu",),
+}
+"""A section titled so ("## Report template", "## 进度报告模板", "## Vorlage") holds a form to
+fill in: its "Phase X" headings are not the plan's phases."""
+
 NUMERALS: dict[str, str] = {
     "〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
     "六": "6", "七": "7", "八": "8", "九": "9", "十": "10",

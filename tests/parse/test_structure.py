@@ -29,11 +29,8 @@ NOT_YET = {
     "juicetin__foodtracker/.planning/ROADMAP.md",
     "rafaelbsfarias__proline-homolog/docs/timeline-analysis/PROGRESS.md",
     "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
-    "slavpetroff__get-shit-done-antigravity-enhanced/.gsd/ROADMAP.md",
     "sqlhammer__Hammer-Forge-Studio/docs/studio/milestones.md",
-    "sunshaoxuan__bobcrm/docs/design/ARCH-30-工作计划.md",
     "svv2602__call-center/development-checklists/ux-improvements/PROGRESS.md",
-    "zebadee2kk__control-tower/docs/PHASE_3_ROADMAP.md",
 }
 
 PHASE_FIELDS = {

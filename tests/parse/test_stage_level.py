@@ -1,0 +1,130 @@
+"""Which declared phases are the plan's stages (issue 14): a reader lists one level of stages.
+A step under a phase, a group of phases, a phase named in prose or in a forecast, a milestone
+table beside heading phases, a template's "Phase X" and a section's number before a phase word
+are not stages of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import plan_of
+
+
+def ids(text: str) -> list[str]:
+    return [p.id for p in plan_of(text).phases]
+
+
+# A deeper heading whose id extends its phase's, declared by another word: a step of it.
+STEPS = {
+    "en": "# P\n\n## Phase 1: Data\n\n### Stage 1.1: Schema\n\n- [x] a\n\n## Phase 2: UI\n\n- [ ] b\n",
+    "pt": "# P\n\n### Fase 0 - Base\n\n#### Etapa 0.1 - SQL\n\n- [x] a\n\n### Fase 1 - API\n\n- [ ] b\n",
+    "ru": "# P\n\n## Фаза 1: Данные\n\n### Этап 1.1: Схема\n\n- [x] a\n\n## Фаза 2: Экран\n\n- [ ] b\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STEPS))
+def test_a_step_under_a_phase_is_part_of_it(lang: str) -> None:
+    plan = plan_of(STEPS[lang])
+    first = plan.phases[0].id
+    assert [p.id for p in plan.phases] == [first, str(int(first) + 1)]
+    assert plan.items[0].phase == first  # the step's items are the phase's
+
+
+def test_a_sub_phase_by_the_same_word_is_a_phase() -> None:
+    text = "# P\n\n## Phase 6: Next\n\n### Phase 6.1: Speed\n\n- [ ] a\n\n### Phase 6.2: Look\n"
+    assert ids(text)[-2:] == ["6.1", "6.2"]
+
+
+# A heading grouping phase headings, with nothing of its own, is not a stage.
+GROUPS = {
+    "en": "# R\n\n## Phase 1: A\n\n- [x] a\n\n# Milestone v3.0: Agents\n\nWhy.\n\n## Phase 2: B\n\n- [ ] b\n",
+    "es": "# R\n\n## Hito v2: Nube\n\n### Fase 3: Subir\n\n- [ ] a\n\n### Fase 4: Medir\n\n- [ ] b\n",
+    "ja": "# R\n\n## マイルストーン v2: 拡張\n\n### フェーズ3: 検索\n\n- [ ] a\n\n### フェーズ4: 通知\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GROUPS))
+def test_a_heading_holding_phases_is_a_group(lang: str) -> None:
+    assert not any("v" in i for i in ids(GROUPS[lang]))
+    assert len(ids(GROUPS[lang])) == 2
+
+
+def test_a_group_with_items_of_its_own_stays() -> None:
+    text = "# R\n\n## Phase 4: Polish\n\n- [x] a\n\n### Phase 4.2: Tweaks\n\n- [ ] b\n"
+    assert ids(text) == ["4", "4.2"]
+
+
+# A bold "Phase N:" in a later prose section of a plan whose phases are headings: a mention.
+MENTIONS = {
+    "en": "## Next Steps\n\n**Phase 4: Autonomy** (Future)\n\n- robots\n",
+    "fr": "## Suite\n\n**Phase 4 : Autonomie** (plus tard)\n\n- robots\n",
+    "zh": "## 后续\n\n**阶段4：自治**（未来）\n\n- 机器人\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MENTIONS))
+def test_a_bold_phase_after_heading_phases_is_a_mention(lang: str) -> None:
+    head = "# P\n\n## Phase 3A: One\n\n- [ ] a\n\n## Phase 3B: Two\n\n- [ ] b\n\n"
+    assert ids(head + MENTIONS[lang]) == ["3A", "3B"]
+
+
+# A status line naming a phase no heading declares, after the heading phases: a forecast.
+FORECASTS = {
+    "en": "### In two weeks\n\n- Phase 1.5: Done (coverage 65%)\n- Phase 2: Done\n",
+    "es": "### En dos semanas\n\n- Fase 1.5: Completada\n- Fase 2: Completada\n",
+    "ko": "### 2주 후\n\n- 1.5단계: 완료\n- 2단계: 완료\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FORECASTS))
+def test_a_status_line_after_the_heading_phases_adds_no_phase(lang: str) -> None:
+    head = "# P\n\n## Phase 1: A\n\n- [x] a\n\n## Phase 2: B\n\n- [ ] b\n\n## Later\n\n"
+    assert ids(head + FORECASTS[lang]) == ["1", "2"]
+
+
+def test_an_overview_before_the_phases_still_declares_them() -> None:
+    text = "# P\n\n- ✅ **Phase 1: Research** - COMPLETE\n\n## Phase 2: Build\n\n- [ ] a\n"
+    assert ids(text) == ["1", "2"]
+
+
+# A milestone table beside heading phases of another level: a view across them.
+TABLES = {
+    "en": "| Milestone | Name | Status |\n|---|---|---|\n| M1 | Core | Done |\n| M2 | Ship | Planned |\n",
+    "es": "| Hito | Nombre | Estado |\n|---|---|---|\n| M1 | Núcleo | Hecho |\n| M2 | Lanzar | Pendiente |\n",
+    "ko": "| 마일스톤 | 이름 | 상태 |\n|---|---|---|\n| M1 | 핵심 | 완료 |\n| M2 | 출시 | 대기 |\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TABLES))
+def test_a_milestone_table_beside_heading_phases_adds_none(lang: str) -> None:
+    text = "# P\n\n## Phase 1: A\n\n- [x] a\n\n## Phase 2: B\n\n- [ ] b\n\n## Milestones\n\n"
+    assert ids(text + TABLES[lang]) == ["1", "2"]
+    assert ids("# P\n\n## Milestones\n\n" + TABLES[lang]) == ["M1", "M2"]
+
+
+# A section that is a template to fill in: its "Phase X" is a form, not a stage.
+TEMPLATES = {
+    "en": "## Report template\n\n### Phase X: Report\n\n**Date**: YYYY-MM-DD\n",
+    "de": "## Vorlage für Berichte\n\n### Phase X: Bericht\n\n**Datum**: YYYY-MM-DD\n",
+    "zh": "## 📊 进度报告模板\n\n### 阶段X 完成报告\n\n**完成日期**: YYYY-MM-DD\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TEMPLATES))
+def test_a_template_section_holds_no_phases(lang: str) -> None:
+    head = "# P\n\n## Phase 1: A\n\n- [x] a\n\n## Phase 2: B\n\n- [ ] b\n\n"
+    assert ids(head + TEMPLATES[lang]) == ["1", "2"]
+
+
+# A section's number before a phase word, with a space, is a section number, not an id.
+NUMBERED = {
+    "ko": "# P\n\n## 1단계: 준비\n\n## 2단계: 개발\n\n### 8.1 마일스톤 정의\n",
+    "ja": "# P\n\n## フェーズ1: 基盤\n\n## フェーズ2: 画面\n\n### 8.1 マイルストーン一覧\n",
+    "zh": "# P\n\n## 阶段1：基础\n\n## 阶段2：界面\n\n### 8.1 里程碑定义\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBERED))
+def test_a_section_number_before_a_phase_word_is_no_id(lang: str) -> None:
+    assert ids(NUMBERED[lang]) == ["1", "2"]
+    assert ids("# P\n\n## 3단계: 이름\n\n## 4단계: 이름\n") == ["3", "4"]
