@@ -97,6 +97,8 @@ class PlanTimeline:
     slip_to: date | None = None
     undated: tuple[Phase, ...] = ()
     """Phases with neither a date nor a span: listed under the plan's bars, not left out."""
+    adjustments: tuple[Adjustment, ...] = ()
+    """The timeline adjustments that name no phase: the plan's own (drawn on its header)."""
 
 
 def bar_kind(phase: Phase, today: date) -> BarKind:
@@ -122,9 +124,12 @@ def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
     impact slips that phase's bar from its written end, unless the plan already gives the
     phase's end before the revision (a struck date)."""
     named: dict[int, list[Adjustment]] = {}
+    unnamed: list[Adjustment] = []
     for adj in plan.adjustments:
         if (target := adjustment_phase(adj, plan.phases)) is not None:
             named.setdefault(target.line, []).append(adj)
+        else:
+            unnamed.append(adj)
     bars: list[Bar] = []
     undated: list[Phase] = []
     for phase in plan.phases:
@@ -150,7 +155,9 @@ def plan_timeline(plan: Plan, today: date) -> PlanTimeline | None:
     planned_end = plan.dates.original_end or plan.dates.end
     if estimate and planned_end and estimate > planned_end:
         slip_from, slip_to = planned_end, estimate
-    return PlanTimeline(plan, tuple(bars), dated, slip_from, slip_to, tuple(undated))
+    return PlanTimeline(
+        plan, tuple(bars), dated, slip_from, slip_to, tuple(undated), tuple(unnamed)
+    )
 
 
 def adjustment_phase(adjustment: Adjustment, phases: tuple[Phase, ...]) -> Phase | None:

@@ -242,6 +242,10 @@ def _plan_header(
     if tl.slip_from is not None and tl.slip_to is not None:
         _paint(chars, col(tl.slip_from) + 1, col(tl.slip_to), *SLIP)
         chars[col(tl.slip_to)] = ESTIMATE
+    if tl.adjustments:  # adjustments of the whole plan: just after its (new) end
+        ends = [d for b in tl.bars for d in (b.start, b.end) if d is not None]
+        end = tl.slip_to or max(ends)
+        chars[min(chart_w - 1, col(end) + 1)] = ADJUSTED
     t.append_text(_assemble(chars))
     return TimelineRow(t, tl.plan.path, None)
 

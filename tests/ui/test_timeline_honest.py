@@ -189,3 +189,16 @@ async def test_the_timeline_tab_lists_a_plan_without_dates_and_enter_opens_it(
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan screen")
         assert isinstance(app.screen, PlanScreen)
+
+
+def test_an_adjustment_that_names_no_phase_is_drawn_on_its_plan() -> None:
+    text = ADJUSTED + "- 2026-11-12: Backfill moved to batched mode - load - Impact: +2 days\n"
+    plan = _plan("docs/plans/checkout-plan.md", text)
+    timeline = plan_timeline(plan, TODAY)
+    assert timeline is not None
+    assert [a.change for a in timeline.adjustments] == ["Backfill moved to batched mode"]
+    assert [len(b.adjustments) for b in timeline.bars] == [0, 1, 0]
+    chart = timeline_rows([plan], TODAY, 80)
+    adjusted = MARK_STYLE["adjusted"][0]
+    assert adjusted in chart.dated[0].text.plain, chart.dated[0].text.plain  # the plan's header
+    assert sum(adjusted in r.text.plain for r in chart.dated) == 2
