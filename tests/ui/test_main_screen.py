@@ -98,4 +98,5 @@ async def test_empty_folder_and_no_plans(tmp_path: Path) -> None:
     app = make_app(notes)
     async with app.run_test(size=(100, 24)) as pilot:
         await loaded(pilot, app)
-        await wait_for(pilot, lambda: "none is a plan" in screen_text(app))
+        await wait_for(pilot, lambda: "1 markdown file in" in screen_text(app))
+        assert "it is not a plan" in screen_text(app)
