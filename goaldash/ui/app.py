@@ -193,7 +193,10 @@ class GoalDashApp(App[None]):
             self.redraw()  # a change while live: show it now
         if self.open_path is not None and (msg.final or ws.plan(self.open_path) is not None):
             path, self.open_path = self.open_path, None  # `goaldash FILE`: open it once read
-            self.open_plan(path)
+            if ws.plan(path) is None:
+                self.notify(f"{path} is not among the plans read here", markup=False)
+            else:
+                self.open_plan(path)
         if msg.final:
             # A big repository leaves a few hundred thousand long-lived objects (the plans);
             # a full collection walking them all stalls a redraw for a tenth of a second. They

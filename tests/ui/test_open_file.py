@@ -58,3 +58,15 @@ def test_a_file_that_is_not_a_plan_is_refused_in_one_line(
     assert main([str(path)]) == 1  # not "needs a terminal": it is not a plan at all
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is not a plan" in err and "Traceback" not in err
+
+
+async def test_a_file_not_read_as_a_plan_here_is_said(repo: Path) -> None:
+    app = make_app(repo, open_path="README.md")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot, app)
+        await wait_for(
+            pilot,
+            lambda: any("README.md is not among" in n.message for n in app._notifications),
+            what="the message",
+        )
+        assert app.screen is app.main
