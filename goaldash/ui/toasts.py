@@ -16,10 +16,11 @@ from rich.text import Text
 from goaldash.ui.cells import one_line
 
 TOAST_WIDTH = 60
-"""A toast's width in cells (at most 75% of the screen)."""
-TOAST_TEXT = TOAST_WIDTH - 5
-"""Cells of text in a line of a toast: the width less the rack's margin, the toast's padding
-and its left border."""
+"""A toast's width in cells (at most the screen's, less the rack's margin)."""
+TOAST_TEXT = TOAST_WIDTH - 8
+"""Cells of text a toast's line is given: the width less the rack's margin (2), the toast's
+padding (2) and its left border (1), and 3 to spare, so that a 60-column split pane (a toast
+56 wide) still holds every toast in two lines."""
 TOAST_LINES = 2
 """Lines of text a toast may take."""
 PATH_CELLS = 32
@@ -30,7 +31,7 @@ ITEM_CELLS = 40
 TOAST_CSS = f"""
 Toast {{
     width: {TOAST_WIDTH};
-    max-width: 75%;
+    max-width: 100%;
     padding: 0 1;
 }}
 """

@@ -35,7 +35,10 @@ def test_a_long_path_is_shortened_in_its_middle() -> None:
     )
 
 
-async def test_every_toast_fits_two_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_every_toast_fits_two_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
     root = tmp_path / ("a-long-folder-name-for-the-repository-" * 3) / "repo"
     plan = root / DEEP
     plan.parent.mkdir(parents=True)
@@ -50,7 +53,7 @@ async def test_every_toast_fits_two_lines(tmp_path: Path, monkeypatch: pytest.Mo
     SAID.clear()
     monkeypatch.setattr(App, "notify", notify)
     app = make_app(root)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await loaded(pilot, app)
         await pilot.press("u")  # nothing to undo
         await pilot.press("f")
@@ -79,6 +82,6 @@ async def test_every_toast_fits_two_lines(tmp_path: Path, monkeypatch: pytest.Mo
         await wait_for(pilot, lambda: app.screen.query(Toast), what="a toast on screen")
         await pilot.pause()
         toasts = list(app.screen.query(Toast))
-        app.save_screenshot("toasts.svg", "/tmp/h3")
+        app.save_screenshot(f"toasts{size[0]}.svg", "/tmp/h3")
         assert toasts and all(t.region.height <= 2 for t in toasts), [t.region for t in toasts]
         assert all(t.region.width <= 60 for t in toasts)
