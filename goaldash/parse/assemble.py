@@ -27,7 +27,7 @@ from goaldash.parse.formats import detect_format, is_backup_path, looks_like_tem
 from goaldash.parse.mermaid import gantt_sections, name_key
 from goaldash.parse.phases import PhaseDecl
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
-from goaldash.parse.stages import prune
+from goaldash.parse.stages import first_start, prune
 from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
 from goaldash.text import a_or_an, clean_plain, has_mojibake
@@ -36,6 +36,7 @@ _FINISHED_FOLDERS = ("completed", "done", "archive", "archived")
 _PHASE_AND_STATE = attrgetter("phase", "state")
 _STATE_INDEX = {ItemState.DONE: 0, ItemState.IN_PROGRESS: 1, ItemState.OPEN: 2}
 _NONE = Progress()
+_UNDER_WAY = (Status.IN_PROGRESS, Status.DONE)
 
 
 def _derived(progress: Progress) -> Status:
@@ -166,6 +167,7 @@ def assemble(
             st.phases[key].span = span
     _merge_gantt(text, st)
     prune(st, by_phase)  # groups of stages and tables across them are not stages
+    first_start(st, by_phase)  # "**Start date:** ..." at the top: when the first phase began
 
     # Dates: an anchor for relative spans, then each phase's start and end.
     anchor = _anchor(meta, st)
@@ -272,6 +274,8 @@ def assemble(
                 statuses <= {Status.NOT_STARTED, Status.UNKNOWN} and Status.NOT_STARTED in statuses
             ):
                 status = Status.NOT_STARTED
+        elif status is Status.NOT_STARTED and any(p.status in _UNDER_WAY for p in phases):
+            status = Status.IN_PROGRESS  # no box ticked, but a phase says it is under way
     if declared is Status.DONE and progress.open + progress.in_progress:
         warnings.append(
             Warning(

@@ -1,4 +1,5 @@
-"""Which of the phases the walk declared are the plan's stages: the ones a reader would list.
+"""Which of the phases the walk declared are the plan's stages (the ones a reader would list),
+and what the plan as a whole says of them.
 
 The walk declares a phase wherever a line says so; a few of those are not stages of the plan,
 and only the whole plan tells which:
@@ -12,8 +13,13 @@ and only the whole plan tells which:
 
 from __future__ import annotations
 
-from goaldash.model import Progress
+from goaldash.model import Progress, Status
+from goaldash.parse.dates import first_date
+from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State
+from goaldash.parse.words import COLUMN
+
+_START_KEYS = frozenset(w for ws in COLUMN["start"].values() for w in ws)
 
 
 def _empty(b: PhaseB, progress: Progress | None) -> bool:
@@ -46,3 +52,25 @@ def prune(st: State, by_phase: dict[str | None, Progress]) -> None:
         st.order = [k for k in st.order if k not in gone]
         for key in gone:
             del st.phases[key]
+
+
+def first_start(st: State, by_phase: dict[str | None, Progress]) -> None:
+    """The plan's start date, written at its top ("**Start date:** 2025-10-17", "**Data de
+    Início:** 08/10/2025", "**시작일**: ..."), is when its first phase began, if that phase has
+    begun (a status that says so, or a ticked box) and gives no start of its own."""
+    if not st.order:
+        return
+    b = st.phases[st.order[0]]
+    if b.start is not None:
+        return
+    progress = by_phase.get(b.key)
+    begun = b.declared in (Status.IN_PROGRESS, Status.DONE) or (
+        b.declared is None and progress is not None and (progress.done or progress.in_progress)
+    )
+    if not begun:
+        return
+    for key, value in st.plan_fields.items():
+        if key in _START_KEYS and not is_placeholder(value) and (d := first_date(value)):
+            if b.end is None or d <= b.end:
+                b.start, b.dated = d, True
+            return

@@ -25,9 +25,7 @@ LABELS: dict[str, dict[str, Any]] = (
 NOT_YET = {
     "Bkankim__Bluepy/docs/ROADMAP.md",
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
-    "ideamans__libnextimage/PROGRESS.md",
     "juicetin__foodtracker/.planning/ROADMAP.md",
-    "rafaelbsfarias__proline-homolog/docs/timeline-analysis/PROGRESS.md",
     "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
     "sqlhammer__Hammer-Forge-Studio/docs/studio/milestones.md",
     "svv2602__call-center/development-checklists/ux-improvements/PROGRESS.md",

@@ -1,0 +1,60 @@
+"""What the plan as a whole says of its phases (issue 14): its start date written at the top
+is when its first phase began; a phase under way makes the plan under way, ticked boxes or
+not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goaldash.model import Status
+from tests.conftest import plan_of
+
+STARTS = {
+    "en": "# P\n\n**Start date:** 2025-10-08\n\n## Phase 0: Prep\n\n**Status:** In progress\n\n"
+    "- [ ] a\n\n## Phase 1: Build\n\n- [ ] b\n",
+    "pt": "# P\n\n**Data de Início:** 08/10/2025\n\n## Fase 0 - Preparação\n\n"
+    "**Status:** Em progresso\n\n- [ ] a\n\n## Fase 1 - Código\n\n- [ ] b\n",
+    "ko": "# P\n\n**시작일**: 2025-10-08\n\n## 0단계: 준비\n\n**상태**: 진행 중\n\n- [ ] a\n\n"
+    "## 1단계: 개발\n\n- [ ] b\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STARTS))
+def test_the_plan_start_is_when_its_first_phase_began(lang: str) -> None:
+    plan = plan_of(STARTS[lang])
+    assert plan.phases[0].status is Status.IN_PROGRESS
+    assert plan.phases[0].start == date(2025, 10, 8)
+    assert plan.phases[1].start is None
+
+
+NOT_BEGUN = {"en": ("In progress", "Not started"), "pt": ("Em progresso", "Pendente"),
+             "ko": ("진행 중", "대기")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(STARTS))
+def test_a_first_phase_not_begun_takes_no_start(lang: str) -> None:
+    plan = plan_of(STARTS[lang].replace(*NOT_BEGUN[lang]))
+    assert plan.phases[0].status is Status.NOT_STARTED
+    assert plan.phases[0].start is None
+
+
+UNDER_WAY = {
+    "en": "| Phase | Name | Status |\n|---|---|---|\n| 0 | Prep | 🔄 In progress |\n"
+    "| 1 | Build | ⏳ Pending |\n",
+    "es": "| Fase | Nombre | Estado |\n|---|---|---|\n| 0 | Preparación | 🔄 En progreso |\n"
+    "| 1 | Código | ⏳ Pendiente |\n",
+    "ja": "| フェーズ | 名前 | 状態 |\n|---|---|---|\n| 0 | 準備 | 🔄 進行中 |\n| 1 | 実装 | ⏳ 未着手 |\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNDER_WAY))
+def test_a_phase_under_way_makes_the_plan_under_way(lang: str) -> None:
+    plan = plan_of("# P\n\n" + UNDER_WAY[lang] + "\n## Tasks\n\n- [ ] a\n- [ ] b\n")
+    assert plan.progress.done == 0
+    assert plan.status is Status.IN_PROGRESS
+    quiet = UNDER_WAY[lang].replace("🔄", "⏳")
+    for word in ("In progress", "En progreso", "進行中"):
+        quiet = quiet.replace(word, {"en": "Pending", "es": "Pendiente", "ja": "未着手"}[lang])
+    assert plan_of("# P\n\n" + quiet + "\n## Tasks\n\n- [ ] a\n").status is Status.NOT_STARTED
