@@ -156,6 +156,10 @@ def assemble(
                         row.line,
                     )
                 )
+                if b.declared_from == "checkbox":
+                    # A phase list's box left unticked, a table saying "Complete": the table
+                    # states it, the box is stale (GSD's "- [ ] **Phase 1**" and its Progress).
+                    b.declared, b.declared_from = row.status, "status table"
         if row.start and b.start is None:
             b.start, b.dated = row.start, True
         if row.end and b.end is None:

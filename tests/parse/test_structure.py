@@ -25,7 +25,6 @@ LABELS: dict[str, dict[str, Any]] = (
 NOT_YET = {
     "Bkankim__Bluepy/docs/ROADMAP.md",
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
-    "juicetin__foodtracker/.planning/ROADMAP.md",
     "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
     "sqlhammer__Hammer-Forge-Studio/docs/studio/milestones.md",
     "svv2602__call-center/development-checklists/ux-improvements/PROGRESS.md",

@@ -1,0 +1,47 @@
+"""Where a phase's status is stated (issue 14): a status table beats the stale box of a phase
+list, as a reader trusts the line that says "Complete" over a box nobody ticked."""
+
+from __future__ import annotations
+
+import pytest
+
+from goaldash.model import Status
+from tests.conftest import plan_of
+
+# A GSD roadmap: a phase list of boxes never ticked, and a progress table that is kept.
+STALE_BOXES = {
+    "en": (
+        "- [ ] **Phase 1: Storage** - local db\n- [ ] **Phase 2: Camera** - capture\n",
+        "| Phase | Plans Complete | Status | Completed |\n|---|---|---|---|\n"
+        "| 1. Storage | 4/4 | Complete | 2026-03-12 |\n| 2. Camera | 0/5 | Not started | - |\n",
+    ),
+    "es": (
+        "- [ ] **Fase 1: Datos** - base local\n- [ ] **Fase 2: Cámara** - captura\n",
+        "| Fase | Planes | Estado | Completado |\n|---|---|---|---|\n"
+        "| 1. Datos | 4/4 | Completado | 2026-03-12 |\n| 2. Cámara | 0/5 | Pendiente | - |\n",
+    ),
+    "zh": (
+        "- [ ] **阶段1：存储** - 本地数据库\n- [ ] **阶段2：相机** - 拍摄\n",
+        "| 阶段 | 计划 | 状态 | 完成日期 |\n|---|---|---|---|\n"
+        "| 1. 存储 | 4/4 | 已完成 | 2026-03-12 |\n| 2. 相机 | 0/5 | 未开始 | - |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STALE_BOXES))
+def test_a_status_table_beats_a_stale_phase_box(lang: str) -> None:
+    listed, progress = STALE_BOXES[lang]
+    plan = plan_of(f"# Roadmap\n\n## Phases\n\n{listed}\n## Progress\n\n{progress}")
+    assert [(p.id, p.status) for p in plan.phases] == [
+        ("1", Status.DONE),
+        ("2", Status.NOT_STARTED),
+    ]
+    assert plan.status is Status.IN_PROGRESS
+    assert any(w.kind == "contradiction" for w in plan.warnings)  # the box is still stale
+
+
+def test_a_ticked_box_agreeing_with_the_table_says_nothing() -> None:
+    listed, progress = STALE_BOXES["en"]
+    plan = plan_of(f"# R\n\n{listed.replace('[ ] **Phase 1', '[x] **Phase 1')}\n{progress}")
+    assert plan.phases[0].status is Status.DONE
+    assert not any(w.kind == "contradiction" for w in plan.warnings)
