@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from goaldash.model import Item
 from goaldash.parse.marks import Mark, line_start_lf, marks_near, task_marks
-from goaldash.text import clean
+from goaldash.text import clean, counted
 
 _BOM = b"\xef\xbb\xbf"
 # The same line breaks as `goaldash.parse.document.split_lines`, so line numbers agree. They
@@ -175,9 +175,8 @@ def line_of(data: bytes, offset: int) -> int:
 
 
 def _out_of_range(data: bytes, line: int, shown: str) -> NotFound:
-    return NotFound(
-        f"{shown}:{line}: line out of range (the file has {line_count(data)} lines)", True
-    )
+    has = counted(line_count(data), "line")
+    return NotFound(f"{shown}:{line}: line out of range (the file has {has})", True)
 
 
 def _found(

@@ -101,3 +101,11 @@ def test_command_success(tmp_path: Path) -> None:
         "",
     )
     assert (tmp_path / "plan.md").read_bytes() == b"# Plan\r\n- [x] Write the docs\r\n"
+
+
+def test_out_of_range_counts_lines_in_words(tmp_path: Path) -> None:
+    """'the file has 1 line', not '1 lines'."""
+    write(tmp_path / "plan.md", b"- [ ] a\n")
+    out = run_toggle("plan.md:5", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "(the file has 1 line)" in out.stderr, out.stderr
