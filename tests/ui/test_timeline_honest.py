@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from goaldash.demo import make_demo
 from goaldash.model import Adjustment, Phase, Plan, Status
 from goaldash.parse import parse_plan
 from goaldash.report.style import BAR_STYLE, MARK_STYLE
@@ -202,3 +203,30 @@ def test_an_adjustment_that_names_no_phase_is_drawn_on_its_plan() -> None:
     adjusted = MARK_STYLE["adjusted"][0]
     assert adjusted in chart.dated[0].text.plain, chart.dated[0].text.plain  # the plan's header
     assert sum(adjusted in r.text.plain for r in chart.dated) == 2
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 34), (200, 60)])
+async def test_on_screen_the_axis_lines_up_with_the_bars(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The axis is drawn in the tab's heading, the bars in its list: a label one cell off is
+    a label on the wrong date. Today's ▼ on the axis sits over today's │ in the rows."""
+    root = tmp_path / "demo"
+    make_demo(TODAY, root)
+    app = make_app(root)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("3")
+        view = app.main.view("timeline")
+        await wait_for(pilot, lambda: view.rows.has_focus and bool(rows_of(app, "timeline")))
+        await pilot.pause()
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        axis = next(n for n, line in enumerate(lines) if "▼" in line and "┊" in line)
+        today = lines[axis].index("▼")
+        header = lines[axis + 1]  # the first plan's header: no bar, today's line only
+        assert header[today] == "│", "\n".join(lines[axis : axis + 2])
+        # every row that shows today's line (the selected one too) shows it there
+        chart = lines[
+            axis + 1 : next((n for n, line in enumerate(lines) if "No dates" in line), -1)
+        ]
+        assert all(line.index("│") == today for line in chart if "│" in line), "\n".join(chart)
