@@ -114,9 +114,18 @@ class Scan:
                 f.entry = replace(f.entry, json="")
 
 
-def read_candidate(c: Candidate, today: date) -> Plan | None:
-    """Read one candidate; None when it turns out not to be a plan."""
+def binary_note(rel: str) -> str:
+    """What is said of a binary file where a plan was expected (one sentence, one maker)."""
+    return f"{shown_path(rel)} looks like a binary file, not markdown: not read"
+
+
+def read_candidate(c: Candidate, today: date, binary: list[str] | None = None) -> Plan | None:
+    """Read one candidate; None when it turns out not to be a plan. With `binary`, a binary
+    file is no plan and its path is added there (without, it is an unreadable plan)."""
     got = _read(c)
+    if binary is not None and isinstance(got, bytes) and is_binary(got):
+        binary.append(c.rel)
+        return None
     if not isinstance(got, bytes):
         return got
     plan = parse_candidate(c.rel, got, c.group, c.known_place)
@@ -215,7 +224,7 @@ def read_found(
         got = _read(c)
         one: Found | None
         if notes is not None and isinstance(got, bytes) and is_binary(got):
-            notes.append(f"{shown_path(c.rel)} looks like a binary file, not markdown: not read")
+            notes.append(binary_note(c.rel))
             got = None
         if isinstance(got, bytes):
             fp = fingerprint(got)

@@ -62,6 +62,8 @@ class Reread:
     """Paths that are no longer plans (deleted, renamed away, excluded)."""
     rescan: bool = False
     """True when the configuration changed and everything must be read again."""
+    binary: list[str] = field(default_factory=list)
+    """Paths read as binary files: no plans (passed over, as the scan passes them over)."""
 
 
 def reread(
@@ -93,9 +95,9 @@ def reread(
             continue
         if known(rel) and not c.known_place:
             c = replace(c, known_place=True)
-        plan = read_candidate(c, today)
-        if plan is None and known(rel) and not _still_gone(root, [rel]):
-            plan = read_candidate(c, today)  # gone while being read, and back: vim again
+        plan = read_candidate(c, today, out.binary)
+        if plan is None and rel not in out.binary and known(rel) and not _still_gone(root, [rel]):
+            plan = read_candidate(c, today, out.binary)  # gone while read, and back: vim again
         if plan is None:
             if known(rel):
                 out.removed.append(rel)

@@ -50,3 +50,34 @@ def test_the_workspace_carries_the_notes_once_writes(root: Path) -> None:
     assert any("binary" in n and "plan.md" in n for n in ws.passed_over)
     assert any("locked" in n and "cannot read" in n for n in ws.passed_over)
     assert ws.summary().passed_over == 2 and ws.summary().plans == 1
+
+
+def _apply(ws: Workspace, seen: list[Event]) -> None:
+    for event in seen:
+        if isinstance(event, PlansRead):
+            ws.apply_plans(event)
+    seen.clear()
+
+
+def test_a_plan_turned_binary_after_the_scan_is_passed_over_and_back(tmp_path: Path) -> None:
+    """A re-read (the watcher's) treats a binary file as the scan does: no plan row, a note;
+    and once it is markdown again, a plan and no note."""
+    plan = tmp_path / "plan.md"
+    plan.write_text(PLAN, encoding="utf-8")
+    ws = Workspace.at(tmp_path, TODAY)
+    seen: list[Event] = []
+    worker.scan(ws, seen.append, lambda: False)
+    _apply(ws, seen)
+    assert [p.path for p in ws.plans] == ["plan.md"] and ws.passed_over == ()
+    plan.write_bytes(b"\x00\x01binary\xff" * 100)
+    ws.request_reread({"plan.md"})
+    assert worker.run_next(ws, seen.append)
+    _apply(ws, seen)
+    assert ws.plans == []
+    assert len(ws.passed_over) == 1 and "binary" in ws.passed_over[0]
+    assert ws.summary().passed_over == 1
+    plan.write_text(PLAN, encoding="utf-8")
+    ws.request_reread({"plan.md"})
+    assert worker.run_next(ws, seen.append)
+    _apply(ws, seen)
+    assert [p.path for p in ws.plans] == ["plan.md"] and ws.passed_over == ()

@@ -35,6 +35,10 @@ class PlansRead:
     notes: tuple[str, ...] = ()
     """With `final`: what the scan passed over, a sentence each (a folder it cannot read, a
     binary file where a plan was expected): the notes `--once` writes on stderr."""
+    looked_at: tuple[str, ...] = ()
+    """A re-read's paths: what was said of them before (a binary file) no longer holds."""
+    binary: tuple[str, ...] = ()
+    """Of `looked_at`, the binary files: passed over, as the scan passes them over."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,12 +202,27 @@ class Workspace:
             self.scanning = False
             self.empty_folder = event.empty_folder
             self.passed_over = event.notes
+        noted = bool(event.looked_at) and self._passed_over_again(event.looked_at, event.binary)
         if changed:
             self._recompute()
             self.standup_stale = True
-        if changed or event.final or event.scanned is not None or event.candidates is not None:
+        counted = event.scanned is not None or event.candidates is not None
+        if changed or noted or event.final or counted:
             self.changed()
         return PlansApplied(changed, gone)
+
+    def _passed_over_again(self, looked_at: tuple[str, ...], binary: tuple[str, ...]) -> bool:
+        """Re-read paths: a binary file is passed over (its note added), one no longer binary
+        (or gone) is not (its note dropped). True when the notes changed."""
+        from goaldash.scan import binary_note
+
+        stale = {binary_note(rel) for rel in looked_at}
+        notes = [n for n in self.passed_over if n not in stale]
+        notes.extend(binary_note(rel) for rel in binary)
+        if tuple(notes) == self.passed_over:
+            return False
+        self.passed_over = tuple(notes)
+        return True
 
     def apply_tick(self, event: Ticked) -> bool:
         """Take in a tick or an undo written; True when the plan on show changed with it.

@@ -161,8 +161,8 @@ def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
     if out.rescan:
         ws.config = None
         emit(RescanNeeded())
-    if out.plans or out.removed:
-        emit(PlansRead(out.plans, out.removed))
+    if out.plans or out.removed or out.binary or ws.passed_over:
+        emit(PlansRead(out.plans, out.removed, looked_at=tuple(rels), binary=tuple(out.binary)))
 
 
 def read_standup(ws: Workspace, round: int, span: str) -> StandupAnswer:
