@@ -9,7 +9,7 @@ from datetime import date
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.status import heading_status, status_of
-from goaldash.parse.words import MILESTONE, NUMERALS, PHASE, STEP
+from goaldash.parse.words import COLUMN, MILESTONE, NUMERALS, PHASE, STEP, words_pattern
 from goaldash.text import repair_mojibake
 
 _MILESTONE_WORDS = frozenset(w for ws in MILESTONE.values() for w in ws)
@@ -147,6 +147,17 @@ def annotation_status(note: str) -> Status | None:
     return heading_status(note)
 
 
+_START_WORD = re.compile(
+    r"(?<![^\W\d_])" + words_pattern(COLUMN["start"]) + r"(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _says_start(note: str) -> bool:
+    """A note that dates a start ("✅ Kicked off 2026-03-03", "Iniciado: 08/10", "开始 3/1"):
+    its mark is the kick-off's, not the phase's status."""
+    return _START_WORD.search(note) is not None and bool(find_dates(note))
+
+
 def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date | None, date | None]:
     start = end = original = None
     for note in notes:
@@ -161,7 +172,7 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
             continue
         found = find_dates(note)
         if found and end is None:
-            if re.search(r"\bstart", note, re.IGNORECASE):
+            if _START_WORD.search(note):
                 start = found[0].value
             else:
                 end = found[0].value
@@ -274,7 +285,7 @@ def _declaration(kind: str, ident: str, rest: str, status: Status | None, lead: 
     if status is None:
         status = _status_from_lead(lead)
     for note in notes:
-        if status is None:
+        if status is None and not _says_start(note):
             status = annotation_status(note)
     span = None
     milestone = None

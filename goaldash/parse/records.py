@@ -24,6 +24,7 @@ from goaldash.parse.sections import (
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
+from goaldash.parse.words import COLUMN
 from goaldash.text import clean_plain
 
 
@@ -161,6 +162,9 @@ def _closed(status: str) -> bool:
     return status_of(status) is Status.DONE or is_resolved(status)
 
 
+_COMPLETED_KEYS = frozenset(w for ws in COLUMN["completed"].values() for w in ws)
+
+
 def field(key: str, value: str, st: State) -> None:
     """A paragraph's `key: value` line: a status, a date or an estimate, of the phase in
     scope or of the plan."""
@@ -190,6 +194,11 @@ def field(key: str, value: str, st: State) -> None:
         b = st.phases[st.scope.key]
         if b.end is None and (d := _revised(value, b)):
             b.end, b.dated = d, True
+    elif st.scope is not None and key in _COMPLETED_KEYS and first_date(value) is not None:
+        # "**Closed:** 2026-02-23 — signed off", "**Concluído:** 12/03": when it ended.
+        b = st.phases[st.scope.key]
+        if b.end is None:
+            b.end, b.dated = first_date(value), True
     elif st.scope is not None and key in ("start date", "started"):
         b = st.phases[st.scope.key]
         if b.start is None and (d := first_date(value)):

@@ -45,3 +45,40 @@ def test_a_ticked_box_agreeing_with_the_table_says_nothing() -> None:
     plan = plan_of(f"# R\n\n{listed.replace('[ ] **Phase 1', '[x] **Phase 1')}\n{progress}")
     assert plan.phases[0].status is Status.DONE
     assert not any(w.kind == "contradiction" for w in plan.warnings)
+
+
+# A mark before a kick-off date dates the start; it is not the phase's status.
+KICKOFFS = {
+    "en": ("### M9 — Before ✅\n", "### M10 — Input ✅ Kicked off 2026-03-03\n"),
+    "es": ("### Hito 9 — Antes ✅\n", "### Hito 10 — Entrada ✅ Iniciado 2026-03-03\n"),
+    "de": (
+        "### Meilenstein 9 – Davor ✅\n",
+        "### Meilenstein 10 – Eingabe ✅ gestartet 2026-03-03\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(KICKOFFS))
+def test_a_kick_off_mark_is_a_start_not_a_status(lang: str) -> None:
+    before, kicked_off = KICKOFFS[lang]
+    text = f"# R\n\n{before}\n- [x] a\n\n{kicked_off}\n- [x] b\n- [ ] c\n"
+    phase = plan_of(text).phases[-1]
+    assert phase.start is not None and phase.start.isoformat() == "2026-03-03"
+    assert phase.status is Status.IN_PROGRESS  # by its boxes: the ✅ was the kick-off's
+    assert plan_of(text).phases[0].status is Status.DONE
+
+
+# "**Closed:** DATE" under a phase: when it ended.
+CLOSED = {
+    "en": "**Closed:** 2026-02-23 — QA sign-off by qa (193/193 tests passing)",
+    "es": "**Completado:** 2026-02-23 — revisado por QA",
+    "de": "**Abgeschlossen:** 23.02.2026 – Abnahme durch QA",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLOSED))
+def test_a_closed_line_is_the_phase_end(lang: str) -> None:
+    text = f"# R\n\n## Phase 3: Loop\n\nScope.\n\n- [x] a\n\n{CLOSED[lang]}\n\n## Phase 4: Ship\n"
+    plan = plan_of(text)
+    assert plan.phases[0].end is not None and plan.phases[0].end.isoformat() == "2026-02-23"
+    assert plan.phases[1].end is None
