@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from rich.text import Text
 
@@ -74,9 +76,10 @@ def _paint(chars: list[tuple[str, str]], lo: int, hi: int, ch: str, style: str) 
 
 
 def _assemble(chars: list[tuple[str, str]]) -> Text:
+    """The cells as a Text, a span per run of one style (not one per cell)."""
     t = Text()
-    for ch, style in chars:
-        t.append(ch, style=style)
+    for style, run in groupby(chars, key=itemgetter(1)):
+        t.append("".join(ch for ch, _ in run), style=style)
     return t
 
 
