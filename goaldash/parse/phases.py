@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from goaldash.model import Status
@@ -252,11 +252,9 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     ident = m.group("id")
     if ident.isalpha() and len(ident) == 1 and ident not in "NXABCDEFGHIJKLMOPQRSTUVWYZ":
         return None
-    word = re.sub(r"\s+", " ", m.group("kw") or m.group("kw2") or "").lower()
-    decl = _declaration(
-        kind, ident, m.group("rest"), Status.CANCELLED if struck else None, m.group("lead")
-    )
-    return replace(decl, word=word) if word else decl
+    word = " ".join((m.group("kw") or m.group("kw2") or "").split()).lower()
+    status = Status.CANCELLED if struck else None
+    return _declaration(kind, ident, m.group("rest"), status, m.group("lead"), word)
 
 
 def declares(text: str) -> bool:
@@ -280,7 +278,9 @@ def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:
     return _declaration(kind, ident, rest, Status.CANCELLED if struck else None, "")
 
 
-def _declaration(kind: str, ident: str, rest: str, status: Status | None, lead: str) -> PhaseDecl:
+def _declaration(
+    kind: str, ident: str, rest: str, status: Status | None, lead: str, word: str = ""
+) -> PhaseDecl:
     name, notes = _annotations(rest)
     if status is None:
         status = _status_from_lead(lead)
@@ -294,7 +294,7 @@ def _declaration(kind: str, ident: str, rest: str, status: Status | None, lead: 
         if mm := _MILESTONE_REF.search(note):
             milestone = mm.group(1)
     start, end, original = _dates(notes, status)
-    return PhaseDecl(kind, ident, name, status, span, start, end, original, milestone)
+    return PhaseDecl(kind, ident, name, status, span, start, end, original, milestone, word)
 
 
 _REFERENCE = re.compile(_LEAD + _KW + _ID + r"(?![\w.])", re.IGNORECASE)
