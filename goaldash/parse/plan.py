@@ -254,19 +254,44 @@ def _heading(h: Heading, st: State) -> None:
         if any(_not_phase_container(st, o) for o in outer):
             return
         scope = st.scope
-        if scope is not None and scope.level and _part_of(decl, st.phases[scope.key].decl):
-            # "#### Etapa 0.1" inside "### Fase 0": a step of the phase, read as a section.
-            return
+        if scope is not None and scope.level:
+            inside = st.phases[scope.key]
+            if decl.key == scope.key or _part_of(decl, inside.decl):
+                # "### Phase 6 Overview" in "## Phase 6", "#### Etapa 0.1" in "### Fase 0": a
+                # section of the phase, a step of it.
+                return
+        parent = outer[-1].line if outer else 0
         b = register(st, decl, h.line, primary=True, origin="heading")
         st.heading_phases = True
-        if b is not None and scope is not None and scope.level and b.key != scope.key:
-            st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         if b is None:
-            # A second "Phase 1" (a rollout plan, a summary): its siblings are not phases either.
-            if outer:
-                st.not_containers.add(outer[-1].line)
+            _repeated(st, decl, h, parent, outer)
             return
+        if b.origin == "heading" and b.line == h.line:
+            b.level, b.parent = h.level, parent
+        if scope is not None and scope.level and b.key != scope.key:
+            st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         st.scope = Scope(b.key, h.level, label_for(decl))
+
+
+def _repeated(st: State, decl: PhaseDecl, h: Heading, parent: int, outer: list[Heading]) -> None:
+    """A heading repeating a phase heading's id. Beside the first (same level, same section:
+    "## Phase 13" again after "## Retrospective"), the phase goes on: its items are the
+    phase's, and a warning says so. Elsewhere ("### Phase 1" under "## Rollout Plan", a
+    summary), it restates the phases, and its siblings are not phases either."""
+    first = st.phases.get(decl.key)
+    if first is not None and first.level == h.level and first.parent == parent:
+        st.warnings.append(
+            Warning(
+                "repeated-phase",
+                f"{label_for(first.decl)} is declared again (first at line {first.line}): "
+                "its items are counted with the first",
+                h.line,
+            )
+        )
+        st.scope = Scope(first.key, h.level, label_for(first.decl))
+        return
+    if outer:
+        st.not_containers.add(outer[-1].line)
 
 
 def _part_of(decl: PhaseDecl, outer: PhaseDecl) -> bool:

@@ -29,6 +29,8 @@ class PhaseB:
     dated: bool = False
     origin: str = ""  # what first declared it: "heading", "bold", "overview" (a status list)...
     holds_phases: bool = False  # a heading whose section holds deeper phase headings
+    level: int = 0  # its heading's level (0: not a heading)
+    parent: int = -1  # the line of the heading its heading is in (0: none)
 
 
 @dataclass(slots=True)

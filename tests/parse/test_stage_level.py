@@ -128,3 +128,51 @@ NUMBERED = {
 def test_a_section_number_before_a_phase_word_is_no_id(lang: str) -> None:
     assert ids(NUMBERED[lang]) == ["1", "2"]
     assert ids("# P\n\n## 3단계: 이름\n\n## 4단계: 이름\n") == ["3", "4"]
+
+
+# A heading inside a phase that repeats the phase's id is a section of it ("Phase 6 Overview").
+OVERVIEWS = {
+    "en": "## Phase 6: Next\n\n**Status:** In progress\n\n### Phase 6 Overview\n\nText.\n\n### Phase 6.1: Speed\n\n- [ ] a\n",
+    "es": "## Fase 6: Siguiente\n\n**Estado:** En curso\n\n### Fase 6 - Resumen\n\nTexto.\n\n### Fase 6.1: Velocidad\n\n- [ ] a\n",
+    "ja": "## Phase 6: 改善\n\n**ステータス**: 進行中\n\n### Phase 6 概要\n\n説明。\n\n### Phase 6.1: 高速化\n\n- [ ] a\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OVERVIEWS))
+def test_a_phase_section_repeating_its_id_keeps_its_sub_phases(lang: str) -> None:
+    plan = plan_of("# P\n\n" + OVERVIEWS[lang])
+    assert [p.id for p in plan.phases] == ["6", "6.1"]
+    assert plan.items[0].phase == "6.1"
+
+
+# A sibling heading repeating an earlier phase's id: the phase goes on, with a warning.
+AGAIN = {
+    "en": "## Phase 1: Search\n\n- [x] a\n\n## Notes\n\nText.\n\n## Phase 1: Search, again\n\n- [ ] b\n",
+    "ru": "## Этап 1. Поиск\n\n- [x] a\n\n## Заметки\n\nТекст.\n\n## Этап 1. Поиск, снова\n\n- [ ] b\n",
+    "zh": "## 阶段 1：搜索\n\n- [x] a\n\n## 备注\n\n文字。\n\n## 阶段 1：搜索（续）\n\n- [ ] b\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(AGAIN))
+def test_a_repeated_sibling_id_keeps_its_items_in_the_phase(lang: str) -> None:
+    plan = plan_of("# P\n\n" + AGAIN[lang])
+    assert [p.id for p in plan.phases] == ["1"]
+    assert [i.phase for i in plan.items] == ["1", "1"]  # never in no phase
+    assert plan.phases[0].progress.total == 2
+    assert [w.line for w in plan.warnings if w.kind == "repeated-phase"] == [plan.items[1].line - 2]
+
+
+# Full-width parentheses hold annotations as ASCII ones do: dates, statuses, spans.
+FULL_WIDTH = {
+    "ja": "## フェーズ4: UI調整（完了: 2026-02-12）\n\n## フェーズ5: 公開（2026-03-01 ～ 2026-03-20）\n",
+    "zh": "## 阶段4：界面调整（完成：2026-02-12）\n\n## 阶段5：发布（2026-03-01 ～ 2026-03-20）\n",
+    "ko": "## 4단계: UI 조정（완료: 2026-02-12）\n\n## 5단계: 출시（2026-03-01 ～ 2026-03-20）\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FULL_WIDTH))
+def test_full_width_parentheses_are_annotations(lang: str) -> None:
+    first, second = plan_of("# P\n\n" + FULL_WIDTH[lang]).phases
+    assert "（" not in first.name and "2026" not in first.name
+    assert first.end is not None and first.end.isoformat() == "2026-02-12"
+    assert second.start is not None and second.start.isoformat() == "2026-03-01"
