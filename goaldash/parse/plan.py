@@ -23,6 +23,7 @@ from goaldash.parse.items import make_item
 from goaldash.parse.levels import outline
 from goaldash.parse.phases import (
     PhaseDecl,
+    annotation_status,
     label_of,
     may_declare,
     parse_bold_phase,
@@ -268,6 +269,9 @@ def _heading(h: Heading, st: State) -> None:
             return
         if b.origin == "heading" and b.line == h.line:
             b.level, b.parent = h.level, parent
+            if scope is None and outer:
+                # "## ✅ Phase 0-5: Completed" over "### Phase 0": what the group says.
+                b.group = annotation_status(outer[-1].text)
         if scope is not None and scope.level and b.key != scope.key:
             st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         st.scope = Scope(b.key, h.level, label_for(decl))

@@ -74,3 +74,13 @@ def first_start(st: State, by_phase: dict[str | None, Progress]) -> None:
             if b.end is None or d <= b.end:
                 b.start, b.dated = d, True
             return
+
+
+def group_statuses(st: State) -> None:
+    """A phase that states no status of its own, nor has one in a status table, takes the one
+    its group's heading states ("## ✅ Phase 0-5: 完了済み" over "### Phase 0", "## Completed
+    phases", "## 🚧 En curso"): a reader reads the phases under it so."""
+    for key in st.order:
+        b = st.phases[key]
+        if b.declared is None and b.group is not None and b.group is not Status.UNKNOWN:
+            b.declared, b.declared_from = b.group, "section heading"

@@ -31,6 +31,7 @@ class PhaseB:
     holds_phases: bool = False  # a heading whose section holds deeper phase headings
     level: int = 0  # its heading's level (0: not a heading)
     parent: int = -1  # the line of the heading its heading is in (0: none)
+    group: Status | None = None  # the status its group's heading states ("## ✅ Done phases")
 
 
 @dataclass(slots=True)

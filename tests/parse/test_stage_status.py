@@ -82,3 +82,23 @@ def test_a_closed_line_is_the_phase_end(lang: str) -> None:
     plan = plan_of(text)
     assert plan.phases[0].end is not None and plan.phases[0].end.isoformat() == "2026-02-23"
     assert plan.phases[1].end is None
+
+
+# A group heading that states a status gives it to the phases under it that state none.
+GROUPS = {
+    "en": ("## ✅ Completed phases", "### Phase 1: Setup", "### Phase 2: Core"),
+    "es": ("## Completado", "### Fase 1: Base", "### Fase 2: Núcleo"),
+    "ja": ("## ✅ Phase 1-2: 完了済みフェーズ", "### Phase 1: 環境構築", "### Phase 2: コア"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GROUPS))
+def test_a_group_heading_states_its_phases_status(lang: str) -> None:
+    group, first, second = GROUPS[lang]
+    text = f"# P\n\n{group}\n\n{first}\n\nDone.\n\n{second}\n\n**Status:** Blocked\n\n"
+    plan = plan_of(text + "## Phase 3: Next\n\n- [ ] a\n")
+    assert [p.status for p in plan.phases] == [
+        Status.DONE,
+        Status.BLOCKED,  # its own line beats the group's
+        Status.NOT_STARTED,
+    ]
