@@ -24,7 +24,7 @@ from goaldash.parse.sections import (
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
-from goaldash.parse.words import COLUMN
+from goaldash.parse.words import COLUMN, COUNT_KEY
 from goaldash.text import clean_plain
 
 
@@ -162,6 +162,9 @@ def _closed(status: str) -> bool:
     return status_of(status) is Status.DONE or is_resolved(status)
 
 
+_COUNT_KEYS = frozenset(w for ws in COUNT_KEY.values() for w in ws)
+# "3/4", "3 / 4", "3 of 4": not a date ("3/4/2026") nor a part of a bigger number.
+_FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})\s*(?:/|of|de|из|von|sur|su)\s*(\d{1,4})(?![\d/.])")
 _COMPLETED_KEYS = frozenset(w for ws in COLUMN["completed"].values() for w in ws)
 
 
@@ -194,6 +197,15 @@ def field(key: str, value: str, st: State) -> None:
         b = st.phases[st.scope.key]
         if b.end is None and (d := _revised(value, b)):
             b.end, b.dated = d, True
+    elif st.scope is not None and key in _COUNT_KEYS and (m := _FRACTION.search(value)):
+        # "**Plans:** 3/4 plans executed": some of the phase done.
+        b = st.phases[st.scope.key]
+        done, total = int(m.group(1)), int(m.group(2))
+        if b.declared is None and 0 <= done <= total and total:
+            b.declared = (
+                Status.DONE if done == total else Status.IN_PROGRESS if done else Status.NOT_STARTED
+            )
+            b.declared_from = "count line"
     elif st.scope is not None and key in _COMPLETED_KEYS and first_date(value) is not None:
         # "**Closed:** 2026-02-23 — signed off", "**Concluído:** 12/03": when it ended.
         b = st.phases[st.scope.key]

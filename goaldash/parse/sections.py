@@ -66,7 +66,7 @@ _ADJUST_TITLE = re.compile(
 )
 _KEY_VALUE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[^\W\d_][\w /-]{0,40}?)\s*"
-    r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<value>.*?)\s*$"
+    r"(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*(?P<value>.*?)\s*$"
 )
 _ADJUSTMENT = re.compile(r"^\s*(?:\*\*)?(?P<date>[^:]{4,40}?)(?:\*\*)?\s*:\s*(?P<body>.+)$")
 _IMPACT = re.compile(

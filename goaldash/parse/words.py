@@ -262,6 +262,25 @@ def words_pattern(*tables: dict[str, tuple[str, ...]]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words) + ")"
 
 
+COUNT_KEY: dict[str, tuple[str, ...]] = {
+    # The key of a line counting a phase's finished parts: `**Plans:** 3/4 plans executed`.
+    "en": ("plans", "progress", "tasks"),
+    "es": ("planes", "progreso", "tareas"),
+    "pt": ("planos", "progresso", "tarefas"),
+    "fr": ("plans", "progression", "tâches", "taches"),
+    "de": ("pläne", "fortschritt", "aufgaben"),
+    "it": ("piani", "avanzamento", "attività"),
+    "ru": ("планы", "прогресс", "задачи"),
+    "zh": ("计划", "進度", "进度", "任务"),
+    "ja": ("プラン", "進捗", "タスク"),
+    "ko": ("계획", "진행률", "작업"),
+    "ar": ("الخطط", "التقدم", "المهام"),
+    "tr": ("planlar", "ilerleme", "görevler"),
+    "vi": ("kế hoạch", "tiến độ", "nhiệm vụ"),
+}
+"""A phase's line `**Key:** N/M ...` under one of these keys says how much of it is done: all
+of it (done), none (not started), some (in progress)."""
+
 STATUS_KEY: dict[str, tuple[str, ...]] = {
     # The key of a status line: `**Status:** ✅ Complete`, `**ステータス**: 完了`, `Статус: ...`.
     "en": ("status", "state", "current status", "overall status", "project status"),

@@ -121,7 +121,6 @@ PLANS_COUNTS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="'**Plans:** 3/4' count lines are not read (structure)")
 @pytest.mark.parametrize("lang", sorted(PLANS_COUNTS))
 def test_plans_counts_under_a_phase(lang: str) -> None:
     word, line = PLANS_COUNTS[lang]

@@ -102,3 +102,31 @@ def test_a_group_heading_states_its_phases_status(lang: str) -> None:
         Status.BLOCKED,  # its own line beats the group's
         Status.NOT_STARTED,
     ]
+
+
+# "**Key:** N/M" under a phase: how much of it is done.
+COUNTS = {
+    "de": ("Phase", "**Aufgaben:** {} erledigt"),
+    "ru": ("Этап", "**Задачи:** {} выполнено"),
+    "ja": ("フェーズ", "**進捗**：{} 完了"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COUNTS))
+def test_a_count_line_states_the_phase_status(lang: str) -> None:
+    word, line = COUNTS[lang]
+    text = "# P\n\n" + "".join(
+        f"## {word} {n}: x\n\n{line.format(count)}\n\n- [ ] a\n\n"
+        for n, count in ((1, "4/4"), (2, "2 / 5"), (3, "0/3"))
+    )
+    assert [p.status for p in plan_of(text).phases] == [
+        Status.DONE,
+        Status.IN_PROGRESS,
+        Status.NOT_STARTED,
+    ]
+
+
+def test_a_date_is_no_count() -> None:
+    plan = plan_of("# P\n\n## Phase 1: x\n\n**Progress:** 3/4/2026 review\n\n- [ ] a\n")
+    assert plan.phases[0].status is Status.NOT_STARTED  # by its box
+    assert plan.phases[0].declared_status is None
