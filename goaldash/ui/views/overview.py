@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -283,7 +284,10 @@ class OverviewView(View):
                 rows.append(Row(GROUP_KEY + group, self._head(group, members, width)))
                 if group in self.folded:
                     continue
-            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, False, drop)) for p in members)
+            # Each row laid out when first drawn: a redraw costs the rows in sight, not all.
+            rows.extend(
+                Row(row_key(p.path), partial(self._row, p, ws, cols, False, drop)) for p in members
+            )
         if apart:
             rows.append(
                 Row(
@@ -294,7 +298,9 @@ class OverviewView(View):
                     ),
                 )
             )
-            rows.extend(Row(row_key(p.path), self._row(p, ws, cols, True, drop)) for p in apart)
+            rows.extend(
+                Row(row_key(p.path), partial(self._row, p, ws, cols, True, drop)) for p in apart
+            )
         if len(self._heads) > 2 * len(groups) + 64:
             self._heads = {g: h for g, h in self._heads.items() if g in groups}
         self.show(overview_header(cols, name), rows, empty_message(ws, "plan"))
