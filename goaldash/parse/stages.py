@@ -84,3 +84,30 @@ def group_statuses(st: State) -> None:
         b = st.phases[key]
         if b.declared is None and b.group is not None and b.group is not Status.UNKNOWN:
             b.declared, b.declared_from = b.group, "section heading"
+
+
+def task_statuses(st: State, by_phase: dict[str | None, Progress]) -> None:
+    """A phase with no checkbox whose tasks are rows of a task table with a status column
+    (GoalKit's `| T-001 | Name | ... | Status |`) stands where its tasks do: all done, done;
+    some done or under way, in progress; all blocked, blocked; else not started."""
+    if not st.tasks:
+        return
+    by: dict[str, list[Status]] = {}
+    for task in st.tasks:
+        if task.phase is not None and task.status not in (Status.UNKNOWN, Status.CANCELLED):
+            by.setdefault(task.phase, []).append(task.status)
+    for key, statuses in by.items():
+        b = st.phases.get(key)
+        progress = by_phase.get(key)
+        if b is None or b.declared is not None or (progress is not None and progress.total):
+            continue
+        kinds = set(statuses)
+        if kinds == {Status.DONE}:
+            status = Status.DONE
+        elif kinds & {Status.DONE, Status.IN_PROGRESS}:
+            status = Status.IN_PROGRESS
+        elif kinds == {Status.BLOCKED}:
+            status = Status.BLOCKED
+        else:
+            status = Status.NOT_STARTED
+        b.declared, b.declared_from = status, "task table"

@@ -74,10 +74,13 @@ def _original(text: str) -> date | None:
 
 
 def is_task_table(table: Table) -> bool:
-    """`Task ID | Task Name | ...`"""
-    return _column(table.header, "task id", "id") is not None and (
-        _column(table.header, "task name", "task", "name", "title") is not None
-    )
+    """`Task ID | Task Name | ...`, or an id column and a task column in any language of
+    `words.COLUMN` (`| ID | Tarea | Estado |`, `| ID | タスク | 状態 |`)."""
+    if _column(table.header, "task id", "id") is None:
+        return False
+    if _column(table.header, "task name", "task", "name", "title") is not None:
+        return True
+    return any(_hnorm(h) in _TASK_WORDS for h in table.header)
 
 
 def tasks_of(table: Table, phase: str | None) -> tuple[list[Task], int]:
@@ -91,6 +94,10 @@ def tasks_of(table: Table, phase: str | None) -> tuple[list[Task], int]:
     cdod = _column(h, "dod", "definition of done", "done when")
     cdeps = _column(h, "dependencies", "depends on", "deps", "blocked by")
     cstatus = _column(h, "status", "state")
+    if cstatus is None:
+        cstatus = columns(h).get("status")  # "Estado", "状態", "Статус"
+    if cname is None:
+        cname = next((i for i, c in enumerate(h) if _hnorm(c) in _TASK_WORDS), None)
     tasks: list[Task] = []
     holes = 0
     for line, row in table.rows:
@@ -152,6 +159,7 @@ def _words(kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for ws in COLUMN[kind].values() for w in ws))
 
 
+_TASK_WORDS = frozenset(_words("task"))
 _KINDS = ("phase", "id", "status", "progress", "start", "completed", "end", "estimate", "notes")
 _COLUMN_WORDS = {kind: _words(kind) for kind in _KINDS}
 _MILESTONE_WORDS = frozenset(

@@ -518,6 +518,22 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("期間", "工数"),
         "ko": ("기간",),
     },
+    "task": {
+        # A task table's name column, beside its id column: `| ID | Tarea | Estado |`.
+        "en": ("task", "task name"),
+        "es": ("tarea", "nombre de la tarea"),
+        "pt": ("tarefa", "nome da tarefa"),
+        "fr": ("tâche", "tache", "nom de la tâche"),
+        "de": ("aufgabe", "aufgabenname"),
+        "it": ("attività", "compito"),
+        "ru": ("задача", "название задачи"),
+        "zh": ("任务", "任務", "任务名称"),
+        "ja": ("タスク", "タスク名"),
+        "ko": ("작업", "작업명", "태스크"),
+        "ar": ("المهمة",),
+        "tr": ("görev", "görev adı"),
+        "vi": ("nhiệm vụ", "công việc"),
+    },
     "notes": {
         "en": ("notes", "note", "comments"),
         "es": ("notas", "comentarios", "observaciones"),
