@@ -7,8 +7,10 @@ exit. Run by the benchmark in a fresh process, so imports count:
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,9 +29,24 @@ def _spy(self: HeadlessDriver, data: str) -> None:
     _write(self, data)
 
 
+POLL = 0.005
+"""How often the probe looks (s). It sleeps on the event loop between looks: `pilot.pause`
+would wait for every widget to be idle and paint the whole screen at each look, work the
+app itself never does, which slowed the app it measured."""
+
+DEADLINE = 300.0
+"""Seconds after which the probe gives up (an app that never finishes must not hang a run)."""
+
+
+async def _until(ready: Callable[[], bool], t0: float) -> None:
+    while not ready():
+        if time.time() - t0 > DEADLINE:
+            raise SystemExit(f"probe: gave up after {DEADLINE:.0f} s")
+        await asyncio.sleep(POLL)
+
+
 async def _painted(pilot: Pilot[Any], t0: float) -> None:
-    while not _first:
-        await pilot.pause(0.001)
+    await _until(lambda: bool(_first), t0)
     print(_first[0] - t0, flush=True)
 
 
@@ -50,9 +67,8 @@ def main(argv: list[str]) -> None:
         await _painted(pilot, t0)
         app = pilot.app
         assert isinstance(app, GoalDashApp)
-        while app.workspace.scanning:
-            await pilot.pause(0.002)
-        await pilot.pause()
+        await _until(lambda: not app.workspace.scanning, t0)
+        await pilot.pause()  # the last plans drawn and painted
         print(time.time() - t0, flush=True)
         app.exit()
 
