@@ -27,7 +27,13 @@ from goaldash.parse.formats import detect_format, is_backup_path, looks_like_tem
 from goaldash.parse.mermaid import gantt_sections, name_key
 from goaldash.parse.phases import PhaseDecl
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
-from goaldash.parse.stages import first_start, group_statuses, prune, task_statuses
+from goaldash.parse.stages import (
+    first_start,
+    group_statuses,
+    logged_ends,
+    prune,
+    task_statuses,
+)
 from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
 from goaldash.text import a_or_an, clean_plain, has_mojibake
@@ -173,6 +179,7 @@ def assemble(
     prune(st, by_phase)  # groups of stages and tables across them are not stages
     group_statuses(st)  # "## ✅ Completed phases" over phases that say nothing
     task_statuses(st, by_phase)  # a task table's status column, where no box is
+    logged_ends(st, by_phase)  # "| 2026-02-27 | Phase 1 completed |"
     first_start(st, by_phase)  # "**Start date:** ..." at the top: when the first phase began
 
     # Dates: an anchor for relative spans, then each phase's start and end.

@@ -313,6 +313,21 @@ def phase_reference(text: str) -> str | None:
     return ident
 
 
+def finished_phase(text: str) -> str | None:
+    """The phase key a log entry says was finished: "Фаза 1 завершена: ...", "Phase 2
+    completed", "Fase 3 concluída"; None when it names none or says something else."""
+    m = _REFERENCE.match(repair_mojibake(text).replace("**", ""))
+    if not m:
+        return None
+    rest = re.split(r"[:：;,.(—–-]", text[m.end() :].replace("**", ""), maxsplit=1)[0]
+    if annotation_status(rest) is not Status.DONE:
+        return None
+    ident = m.group("id")
+    if _kind(m) == "milestone" and not ident.upper().startswith("M"):
+        return "M" + ident
+    return ident
+
+
 def parse_bold_phase(text: str) -> PhaseDecl | None:
     """A phase declared by a paragraph that opens with bold: `**Phase 1: Name** (Weeks 1-2)`."""
     m = _BOLD.match(text.split("\n", 1)[0])

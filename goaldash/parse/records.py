@@ -9,6 +9,7 @@ from datetime import date
 from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
 from goaldash.parse.dates import find_dates, first_date
+from goaldash.parse.phases import finished_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
     blocker_column,
@@ -104,6 +105,8 @@ def table(t: Table, st: State) -> None:
         st.holes += sum(placeholders_in(c) for c in t.header)
         if st.blocker_level is not None:
             _blocker_table(t, st)
+        elif len(t.header) <= 4:
+            _log_table(t, st)
         return
     st.holes += found.holes
     st.status_rows.extend(found.rows)
@@ -114,6 +117,18 @@ def table(t: Table, st: State) -> None:
         if row.status is Status.BLOCKED:
             text = row.label + (f" — {row.notes}" if row.notes else "")
             st.blockers.append(Blocker(text=clean_plain(text), line=row.line, phase=row.phase))
+
+
+def _log_table(t: Table, st: State) -> None:
+    """A dated log ("| Date | Event |"): a row saying a phase was finished ("Фаза 1
+    завершена: ...", "Phase 2 completed") dates that phase's end."""
+    for _, row in t.rows:
+        if len(row) < 2 or (when := first_date(row[0])) is None:
+            continue
+        for cell in row[1:]:
+            if (key := finished_phase(cell.strip())) is not None:
+                st.finished.setdefault(key, when)
+                break
 
 
 def _blocker_table(t: Table, st: State) -> None:

@@ -111,3 +111,16 @@ def task_statuses(st: State, by_phase: dict[str | None, Progress]) -> None:
         else:
             status = Status.NOT_STARTED
         b.declared, b.declared_from = status, "task table"
+
+
+def logged_ends(st: State, by_phase: dict[str | None, Progress]) -> None:
+    """A finished phase (by its status, or all its boxes ticked) dated by a log row
+    ("| 2026-02-27 | Фаза 1 завершена |") ends on that date, unless it writes an end."""
+    for key, when in st.finished.items():
+        b = st.phases.get(key)
+        if b is None or b.end is not None or (b.start is not None and b.start > when):
+            continue
+        progress = by_phase.get(key)
+        ticked = progress is not None and progress.total > 0 and progress.done == progress.total
+        if b.declared is Status.DONE or (b.declared is None and ticked):
+            b.end, b.dated = when, True

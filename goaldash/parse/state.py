@@ -72,6 +72,7 @@ class State:
     estimate: date | None = None
     estimate_was: date | None = None
     summary_spans: dict[str, Span] = field(default_factory=dict)
+    finished: dict[str, date] = field(default_factory=dict)  # phase -> when a log says it ended
     title: str | None = None
     heading_phases: bool = False  # a heading has declared a phase
     not_containers: set[int] = field(default_factory=set)  # lines of headings holding no phases

@@ -130,3 +130,25 @@ def test_a_date_is_no_count() -> None:
     plan = plan_of("# P\n\n## Phase 1: x\n\n**Progress:** 3/4/2026 review\n\n- [ ] a\n")
     assert plan.phases[0].status is Status.NOT_STARTED  # by its box
     assert plan.phases[0].declared_status is None
+
+
+# A dated log row saying a phase was finished is that phase's end.
+LOGS = {
+    "en": ("| Date | Event |", "Phase 1 completed: landmarks, skip link", "Phase 2 started"),
+    "ru": ("| Дата | Событие |", "Фаза 1 завершена: ARIA, skip-link", "Фаза 2 начата"),
+    "pt": ("| Data | Evento |", "Fase 1 concluída: marcos, atalhos", "Fase 2 iniciada"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LOGS))
+def test_a_log_row_dates_a_finished_phase(lang: str) -> None:
+    header, finished, started = LOGS[lang]
+    word = finished.split(" ")[0]
+    text = (
+        f"# P\n\n## {word} 1: A\n\n- [x] a\n\n## {word} 2: B\n\n- [x] b\n- [ ] c\n\n"
+        f"## Log\n\n{header}\n|---|---|\n| 2026-02-20 | {started} |\n"
+        f"| 2026-02-27 | {finished} |\n"
+    )
+    first, second = plan_of(text).phases
+    assert first.end is not None and first.end.isoformat() == "2026-02-27"
+    assert second.end is None  # started, not finished

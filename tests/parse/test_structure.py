@@ -27,7 +27,6 @@ NOT_YET = {
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
     "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
     "sqlhammer__Hammer-Forge-Studio/docs/studio/milestones.md",
-    "svv2602__call-center/development-checklists/ux-improvements/PROGRESS.md",
 }
 
 PHASE_FIELDS = {
