@@ -34,8 +34,8 @@ def _empty(b: PhaseB, progress: Progress | None) -> bool:
 
 def prune(st: State, by_phase: dict[str | None, Progress]) -> None:
     """Leave out of `st.order` (and `st.phases`) the phases that are not the plan's stages."""
-    if len(st.order) < 2:
-        return
+    if len(st.order) < 2 or not st.heading_phases:
+        return  # each rule is about heading phases: none, nothing to leave out (quickly)
     dropped: list[str] = []
     heading_kinds = {b.decl.kind for b in st.phases.values() if b.origin == "heading"}
     for key in st.order:
@@ -80,6 +80,8 @@ def group_statuses(st: State) -> None:
     """A phase that states no status of its own, nor has one in a status table, takes the one
     its group's heading states ("## ✅ Phase 0-5: 完了済み" over "### Phase 0", "## Completed
     phases", "## 🚧 En curso"): a reader reads the phases under it so."""
+    if not st.heading_phases:
+        return  # only headings have groups
     for key in st.order:
         b = st.phases[key]
         if b.declared is None and b.group is not None and b.group is not Status.UNKNOWN:
