@@ -293,11 +293,8 @@ class RowList(ScrollView, can_focus=True):
 
     def _resize(self, layout: bool = False) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_at))
-        height = self.styles.height
-        if layout and height is not None and height.is_auto:
-            # An auto height follows the number of lines (a layout of the whole screen: not
-            # for a list of a fixed height, redrawn at each batch of plans read).
-            self.refresh(layout=True)
+        if layout:
+            self.refresh(layout=True)  # an auto height follows the number of lines
 
     def on_resize(self) -> None:
         self._drawn = {}
