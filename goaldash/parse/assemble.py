@@ -3,6 +3,7 @@ own status, and the warnings only the whole plan can tell."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from operator import attrgetter
@@ -36,6 +37,7 @@ from goaldash.parse.stages import (
 )
 from goaldash.parse.state import PhaseB, State, label_for
 from goaldash.parse.status import frontmatter_status
+from goaldash.parse.words import DOCUMENT_STATE, words_pattern
 from goaldash.text import a_or_an, clean_plain, has_mojibake
 
 _FINISHED_FOLDERS = ("completed", "done", "archive", "archived")
@@ -43,6 +45,7 @@ _PHASE_AND_STATE = attrgetter("phase", "state")
 _STATE_INDEX = {ItemState.DONE: 0, ItemState.IN_PROGRESS: 1, ItemState.OPEN: 2}
 _NONE = Progress()
 _UNDER_WAY = (Status.IN_PROGRESS, Status.DONE)
+_DOCUMENT_STATE = re.compile(rf"{words_pattern(DOCUMENT_STATE)}(?!\w)", re.IGNORECASE)
 
 
 def _derived(progress: Progress) -> Status:
@@ -269,6 +272,15 @@ def assemble(
         declared = st.plan_status
     if declared is Status.UNKNOWN:
         declared = None
+    if (
+        declared is Status.NOT_STARTED
+        and status_value
+        and _DOCUMENT_STATE.match(status_value.strip(" *_`"))
+        and any(p.declared_status in _UNDER_WAY for p in phases)
+    ):
+        # "**Status:** Draft" over milestones a table calls Complete: the document's state,
+        # not the work's; the phases say the work is under way.
+        declared = Status.IN_PROGRESS
     if declared is not None:
         status = declared
     else:

@@ -281,6 +281,25 @@ COUNT_KEY: dict[str, tuple[str, ...]] = {
 """A phase's line `**Key:** N/M ...` under one of these keys says how much of it is done: all
 of it (done), none (not started), some (in progress)."""
 
+DOCUMENT_STATE: dict[str, tuple[str, ...]] = {
+    # A status line saying where the document stands, not the work: "**Status:** Draft".
+    "en": ("draft", "approved", "final", "accepted", "proposed", "in review", "under review"),
+    "es": ("borrador", "aprobado", "aprobada", "propuesta", "en revisión"),
+    "pt": ("rascunho", "aprovado", "aprovada", "proposta", "em revisão"),
+    "fr": ("brouillon", "approuvé", "approuvée", "validé", "validée", "proposition"),
+    "de": ("entwurf", "genehmigt", "freigegeben", "in prüfung"),
+    "it": ("bozza", "approvato", "approvata", "proposta"),
+    "ru": ("черновик", "утверждён", "утвержден", "утверждено", "на согласовании"),
+    "zh": ("草稿", "草案", "已批准", "待审核"),
+    "ja": ("ドラフト", "草案", "承認済み", "レビュー中"),
+    "ko": ("초안", "승인됨", "검토 중"),
+    "ar": ("مسودة", "معتمد"),
+    "tr": ("taslak", "onaylandı"),
+    "vi": ("bản nháp", "đã duyệt"),
+}
+"""The document's state: a plan whose status line says only this, and whose phases say the
+work is under way, is under way."""
+
 STATUS_KEY: dict[str, tuple[str, ...]] = {
     # The key of a status line: `**Status:** ✅ Complete`, `**ステータス**: 完了`, `Статус: ...`.
     "en": ("status", "state", "current status", "overall status", "project status"),

@@ -58,3 +58,22 @@ def test_a_phase_under_way_makes_the_plan_under_way(lang: str) -> None:
     for word in ("In progress", "En progreso", "進行中"):
         quiet = quiet.replace(word, {"en": "Pending", "es": "Pendiente", "ja": "未着手"}[lang])
     assert plan_of("# P\n\n" + quiet + "\n## Tasks\n\n- [ ] a\n").status is Status.NOT_STARTED
+
+
+# A status line naming the document's state yields to phases that say the work is under way.
+DOCUMENT = {
+    "en": ("**Status:** Draft", "| Milestone | Name | Status |", "Complete", "Planning"),
+    "es": ("**Estado:** Borrador", "| Hito | Nombre | Estado |", "Completado", "Pendiente"),
+    "de": ("**Status:** Entwurf", "| Meilenstein | Name | Status |", "Erledigt", "Offen"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DOCUMENT))
+def test_a_draft_document_with_work_done_is_under_way(lang: str) -> None:
+    line, header, done, todo = DOCUMENT[lang]
+    table = f"{header}\n|---|---|---|\n| M1 | Core | {done} |\n| M2 | Ship | {todo} |\n"
+    plan = plan_of(f"# Roadmap\n\n{line}\n\n## Milestones\n\n{table}")
+    assert [p.status for p in plan.phases] == [Status.DONE, Status.NOT_STARTED]
+    assert plan.status is Status.IN_PROGRESS
+    nothing_done = table.replace(f"| {done} |", f"| {todo} |")
+    assert plan_of(f"# R\n\n{line}\n\n{nothing_done}").status is Status.NOT_STARTED

@@ -26,7 +26,6 @@ NOT_YET = {
     "Bkankim__Bluepy/docs/ROADMAP.md",
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
     "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
-    "sqlhammer__Hammer-Forge-Studio/docs/studio/milestones.md",
 }
 
 PHASE_FIELDS = {
