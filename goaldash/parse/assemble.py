@@ -31,6 +31,7 @@ from goaldash.parse.placeholders import is_placeholder, placeholder_lines
 from goaldash.parse.stages import (
     first_start,
     group_statuses,
+    line_statuses,
     logged_ends,
     prune,
     task_statuses,
@@ -181,6 +182,7 @@ def assemble(
     _merge_gantt(text, st)
     prune(st, by_phase)  # groups of stages and tables across them are not stages
     group_statuses(st)  # "## ✅ Completed phases" over phases that say nothing
+    line_statuses(st)  # "**Status:** Phase 1~3 done, Phase 5 in progress"
     task_statuses(st, by_phase)  # a task table's status column, where no box is
     logged_ends(st, by_phase)  # "| 2026-02-27 | Phase 1 completed |"
     first_start(st, by_phase)  # "**Start date:** ..." at the top: when the first phase began

@@ -313,6 +313,29 @@ def phase_reference(text: str) -> str | None:
     return ident
 
 
+_STATED = re.compile(
+    _LEAD + _KW + r"(?P<id>\d{1,3})(?:\s*[~〜～–-]\s*(?P<to>\d{1,3}))?(?![\w.])", re.IGNORECASE
+)
+_CLAUSE = re.compile(r"[,;，；、()（）]|\s[-–—]\s")
+
+
+def stated_phases(text: str) -> list[tuple[list[str], Status]]:
+    """The phases a status line states, clause by clause: "80% - Phase 1~3 완료, Phase 5 진행
+    중" -> [(["1", "2", "3"], done), (["5"], in progress)]; "Phase 2 done" -> [(["2"], done)]."""
+    out: list[tuple[list[str], Status]] = []
+    for clause in _CLAUSE.split(text.replace("**", "")):
+        m = _STATED.match(clause.strip())
+        if m is None or _kind(m) != "phase":
+            continue
+        status = annotation_status(clause.strip()[m.end() :])
+        if status is None or status is Status.UNKNOWN:
+            continue
+        first, last = int(m.group("id")), int(m.group("to") or m.group("id"))
+        if first <= last <= first + 50:
+            out.append(([str(n) for n in range(first, last + 1)], status))
+    return out
+
+
 def finished_phase(text: str) -> str | None:
     """The phase key a log entry says was finished: "Фаза 1 завершена: ...", "Phase 2
     completed", "Fase 3 concluída"; None when it names none or says something else."""

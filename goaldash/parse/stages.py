@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from goaldash.model import Progress, Status
 from goaldash.parse.dates import first_date
+from goaldash.parse.phases import stated_phases
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.words import COLUMN
@@ -126,3 +127,16 @@ def logged_ends(st: State, by_phase: dict[str | None, Progress]) -> None:
         ticked = progress is not None and progress.total > 0 and progress.done == progress.total
         if b.declared is Status.DONE or (b.declared is None and ticked):
             b.end, b.dated = when, True
+
+
+def line_statuses(st: State) -> None:
+    """The plan's top status line may state its phases ("In progress (Phase 1~3 done, Phase 5
+    under way)", "Estado: Fase 2 concluída"): a phase that states nothing itself, nor has a
+    status table row, stands as that line says (over its boxes, as any stated status)."""
+    if not st.plan_status_text or not st.order:
+        return
+    for ids, status in stated_phases(st.plan_status_text):
+        for key in ids:
+            b = st.phases.get(key)
+            if b is not None and b.declared is None:
+                b.declared, b.declared_from = status, "plan's status line"

@@ -77,3 +77,25 @@ def test_a_draft_document_with_work_done_is_under_way(lang: str) -> None:
     assert plan.status is Status.IN_PROGRESS
     nothing_done = table.replace(f"| {done} |", f"| {todo} |")
     assert plan_of(f"# R\n\n{line}\n\n{nothing_done}").status is Status.NOT_STARTED
+
+
+# The plan's top status line stating its phases: "Phase 1~2 done, Phase 3 in progress".
+STATED = {
+    "en": ("**Status:** In progress (Phase 1-2 done, Phase 3 in progress)", "Phase"),
+    "es": ("**Estado:** En curso - Fase 1~2 completada, Fase 3 en curso", "Fase"),
+    "ko": ("**상태**: **진행 중 (80% 완료 - Phase 1~2 완료, Phase 3 진행 중)**", "Phase"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STATED))
+def test_the_top_status_line_states_its_phases(lang: str) -> None:
+    line, word = STATED[lang]
+    phases = "".join(f"## {word} {n}: x\n\n- [x] a\n- [ ] b\n\n" for n in (1, 2, 3, 4))
+    plan = plan_of(f"# P\n\n{line}\n\n{phases}")
+    assert [p.status for p in plan.phases] == [
+        Status.DONE,
+        Status.DONE,
+        Status.IN_PROGRESS,
+        Status.IN_PROGRESS,  # not named: its boxes
+    ]
+    assert plan.status is Status.IN_PROGRESS
