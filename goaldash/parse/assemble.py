@@ -25,14 +25,13 @@ from goaldash.model import (
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
-from goaldash.parse.mermaid import gantt_sections, name_key
-from goaldash.parse.phases import PhaseDecl
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
 from goaldash.parse.stages import (
     first_start,
     group_statuses,
     line_statuses,
     logged_ends,
+    merge_gantt,
     prune,
     task_statuses,
 )
@@ -84,47 +83,6 @@ def _progress_by_phase(items: tuple[Item, ...]) -> dict[str | None, Progress]:
     for (phase, state), n in counts.items():
         done.setdefault(phase, [0, 0, 0])[_STATE_INDEX[state]] += n
     return {phase: Progress(done=d, in_progress=p, open=o) for phase, (d, p, o) in done.items()}
-
-
-def _merge_gantt(text: str, st: State) -> None:
-    """Mermaid gantt sections fill in the dates the plan's phases do not write (a section
-    matches a phase by id, a task a phase by name); a plan with no phases takes the sections
-    as its phases, with the status their tasks' tags tell."""
-    sections = gantt_sections(text)
-    if not sections:
-        return
-    if not st.order:
-        for sec in sections:
-            key = sec.first if sec.first == sec.last else sec.label
-            if key in st.phases:
-                continue
-            decl = PhaseDecl("phase", key, sec.name, None, None, None, None, None, None)
-            b = PhaseB(key=key, decl=decl, line=sec.line, primary=False)
-            b.start, b.end, b.dated = sec.start, sec.end, True
-            if sec.status is not Status.UNKNOWN:
-                b.declared, b.declared_from = sec.status, "gantt chart"
-            st.phases[key] = b
-            st.order.append(key)
-        return
-    by_name: dict[str, PhaseB] = {}
-    for key in st.order:
-        b = st.phases[key]
-        if (b.start is None or b.end is None) and (name := name_key(b.decl.name)):
-            by_name.setdefault(name, b)
-    for sec in sections:
-        first, last = st.phases.get(sec.first), st.phases.get(sec.last)
-        if first is not None and first.start is None and sec.start:
-            first.start, first.dated = sec.start, True
-        if last is not None and last.end is None and sec.end:
-            last.end, last.dated = sec.end, True
-        for task in sec.tasks:
-            named = by_name.get(name_key(task.name))
-            if named is None:
-                continue
-            if named.start is None and task.start:
-                named.start, named.dated = task.start, True
-            if named.end is None and task.end:
-                named.end, named.dated = task.end, True
 
 
 def assemble(
@@ -179,7 +137,7 @@ def assemble(
     for key, span in st.summary_spans.items():
         if key in st.phases and st.phases[key].span is None:
             st.phases[key].span = span
-    _merge_gantt(text, st)
+    merge_gantt(text, st)
     prune(st, by_phase)  # groups of stages and tables across them are not stages
     group_statuses(st)  # "## ✅ Completed phases" over phases that say nothing
     line_statuses(st)  # "**Status:** Phase 1~3 done, Phase 5 in progress"

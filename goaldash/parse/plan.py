@@ -22,7 +22,6 @@ from goaldash.parse.itemruns import plain, plain_items, run_items, take_run
 from goaldash.parse.items import make_item
 from goaldash.parse.levels import outline
 from goaldash.parse.phases import (
-    PhaseDecl,
     annotation_status,
     label_of,
     may_declare,
@@ -32,7 +31,7 @@ from goaldash.parse.phases import (
 )
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.records import adjustment, blocker_entry, field, table
-from goaldash.parse.register import register
+from goaldash.parse.register import not_phase_container, part_of, register, repeated
 from goaldash.parse.sections import (
     is_adjustments_title,
     is_blockers_title,
@@ -40,16 +39,10 @@ from goaldash.parse.sections import (
     status_line,
 )
 from goaldash.parse.state import Scope, State, label_for
-from goaldash.parse.words import TEMPLATE, words_pattern
 from goaldash.text import clean_plain
 
 __all__ = ["decode", "parse_plan"]
 
-_NOT_PHASES = re.compile(
-    r"\b(?:rollout|roll-out|rollback|roll-back|release plan|deployment plan)\b", re.I
-)
-# "## Report template", "## 📊 进度报告模板": what it holds is a form to fill in, not phases.
-_TEMPLATE = re.compile(r"(?<![A-Za-zÀ-ɏЀ-ӿ])" + words_pattern(TEMPLATE), re.IGNORECASE)
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
@@ -152,20 +145,6 @@ def _section_text(st: State) -> str:
     return " › ".join(clean_plain(p).replace("**", "").strip() for p in parts if p.strip())
 
 
-def _not_phase_container(st: State, outer: Heading) -> bool:
-    """Is `outer` a section whose "Phase N" headings are not the plan's phases?
-
-    A rollout or release section's stages are not phases, nor a template's ("## Report
-    template" holding "### Phase X Report"); but a document whose title says "Rollout plan"
-    (its level-1 heading) is a plan whose phases are real.
-    """
-    if outer.line in st.not_containers:
-        return True
-    return outer.level > 1 and (
-        _NOT_PHASES.search(outer.text) is not None or _TEMPLATE.search(outer.text) is not None
-    )
-
-
 def _read_blocks(blocks: list[Block | ItemRun], st: State) -> None:
     """Read `blocks` (the next ones of the file), emptying the list as they are: each block is
     let go once read, so the items of a big flat list are freed as their `Item`s are made."""
@@ -252,12 +231,12 @@ def _heading(h: Heading, st: State) -> None:
         decl = st.outline.headings.get(h.line)  # "## M1 - Name" beside "## M2 - Name"
     if decl is not None:
         outer = st.headings[:-1]
-        if any(_not_phase_container(st, o) for o in outer):
+        if any(not_phase_container(st, o) for o in outer):
             return
         scope = st.scope
         if scope is not None and scope.level:
             inside = st.phases[scope.key]
-            if decl.key == scope.key or _part_of(decl, inside.decl):
+            if decl.key == scope.key or part_of(decl, inside.decl):
                 # "### Phase 6 Overview" in "## Phase 6", "#### Etapa 0.1" in "### Fase 0": a
                 # section of the phase, a step of it.
                 return
@@ -265,7 +244,7 @@ def _heading(h: Heading, st: State) -> None:
         b = register(st, decl, h.line, primary=True, origin="heading")
         st.heading_phases = True
         if b is None:
-            _repeated(st, decl, h, parent, outer)
+            repeated(st, decl, h, parent, outer)
             return
         if b.origin == "heading" and b.line == h.line:
             b.level, b.parent = h.level, parent
@@ -275,39 +254,6 @@ def _heading(h: Heading, st: State) -> None:
         if scope is not None and scope.level and b.key != scope.key:
             st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         st.scope = Scope(b.key, h.level, label_for(decl))
-
-
-def _repeated(st: State, decl: PhaseDecl, h: Heading, parent: int, outer: list[Heading]) -> None:
-    """A heading repeating a phase heading's id. Beside the first (same level, same section:
-    "## Phase 13" again after "## Retrospective"), the phase goes on: its items are the
-    phase's, and a warning says so. Elsewhere ("### Phase 1" under "## Rollout Plan", a
-    summary), it restates the phases, and its siblings are not phases either."""
-    first = st.phases.get(decl.key)
-    if first is not None and first.level == h.level and first.parent == parent:
-        st.warnings.append(
-            Warning(
-                "repeated-phase",
-                f"{label_for(first.decl)} is declared again (first at line {first.line}): "
-                "its items are counted with the first",
-                h.line,
-            )
-        )
-        st.scope = Scope(first.key, h.level, label_for(first.decl))
-        return
-    if outer:
-        st.not_containers.add(outer[-1].line)
-
-
-def _part_of(decl: PhaseDecl, outer: PhaseDecl) -> bool:
-    """Is `decl`, a heading inside the phase `outer`, a part of it: its id extends the outer
-    id ("0.1" in "0") and another word declares it ("Etapa 0.1" in "Fase 0", "Step 2.3" in
-    "Phase 2"). "Phase 6.1" in "Phase 6" is a phase of its own: the same word, a sub-phase."""
-    return (
-        decl.key.startswith(outer.key + ".")
-        and bool(decl.word)
-        and bool(outer.word)
-        and decl.word != outer.word
-    )
 
 
 def _paragraph(p: Paragraph, st: State) -> None:
@@ -322,7 +268,7 @@ def _paragraph(p: Paragraph, st: State) -> None:
         return
     if decl is not None:
         outer = st.headings
-        if any(_not_phase_container(st, o) for o in outer):
+        if any(not_phase_container(st, o) for o in outer):
             decl = None
         elif st.scope is None and st.heading_phases:
             # "**Phase 4: Next** (Future)" under "## Next Steps", in a plan whose phases are

@@ -1,13 +1,18 @@
-"""Adding a declared phase to the walk's state: one id, one phase; its declarations merged."""
+"""Adding a declared phase to the walk's state: one id, one phase, its declarations merged;
+and which heading declarations are phases at all (not a rollout's or a template's stages, not
+a step of the phase they are in, not a restatement)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from goaldash.model import Warning
+from goaldash.parse.blocks import Heading
 from goaldash.parse.phases import PhaseDecl
 from goaldash.parse.placeholders import is_placeholder
-from goaldash.parse.state import PhaseB, State
+from goaldash.parse.state import PhaseB, Scope, State, label_for
+from goaldash.parse.words import TEMPLATE, words_pattern
 
 
 def register(
@@ -69,3 +74,57 @@ def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
         b.end, b.dated = decl.end, True
     if decl.original_end and b.original_end is None:
         b.original_end = decl.original_end
+
+
+_NOT_PHASES = re.compile(
+    r"\b(?:rollout|roll-out|rollback|roll-back|release plan|deployment plan)\b", re.I
+)
+# "## Report template", "## 📊 进度报告模板": what it holds is a form to fill in, not phases.
+_TEMPLATE = re.compile(r"(?<![A-Za-zÀ-ɏЀ-ӿ])" + words_pattern(TEMPLATE), re.IGNORECASE)
+
+
+def not_phase_container(st: State, outer: Heading) -> bool:
+    """Is `outer` a section whose "Phase N" headings are not the plan's phases?
+
+    A rollout or release section's stages are not phases, nor a template's ("## Report
+    template" holding "### Phase X Report"); but a document whose title says "Rollout plan"
+    (its level-1 heading) is a plan whose phases are real.
+    """
+    if outer.line in st.not_containers:
+        return True
+    return outer.level > 1 and (
+        _NOT_PHASES.search(outer.text) is not None or _TEMPLATE.search(outer.text) is not None
+    )
+
+
+def repeated(st: State, decl: PhaseDecl, h: Heading, parent: int, outer: list[Heading]) -> None:
+    """A heading repeating a phase heading's id. Beside the first (same level, same section:
+    "## Phase 13" again after "## Retrospective"), the phase goes on: its items are the
+    phase's, and a warning says so. Elsewhere ("### Phase 1" under "## Rollout Plan", a
+    summary), it restates the phases, and its siblings are not phases either."""
+    first = st.phases.get(decl.key)
+    if first is not None and first.level == h.level and first.parent == parent:
+        st.warnings.append(
+            Warning(
+                "repeated-phase",
+                f"{label_for(first.decl)} is declared again (first at line {first.line}): "
+                "its items are counted with the first",
+                h.line,
+            )
+        )
+        st.scope = Scope(first.key, h.level, label_for(first.decl))
+        return
+    if outer:
+        st.not_containers.add(outer[-1].line)
+
+
+def part_of(decl: PhaseDecl, outer: PhaseDecl) -> bool:
+    """Is `decl`, a heading inside the phase `outer`, a part of it: its id extends the outer
+    id ("0.1" in "0") and another word declares it ("Etapa 0.1" in "Fase 0", "Step 2.3" in
+    "Phase 2"). "Phase 6.1" in "Phase 6" is a phase of its own: the same word, a sub-phase."""
+    return (
+        decl.key.startswith(outer.key + ".")
+        and bool(decl.word)
+        and bool(outer.word)
+        and decl.word != outer.word
+    )

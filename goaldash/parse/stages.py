@@ -1,5 +1,6 @@
 """Which of the phases the walk declared are the plan's stages (the ones a reader would list),
-and what the plan as a whole says of them.
+and what the plan as a whole says of them: group headings, task tables, logs, its top status
+and start lines, its mermaid gantt chart.
 
 The walk declares a phase wherever a line says so; a few of those are not stages of the plan,
 and only the whole plan tells which:
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from goaldash.model import Progress, Status
 from goaldash.parse.dates import first_date
-from goaldash.parse.phases import stated_phases
+from goaldash.parse.mermaid import gantt_sections, name_key
+from goaldash.parse.phases import PhaseDecl, stated_phases
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.words import COLUMN
@@ -140,3 +142,44 @@ def line_statuses(st: State) -> None:
             b = st.phases.get(key)
             if b is not None and b.declared is None:
                 b.declared, b.declared_from = status, "plan's status line"
+
+
+def merge_gantt(text: str, st: State) -> None:
+    """Mermaid gantt sections fill in the dates the plan's phases do not write (a section
+    matches a phase by id, a task a phase by name); a plan with no phases takes the sections
+    as its phases, with the status their tasks' tags tell."""
+    sections = gantt_sections(text)
+    if not sections:
+        return
+    if not st.order:
+        for sec in sections:
+            key = sec.first if sec.first == sec.last else sec.label
+            if key in st.phases:
+                continue
+            decl = PhaseDecl("phase", key, sec.name, None, None, None, None, None, None)
+            b = PhaseB(key=key, decl=decl, line=sec.line, primary=False)
+            b.start, b.end, b.dated = sec.start, sec.end, True
+            if sec.status is not Status.UNKNOWN:
+                b.declared, b.declared_from = sec.status, "gantt chart"
+            st.phases[key] = b
+            st.order.append(key)
+        return
+    by_name: dict[str, PhaseB] = {}
+    for key in st.order:
+        b = st.phases[key]
+        if (b.start is None or b.end is None) and (name := name_key(b.decl.name)):
+            by_name.setdefault(name, b)
+    for sec in sections:
+        first, last = st.phases.get(sec.first), st.phases.get(sec.last)
+        if first is not None and first.start is None and sec.start:
+            first.start, first.dated = sec.start, True
+        if last is not None and last.end is None and sec.end:
+            last.end, last.dated = sec.end, True
+        for task in sec.tasks:
+            named = by_name.get(name_key(task.name))
+            if named is None:
+                continue
+            if named.start is None and task.start:
+                named.start, named.dated = task.start, True
+            if named.end is None and task.end:
+                named.end, named.dated = task.end, True
