@@ -25,6 +25,7 @@ from goaldash.model import (
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
+from goaldash.parse.phases import opens_with_phase
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
 from goaldash.parse.stages import (
     first_start,
@@ -221,7 +222,7 @@ def assemble(
     status_value = fm.as_text(meta.get("status")) or fm.as_text(meta.get("lifecycle"))
     if isinstance(meta.get("status"), list) or (status_value and "|" in status_value):
         status_value = None  # "[draft | active | completed]": a template's menu, not a value
-    if status_value is None and st.plan_status_text:
+    if status_value is None and st.plan_status_text and not opens_with_phase(st.plan_status_text):
         status_value = st.plan_status_text
     declared = (
         frontmatter_status(status_value)

@@ -316,7 +316,13 @@ def phase_reference(text: str) -> str | None:
 _STATED = re.compile(
     _LEAD + _KW + r"(?P<id>\d{1,3})(?:\s*[~〜～–-]\s*(?P<to>\d{1,3}))?(?![\w.])", re.IGNORECASE
 )
-_CLAUSE = re.compile(r"[,;，；、()（）]|\s[-–—]\s")
+_CLAUSE = re.compile(r"[,;，；、()（）→]|\s[-–—]\s")
+
+
+def opens_with_phase(text: str) -> bool:
+    """Does a status line open with a phase's clause ("✅ Phase 0-5 完了 → Phase 6.1 完了 →
+    ...")? Its marks then are the phases', not the plan's own status."""
+    return _STATED.match(text.replace("**", "").strip()) is not None
 
 
 def stated_phases(text: str) -> list[tuple[list[str], Status]]:

@@ -183,3 +183,18 @@ def merge_gantt(text: str, st: State) -> None:
                 named.start, named.dated = task.start, True
             if named.end is None and task.end:
                 named.end, named.dated = task.end, True
+        if sec.first == sec.last and sec.first in st.phases and sec.tasks:
+            # "section Phase 6" with five tasks over "### Phase 6.1" ... "### Phase 6.5":
+            # the tasks are the sub-phases, in order.
+            subs = [st.phases[k] for k in st.order if _sub_of(k, sec.first)]
+            if len(subs) == len(sec.tasks):
+                for sub, task in zip(subs, sec.tasks, strict=True):
+                    if sub.start is None and task.start:
+                        sub.start, sub.dated = task.start, True
+                    if sub.end is None and task.end:
+                        sub.end, sub.dated = task.end, True
+
+
+def _sub_of(key: str, parent: str) -> bool:
+    """Is `key` a sub-phase of `parent`, one level down: "6.2" of "6", not "6.2.1"."""
+    return key.startswith(parent + ".") and "." not in key[len(parent) + 1 :]

@@ -99,3 +99,45 @@ def test_the_top_status_line_states_its_phases(lang: str) -> None:
         Status.IN_PROGRESS,  # not named: its boxes
     ]
     assert plan.status is Status.IN_PROGRESS
+
+
+# A status line that opens with a phase's clause states the phases, not the plan.
+CLAUSES = {
+    "en": "**Status:** ✅ **Phase 1-2 done** → **Phase 3 in progress** → Beta ready",
+    "ja": "**ステータス**: ✅ **Phase 1-2 完了** → **Phase 3 進行中** → ベータ準備",
+    "pt": "**Status:** ✅ **Fase 1-2 concluída** → **Fase 3 em andamento** → beta",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLAUSES))
+def test_a_status_line_of_phase_clauses_is_not_the_plans_status(lang: str) -> None:
+    word = "Fase" if lang == "pt" else "Phase"
+    phases = "".join(f"## {word} {n}: x\n\nText.\n\n" for n in (1, 2, 3, 4))
+    plan = plan_of(f"# P\n\n{CLAUSES[lang]}\n\n{phases}")
+    assert [p.status for p in plan.phases][:3] == [Status.DONE, Status.DONE, Status.IN_PROGRESS]
+    assert plan.status is Status.IN_PROGRESS  # not "done" for its opening ✅
+
+
+# A gantt section naming a phase, with as many tasks as the phase has sub-phases: in order.
+GANTT = {
+    "en": ("Phase 6: Next", ["Speed", "Looks", "Features"], ["Faster", "Visuals", "Extras"]),
+    "es": ("Fase 6: Siguiente", ["Velocidad", "Aspecto", "Funciones"], ["Rápido", "Vista", "Más"]),
+    "ja": ("フェーズ6: 改善", ["高速化", "見た目", "機能"], ["速度", "外観", "追加"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GANTT))
+def test_gantt_tasks_date_the_sub_phases_in_order(lang: str) -> None:
+    section, names, tasks = GANTT[lang]
+    word = section.split(" ")[0] if lang != "ja" else "フェーズ"
+    sep = "" if lang == "ja" else " "
+    rows = "\n".join(f"    {t} :p{i}, 2026-03-{1 + 14 * i:02d}, 14d" for i, t in enumerate(tasks))
+    chart = f"```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section {section}\n{rows}\n```\n"
+    subs = "".join(f"### {word}{sep}6.{i + 1}: {n}\n\n" for i, n in enumerate(names))
+    plan = plan_of(f"# P\n\n{chart}\n## {section}\n\nText.\n\n{subs}")
+    starts = {p.id: p.start.isoformat() if p.start else None for p in plan.phases}
+    assert [starts["6.1"], starts["6.2"], starts["6.3"]] == [
+        "2026-03-01",
+        "2026-03-15",
+        "2026-03-29",
+    ]
