@@ -50,7 +50,7 @@ _STEP = re.compile(
 # Kiro's top-level task: "3. Name" (its parts, "3.1 Name", are tasks of the phase).
 _NUMBERED = re.compile(r"^(?P<id>\d{1,3})\.\s+(?P<rest>\S.*)$")
 _BOLD_ID = re.compile(
-    r"^\*\*(?P<id>[A-Z]{1,3}\d{1,3}(?:\.\d+)?):\s*(?P<rest>[^*]+)\*\*(?P<after>.*)$"
+    r"^\*\*(?P<id>[A-Z]{1,3}\d{1,3}(?:\.\d+)?) ?[:：]\s*(?P<rest>[^*]+)\*\*(?P<after>.*)$"
 )
 
 
