@@ -84,11 +84,21 @@ async def test_watcher_follows_editors(repo: Path) -> None:
         await wait_for(pilot, lambda: app.plan(BETA_PATH) is None)
         await wait_for(pilot, lambda: not any("Beta" in r for r in rows_of(app, "overview")))
         # A file that stops being plan-like stays, with what the parser says.
-        (plans / "delta-plan.md").write_bytes(b"\xff\xfe garbage \x00")
+        (plans / "delta-plan.md").write_bytes(b"\xff\xfe garbage, no items any more\n")
         await wait_for(
             pilot,
             lambda: (p := app.plan("docs/plans/delta-plan.md")) is not None and not p.items,
             what="a broken file kept",
+        )
+        # A binary one is passed over, as the scan passes it over: no row, a note.
+        (plans / "delta-plan.md").write_bytes(b"\xff\xfe garbage \x00" * 64)
+        await wait_for(
+            pilot,
+            lambda: (
+                app.plan("docs/plans/delta-plan.md") is None
+                and any("delta-plan.md" in n for n in app.workspace.passed_over)
+            ),
+            what="a binary file passed over",
         )
 
 
