@@ -158,9 +158,29 @@ def is_nothing(text: str) -> bool:
             if _ABOUT_BLOCKING.search(rest[:40]):
                 return True
     m = _NO_WORD.match(t)
-    return m is not None and len(t) <= 60 and bool(_ABOUT_BLOCKING.search(t, m.end()))
+    if m is not None and len(t) <= 60 and bool(_ABOUT_BLOCKING.search(t, m.end())):
+        return True
+    return len(t) <= 60 and _only_none(t)
 
 
+def _only_none(text: str) -> bool:
+    """A line made of a none word, blocker nouns and "currently" words in any order: "Derzeit
+    keine", "Блокеров нет", "ブロッカーなし", "블로커 없음", "Engel yok", "Hiện tại không có"."""
+    rest, said = text, False
+    for pattern, is_none in _NONE_PARTS:
+        rest, n = pattern.subn(" ", rest)
+        said = said or (is_none and n > 0)
+    return said and not re.search(r"\w", rest)
+
+
+# The parts of a none line, taken out in turn (a noun with its inflection: "Блокеров"); the
+# none word last, so that "không có" is a none word after "hiện tại" is taken.
+_NONE_PARTS = (
+    (re.compile(rf"{_NOUN}(?:(?<=[^\W\d_])(?<![\u2e80-\ufaff])[^\W\d_]{{0,3}})?", re.I), False),
+    (re.compile(rf"{_ISSUE}", re.I), False),
+    (re.compile(words_pattern(CURRENTLY), re.I), False),
+    (re.compile(words_pattern(NOTHING, NO), re.I), True),
+)
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+")
 
 
