@@ -13,7 +13,7 @@ _BRACKET = re.compile(
 _DATE_TOKEN = re.compile(r"(?<![\w/-])(?:YYYY-MM-DD|YYYY-MM|MM/DD/YYYY|DD/MM/YYYY|YYYY)(?![\w/-])")
 # Markers that are data, not placeholders: spec-kit's [P] and [US1], ids like [T001], [WIP].
 _MARKER = re.compile(r"^(?:P\??|P\d|US\d+|T\d+|[A-Z]{1,3}\d*|\d+|[xX ~/-]|\^.*|!\w+)$")
-_WORDY = re.compile(r"[A-Za-z]")
+_WORDY = re.compile(r"[^\W\d_]")  # a letter of any script: [氏名], [الاسم]
 _CODE_SPAN = re.compile(r"(`+)[^`\n]{0,400}?\1")
 # A one-word slot says what goes there by its shape: a menu (`[Draft|Active]`, `[Feature/Goal]`),
 # a pattern (`[###-name]`, `[X%]`, `[...]`). Any other single word is a tag: `[Backend]`.
