@@ -43,6 +43,7 @@ from goaldash.text import clean_plain
 
 __all__ = ["decode", "parse_plan"]
 
+_MARKS = re.compile(r"^[^\w~]+")
 _BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
@@ -250,10 +251,20 @@ def _heading(h: Heading, st: State) -> None:
             b.level, b.parent = h.level, parent
             if scope is None and outer:
                 # "## ✅ Phase 0-5: Completed" over "### Phase 0": what the group says.
-                b.group = annotation_status(outer[-1].text)
+                b.group = _group_status(outer[-1].text)
         if scope is not None and scope.level and b.key != scope.key:
             st.phases[scope.key].holds_phases = True  # "# Milestone v3" over "## Phase 12"
         st.scope = Scope(b.key, h.level, label_for(decl))
+
+
+def _group_status(text: str) -> Status | None:
+    """The status a group's heading states: "✅ Phase 0-5: 完了", "Completed phases", "🚧 En
+    curso". A mark alone states one only when it is the done mark: "📋 Tasks by Priority" is
+    a title with an icon, not a to-do list."""
+    status = annotation_status(text)
+    if status is None or status is Status.DONE:
+        return status
+    return annotation_status(_MARKS.sub("", text))
 
 
 def _paragraph(p: Paragraph, st: State) -> None:

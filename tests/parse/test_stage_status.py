@@ -152,3 +152,11 @@ def test_a_log_row_dates_a_finished_phase(lang: str) -> None:
     first, second = plan_of(text).phases
     assert first.end is not None and first.end.isoformat() == "2026-02-27"
     assert second.end is None  # started, not finished
+
+
+@pytest.mark.parametrize(
+    "icon", ["📋 Tasks by Priority", "📋 Tareas por prioridad", "📋 优先级任务"]
+)
+def test_a_group_heading_icon_is_no_status(icon: str) -> None:
+    text = f"# P\n\n## {icon}\n\n### P0 - Critical\n\nText.\n\n### P1 - High\n\nText.\n"
+    assert [p.status for p in plan_of(text).phases] == [Status.UNKNOWN, Status.UNKNOWN]
