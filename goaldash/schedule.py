@@ -20,8 +20,13 @@ passed). A new status is a new kind of bar unasked."""
 
 
 def phase_late(phase: Phase, today: date) -> bool:
-    """A phase not done (nor cancelled) whose end has passed."""
-    return phase.end is not None and phase.end < today and not phase.status.closed
+    """A phase whose end has passed and that the file says is not finished: a status not
+    done (nor cancelled), written or shown by its items. One the file says nothing of (no
+    status, no items: a task table without a status column, say) is of unknown status, and
+    never called late on its date alone."""
+    if phase.end is None or phase.end >= today:
+        return False
+    return not phase.status.closed and phase.status is not Status.UNKNOWN
 
 
 def blocker_overdue(blocker: Blocker, today: date) -> bool:
@@ -30,13 +35,18 @@ def blocker_overdue(blocker: Blocker, today: date) -> bool:
 
 
 def is_late(plan: Plan, today: date) -> bool:
-    """A plan not done whose end (or a phase's end) has passed."""
-    if plan.status.closed:
+    """A plan not done with a late phase, or whose estimated completion has passed, or (when
+    no phase has an end of its own) whose end has passed. Where phases have ends, the plan's
+    end is theirs: a plan whose last phase is done on time is not late by that phase's date.
+    Not one the file says nothing of (unknown status: no status, no items), as for a phase."""
+    if plan.status.closed or plan.status is Status.UNKNOWN:
         return False
-    end = plan.dates.estimated_completion or plan.dates.end
-    if end and end < today:
+    if any(phase_late(p, today) for p in plan.phases):
         return True
-    return any(phase_late(p, today) for p in plan.phases)
+    ends = [plan.dates.estimated_completion]
+    if not any(p.end for p in plan.phases):
+        ends.append(plan.dates.end)
+    return any(end is not None and end < today for end in ends)
 
 
 def current_phase(plan: Plan) -> Phase | None:

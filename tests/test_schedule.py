@@ -52,17 +52,21 @@ def test_a_bar_is_its_status_or_late_and_by_its_dates_when_unknown() -> None:
         phase = Phase("1", "A", 1, status=status, end=after)
         assert bar_kind(phase, TODAY) == status  # a new status is a new kind of bar
         late = bar_kind(replace(phase, end=before), TODAY)
-        assert late == (
-            status if status in (Status.DONE, Status.BLOCKED, Status.CANCELLED) else LATE
-        )
+        kept = (Status.DONE, Status.BLOCKED, Status.CANCELLED, Status.UNKNOWN)
+        assert late == (status if status in kept else LATE)
     unknown = Phase("1", "A", 1)
     assert bar_kind(replace(unknown, start=before, end=after), TODAY) is Status.IN_PROGRESS
     assert bar_kind(replace(unknown, start=after), TODAY) is Status.NOT_STARTED
+    # Ended, and the file says nothing of it: done or late, nobody can tell from its dates.
+    assert bar_kind(replace(unknown, end=before), TODAY) is Status.UNKNOWN
 
 
 def test_lateness_is_one_rule() -> None:
     gone, coming = date(2026, 3, 9), date(2026, 3, 10)
-    assert phase_late(Phase("1", "A", 1, end=gone), TODAY)
+    assert phase_late(Phase("1", "A", 1, status=Status.IN_PROGRESS, end=gone), TODAY)
+    assert phase_late(Phase("1", "A", 1, status=Status.NOT_STARTED, end=gone), TODAY)
+    # No status and no items: the file does not say it is unfinished, so it is not late.
+    assert not phase_late(Phase("1", "A", 1, end=gone), TODAY)
     assert not phase_late(Phase("1", "A", 1, end=coming), TODAY)  # due today is not late
     assert not phase_late(Phase("1", "A", 1, status=Status.DONE, end=gone), TODAY)
     plan = plan_of("# P\n\n## Phase 1: A (2026-03-01 to 2026-03-09)\n\n- [ ] a\n")
@@ -115,3 +119,34 @@ def test_span_covers_today_and_bars() -> None:
     lo, hi = span_of([t], TODAY) or (None, None)
     assert lo is not None and hi is not None
     assert lo <= TODAY and hi >= date(2026, 4, 20)
+
+
+def test_a_phase_of_task_rows_without_status_is_not_late() -> None:
+    """A GoalKit tasks file: the phase's tasks are table rows with no status column and no
+    checkbox; past its span's end it is of unknown status, neither late nor red."""
+    plan = plan_of(
+        "# Tasks\n\n**Date**: 2026-02-01\n\n**Phase 1: Backend** (Days 1-5, 2 tasks)\n\n"
+        "| Task ID | Task Name | Owner |\n|---|---|---|\n| T-001 | Schema | Ana |\n"
+        "| T-002 | API | Ana |\n"
+    )
+    (phase,) = plan.phases
+    assert phase.end is not None and phase.end < TODAY
+    assert phase.status is Status.UNKNOWN
+    assert not phase_late(phase, TODAY) and bar_kind(phase, TODAY) is Status.UNKNOWN
+    assert not is_late(plan, TODAY)
+
+
+def test_a_plan_is_late_by_its_phases_where_they_have_ends() -> None:
+    """The last phase done on time does not make the plan late by that phase's end; a passed
+    estimate of completion is late whatever the phases say."""
+    on_time = plan_of(
+        "# P\n\n## Phase 1: A (2026-03-01 to 2026-03-05) ✅\n\n- [x] a\n\n"
+        "## Phase 2: B\n\n- [ ] b\n"
+    )
+    assert on_time.dates.end is not None and on_time.dates.end < TODAY
+    assert not is_late(on_time, TODAY)
+    estimate = plan_of(
+        "# P\n\n**Current estimated completion:** 2026-03-06\n\n"
+        "## Phase 1: A (2026-03-01 to 2026-03-20)\n\n- [ ] a\n"
+    )
+    assert estimate.dates.estimated_completion == date(2026, 3, 6) and is_late(estimate, TODAY)
