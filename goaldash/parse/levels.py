@@ -41,9 +41,11 @@ _QUARTER = re.compile(
 _STEP_WORDS = "|".join(
     re.escape(w) for w in sorted({w for ws in STEP.values() for w in ws}, key=len, reverse=True)
 )
-# A step word with an id ("Step 3: Name", "Sprint 2", "Schritt 4").
+# A step word with an id ("Step 3: Name", "Sprint 2", "Schritt 4"; "ブロック1" against it in the
+# scripts written without spaces).
 _STEP = re.compile(
-    rf"^(?P<lead>[\s*_]*)(?P<word>{_STEP_WORDS})\s+(?P<id>\d{{1,3}}(?:\.\d+)*[a-z]?)\b"
+    rf"^(?P<lead>[\s*_]*)(?P<word>{_STEP_WORDS})(?:\s+|(?<=[\u2e80-\uffff]))"
+    rf"(?P<id>\d{{1,3}}(?:\.\d+)*[a-z]?)\b"
     r"(?P<after>\s*[:：.]\s*|\s+[-–—]\s+|\s*$|\s*(?=\())(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -279,9 +279,18 @@ def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:
     return _declaration(kind, ident, rest, Status.CANCELLED if struck else None, "")
 
 
+# Digits of other scripts, as ids are written: Arabic-Indic ١٢, Persian ۱۲, full-width １２.
+_DIGITS = str.maketrans(
+    {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}}
+    | {0xFF10 + i: str(i) for i in range(10)}
+)
+
+
 def _declaration(
     kind: str, ident: str, rest: str, status: Status | None, lead: str, word: str = ""
 ) -> PhaseDecl:
+    if not ident.isascii():
+        ident = ident.translate(_DIGITS)
     name, notes = _annotations(rest)
     if status is None:
         status = _status_from_lead(lead)

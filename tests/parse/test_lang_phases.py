@@ -241,7 +241,6 @@ def test_each_word_for_a_stage(lang: str, word: str) -> None:
         ),
         pytest.param(
             "## المرحلة ١: التخطيط\n\n- [ ] a\n\n## المرحلة ٢: التنفيذ\n\n- [ ] b\n",
-            marks=pytest.mark.xfail(strict=True, reason="Arabic-Indic digits are not read as ids"),
             id="ar-digits",
         ),
         pytest.param(
@@ -250,13 +249,7 @@ def test_each_word_for_a_stage(lang: str, word: str) -> None:
             id="ar-ordinals",
         ),
         pytest.param(
-            "## ブロック1: 試作\n\n- [ ] a\n\n## ブロック2: ベータ\n\n- [ ] b\n",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a step word of a script without spaces "
-                "takes no id written against it (levels)",
-            ),
-            id="ja-block",
+            "## ブロック1: 試作\n\n- [ ] a\n\n## ブロック2: ベータ\n\n- [ ] b\n", id="ja-block"
         ),
         pytest.param("## 1단계: 기획\n\n- [ ] a\n\n## 2단계: 개발\n\n- [ ] b\n", id="ko"),
     ],
