@@ -56,15 +56,17 @@ def current_phase(plan: Plan) -> Phase | None:
 
 
 def next_due(plan: Plan, today: date) -> date | None:
-    """The earliest end date, today or later, of a phase not done; else the plan's end. None
-    for a finished (done or cancelled) plan: nothing of it is due."""
+    """The earliest end date, today or later, of a phase not done; else the plan's end, if it
+    is still ahead or the plan is late. None for a finished (done or cancelled) plan: nothing
+    of it is due."""
     if plan.status.closed:
         return None
     dues = [p.end for p in plan.phases if p.end and not p.status.closed and p.end >= today]
     if dues:
         return min(dues)
     end = plan.dates.estimated_completion or plan.dates.end
-    return end
+    # A passed end is due still only in a late plan (shown as overdue); else nothing is due.
+    return end if end is not None and (end >= today or is_late(plan, today)) else None
 
 
 # ----------------------------------------------------------------------------------- bars

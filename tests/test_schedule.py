@@ -13,6 +13,7 @@ from goaldash.schedule import (
     bar_kind,
     blocker_overdue,
     is_late,
+    next_due,
     phase_late,
     plan_timeline,
     span_of,
@@ -150,3 +151,13 @@ def test_a_plan_is_late_by_its_phases_where_they_have_ends() -> None:
         "## Phase 1: A (2026-03-01 to 2026-03-20)\n\n- [ ] a\n"
     )
     assert estimate.dates.estimated_completion == date(2026, 3, 6) and is_late(estimate, TODAY)
+
+
+def test_nothing_is_due_when_every_end_has_passed_and_the_plan_is_not_late() -> None:
+    plan = plan_of(
+        "# P\n\n## Phase 1: A (2026-03-01 to 2026-03-05) ✅\n\n- [x] a\n\n"
+        "## Phase 2: B\n\n- [ ] b\n"
+    )
+    assert not is_late(plan, TODAY) and next_due(plan, TODAY) is None
+    late = plan_of("# P\n\n## Phase 1: A (2026-03-01 to 2026-03-05)\n\n- [ ] a\n")
+    assert is_late(late, TODAY) and next_due(late, TODAY) == date(2026, 3, 5)

@@ -160,3 +160,20 @@ async def test_one_line_per_row_and_the_cursor_over_a_whole_row() -> None:
         assert [bg(s) == cursor for s in styled] == [False, True, True, False]
         await pilot.click(RowList, offset=(1, 2))  # the second line of the row
         await wait_for(pilot, lambda: app.selected == ["b"])
+
+
+async def test_the_selected_row_keeps_its_contrast() -> None:
+    """Faint text (grey, dim) on the cursor's bar takes the cursor's colour: readable."""
+    app = ListApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        rows = app.query_one(RowList)
+        faint = Text.assemble(("plan ", "bold"), ("format", "bright_black"), (" phase", "dim"))
+        rows.show_rows([Row("a", faint), Row("b", faint.copy())])
+        await wait_for(pilot, lambda: lines(rows)[:1] == ["plan format phase"])
+        assert rows.highlighted == 0
+        cursor = rows.get_component_rich_style("row-list--cursor")
+        picked = [s for s in rows.render_line(0) if s.text.strip() in ("format", "phase")]
+        assert picked and all(s.style and s.style.color == cursor.color for s in picked)
+        assert all(s.style and not s.style.dim for s in picked)
+        other = [s for s in rows.render_line(1) if s.text.strip() == "format"]
+        assert other and other[0].style and other[0].style.color != cursor.color

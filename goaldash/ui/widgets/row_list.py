@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -321,7 +322,7 @@ class RowList(ScrollView, can_focus=True):
         lines = self._first[row + 1] - self._first[row]
         if row == self._cursor:  # the whole row, so the selected row keeps its contrast
             cursor = self.get_component_rich_style("row-list--cursor")
-            strips = self._draw(text, lines, width, base, cursor)
+            strips = self._draw(text, lines, width, base, cursor, lift=cursor)
         else:
             had = self._drawn.get(row)
             if had is not None and had[0] is text and had[1] == width:
@@ -334,10 +335,17 @@ class RowList(ScrollView, can_focus=True):
         return strips[line - self._first[row]]
 
     def _draw(
-        self, text: Text, lines: int, width: int, base: Style, under: Style | None
+        self,
+        text: Text,
+        lines: int,
+        width: int,
+        base: Style,
+        under: Style | None,
+        lift: Style | None = None,
     ) -> list[Strip]:
         """A row's `lines` lines of `width` cells (cropped, never wrapped), `under` beneath
-        the text's own styles."""
+        the text's own styles; with `lift` (the cursor's row), faint text (dim, grey) takes
+        `lift`'s colour, so every cell of the selected row stays readable on its bar."""
         console = self.app.console
         parts = list(text.split(allow_blank=True)) if "\n" in text.plain else [text]
         parts += [Text()] * (lines - len(parts))
@@ -351,5 +359,18 @@ class RowList(ScrollView, can_focus=True):
             if under is not None:
                 line.stylize_before(under)
             segments = list(line.render(console))
+            if lift is not None and lift.color is not None:
+                segments = [_lifted(seg, lift) for seg in segments]
             strips.append(Strip(segments).crop_extend(0, width, base).apply_style(base))
         return strips
+
+
+_FAINT = frozenset({"bright_black", "grey50", "grey42", "grey37", "grey30", "black"})
+
+
+def _lifted(seg: Segment, lift: Style) -> Segment:
+    """`seg` readable on the cursor's bar: faint text in `lift`'s colour, not dimmed."""
+    style = seg.style
+    if style is None or not (style.dim or (style.color and style.color.name in _FAINT)):
+        return seg
+    return Segment(seg.text, style + Style(color=lift.color, dim=False), seg.control)
