@@ -14,10 +14,13 @@ and only the whole plan tells which:
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from goaldash.model import Progress, Status
 from goaldash.parse.dates import first_date
-from goaldash.parse.mermaid import gantt_sections, name_key
-from goaldash.parse.phases import PhaseDecl, stated_phases
+from goaldash.parse.mermaid import GanttSection, gantt_sections, name_key
+from goaldash.parse.phases import PhaseDecl, parse_phase_as, stated_phases
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.words import COLUMN
@@ -164,6 +167,9 @@ def merge_gantt(text: str, st: State) -> None:
             st.phases[key] = b
             st.order.append(key)
         return
+    for sec in sections:
+        if sec.first == sec.label and sec.label not in st.phases:
+            _labelled_stage(text, sec, st)
     by_name: dict[str, PhaseB] = {}
     for key in st.order:
         b = st.phases[key]
@@ -198,3 +204,27 @@ def merge_gantt(text: str, st: State) -> None:
 def _sub_of(key: str, parent: str) -> bool:
     """Is `key` a sub-phase of `parent`, one level down: "6.2" of "6", not "6.2.1"."""
     return key.startswith(parent + ".") and "." not in key[len(parent) + 1 :]
+
+
+def _labelled_stage(text: str, sec: GanttSection, st: State) -> None:
+    """A gantt section with no id ("section UI Redesign") whose label is a heading of the
+    file ("## 🎨 UI Redesign (done: 2026-02-14)"): that heading is a stage, named by its label,
+    in file order among the phases; its heading's status and dates, else the section's."""
+    m = re.search(
+        rf"^#{{1,6}}[ \t]+[^\w\n]{{0,6}}{re.escape(sec.label)}(?P<rest>(?:[ \t(（][^\n]*)?)$",
+        text,
+        re.MULTILINE,
+    )
+    if m is None:
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    decl = replace(parse_phase_as("phase", sec.label, m.group("rest")), name=sec.label)
+    b = PhaseB(key=sec.label, decl=decl, line=line, primary=True, origin="gantt heading")
+    b.start, b.end = decl.start or sec.start, decl.end or sec.end
+    b.dated = b.start is not None or b.end is not None
+    status = decl.status or (sec.status if sec.status is not Status.UNKNOWN else None)
+    if status is not None:
+        b.declared, b.declared_from = status, "heading"
+    at = next((i for i, k in enumerate(st.order) if st.phases[k].line > line), len(st.order))
+    st.phases[b.key] = b
+    st.order.insert(at, b.key)

@@ -141,3 +141,33 @@ def test_gantt_tasks_date_the_sub_phases_in_order(lang: str) -> None:
         "2026-03-15",
         "2026-03-29",
     ]
+
+
+# A gantt section with no id whose label is a heading: that heading is a stage, in file order.
+LABELLED = {
+    "en": ("UI Redesign", "## 🎨 UI Redesign (done: 2026-02-14)"),
+    "es": ("Rediseño", "## 🎨 Rediseño (completado: 2026-02-14)"),
+    "ja": ("デザイン刷新", "## 🎨 デザイン刷新（完了: 2026-02-14）"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LABELLED))
+def test_a_gantt_section_label_makes_its_heading_a_stage(lang: str) -> None:
+    label, heading = LABELLED[lang]
+    chart = (
+        "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Phase 1: Core\n"
+        f"    Build :done, a, 2026-02-01, 10d\n    section {label}\n"
+        "    Colours :done, b, 2026-02-13, 2d\n```\n"
+    )
+    text = (
+        f"# P\n\n{chart}\n## Phase 1: Core\n\n- [x] a\n\n{heading}\n\nText.\n\n"
+        "## Phase 2: Next\n\n- [ ] b\n"
+    )
+    plan = plan_of(text)
+    assert [p.id for p in plan.phases] == ["1", label, "2"]
+    stage = plan.phases[1]
+    assert stage.status is Status.DONE
+    assert stage.end is not None and stage.end.isoformat() == "2026-02-14"
+    assert stage.start is not None and stage.start.isoformat() == "2026-02-13"
+    no_heading = text.replace(heading, "## Notes")
+    assert [p.id for p in plan_of(no_heading).phases] == ["1", "2"]

@@ -25,7 +25,6 @@ LABELS: dict[str, dict[str, Any]] = (
 NOT_YET = {
     "Bkankim__Bluepy/docs/ROADMAP.md",
     "MarvinFrede__api/Zeitplan-und-Meilensteine.md",
-    "rohto4__stream-auto-setting/docs/planning/implementation-plan.md",
 }
 
 PHASE_FIELDS = {
