@@ -99,20 +99,29 @@ def not_phase_container(st: State, outer: Heading) -> bool:
 
 def repeated(st: State, decl: PhaseDecl, h: Heading, parent: int, outer: list[Heading]) -> None:
     """A heading repeating a phase heading's id. Beside the first (same level, same section:
-    "## Phase 13" again after "## Retrospective"), the phase goes on: its items are the
-    phase's, and a warning says so. Elsewhere ("### Phase 1" under "## Rollout Plan", a
-    summary), it restates the phases, and its siblings are not phases either."""
+    "## Phase 13" again after "## Retrospective"), it is a second phase, with a warning: its
+    id is the first's and its number ("13 (2)"), so that nothing taking a phase by its id
+    mixes the two, and its items are its own. Elsewhere ("### Phase 1" under "## Rollout
+    Plan", a summary), it restates the phases, and its siblings are not phases either."""
     first = st.phases.get(decl.key)
     if first is not None and first.level == h.level and first.parent == parent:
+        n = 2
+        while replace(decl, id=f"{decl.id} ({n})").key in st.phases:
+            n += 1
+        again = replace(decl, id=f"{decl.id} ({n})")
+        b = register(st, again, h.line, primary=True, origin="heading")
+        if b is None:  # cannot be: its key is new
+            return
+        b.level, b.parent = h.level, parent
         st.warnings.append(
             Warning(
                 "repeated-phase",
                 f"{label_for(first.decl)} is declared again (first at line {first.line}): "
-                "its items are counted with the first",
+                f"read as a second phase, {label_for(again)}",
                 h.line,
             )
         )
-        st.scope = Scope(first.key, h.level, label_for(first.decl))
+        st.scope = Scope(b.key, h.level, label_for(again))
         return
     if outer:
         st.not_containers.add(outer[-1].line)
