@@ -161,3 +161,45 @@ def test_a_repeated_sibling_id_is_a_second_phase(lang: str) -> None:
     assert [p.progress.total for p in plan.phases] == [1, 1]
     assert [p.status.value for p in plan.phases] == ["done", "not_started"]
     assert [w.line for w in plan.warnings if w.kind == "repeated-phase"] == [plan.items[1].line - 2]
+
+
+# Full-width parentheses hold annotations as ASCII ones do: dates, statuses, spans.
+FULL_WIDTH = {
+    "ja": "## フェーズ4: UI調整（完了: 2026-02-12）\n\n## フェーズ5: 公開（2026-03-01 ～ 2026-03-20）\n",
+    "zh": "## 阶段4：界面调整（完成：2026-02-12）\n\n## 阶段5：发布（2026-03-01 ～ 2026-03-20）\n",
+    "ko": "## 4단계: UI 조정（완료: 2026-02-12）\n\n## 5단계: 출시（2026-03-01 ～ 2026-03-20）\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FULL_WIDTH))
+def test_full_width_parentheses_are_annotations(lang: str) -> None:
+    first, second = plan_of("# P\n\n" + FULL_WIDTH[lang]).phases
+    assert "（" not in first.name and "2026" not in first.name
+    assert first.end is not None and first.end.isoformat() == "2026-02-12"
+    assert second.start is not None and second.start.isoformat() == "2026-03-01"
+
+
+# Ids in the digits of other scripts read as ASCII ids: ١ ٢ (Arabic), ۱ ۲ (Persian), １ ２.
+DIGITS = {
+    "ar": "## المرحلة ١: أ\n\n## المرحلة ٢: ب\n",
+    "fa": "## مرحلة ۱: الف\n\n## مرحلة ۲: ب\n",
+    "ja": "## フェーズ１: 基盤\n\n## フェーズ２: 画面\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DIGITS))
+def test_ids_in_other_digits(lang: str) -> None:
+    assert ids("# P\n\n" + DIGITS[lang]) == ["1", "2"]
+
+
+# A step word of a script written without spaces takes the id written against it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## ブロック1: 試作\n\n## ブロック2: ベータ\n",
+        "## 步骤1：设计\n\n## 步骤2：实现\n",
+        "## 스텝1: 설계\n\n## 스텝2: 구현\n",
+    ],
+)
+def test_a_wide_step_word_takes_an_id_against_it(text: str) -> None:
+    assert ids("# P\n\n" + text) == ["1", "2"]
