@@ -39,6 +39,7 @@ from goaldash.ui.screens import HelpScreen, MainScreen, PlanScreen
 from goaldash.ui.tabs import next_tab, tab_bindings
 from goaldash.ui.throttle import Throttle
 from goaldash.ui.toasts import ITEM_CELLS, TOAST_CSS, cut, toast_text
+from goaldash.ui.views.base import row_key
 from goaldash.workspace import (
     Event,
     Notice,
@@ -196,6 +197,8 @@ class GoalDashApp(App[None]):
             if ws.plan(path) is None:
                 self.notify(f"{path} is not among the plans read here", markup=False)
             else:
+                self.redraw()  # its row is there, with the cursor on it for when it is closed
+                self.main.view("overview").rows.select_key(row_key(path))
                 self.open_plan(path)
         if msg.final:
             # A big repository leaves a few hundred thousand long-lived objects (the plans);

@@ -11,7 +11,21 @@ import pytest
 import goaldash.ui.app
 from goaldash.cli import main
 from goaldash.ui.screens import PlanScreen
-from tests.ui.helpers import ALPHA_PATH, loaded, make_app, wait_for
+from tests.ui.helpers import ALPHA_PATH, BETA_PATH, loaded, make_app, wait_for
+
+
+async def test_back_from_the_plan_it_was_given_the_cursor_is_on_its_row(repo: Path) -> None:
+    """Of two plans, the second in the overview's order: escape lands on its row."""
+    app = make_app(repo, open_path=ALPHA_PATH)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen), what="a plan screen")
+        await loaded(pilot, app)
+        rows = app.main.view("overview").rows
+        keys = list(rows._keys)
+        assert keys.index(ALPHA_PATH) > keys.index(BETA_PATH), keys
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main, what="back on the dashboard")
+        await wait_for(pilot, lambda: rows.highlighted_key == ALPHA_PATH, what="its row")
 
 
 async def test_the_app_opens_the_plan_it_is_given(repo: Path) -> None:
