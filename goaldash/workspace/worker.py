@@ -10,6 +10,7 @@ again, so the view shows what is on disk.
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from goaldash.workspace.state import Job, Workspace
 if TYPE_CHECKING:
     import anyio
 
+    from goaldash.scan import Found
+
 Emit = Callable[[Event], None]
 """Where a worker reports: called on the worker's thread."""
 Cancelled = Callable[[], bool]
@@ -47,7 +50,6 @@ STANDUP_WAIT = 120
 def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
     """Read every plan, reporting them in batches as they come."""
     from goaldash.cache import ParseCache
-    from goaldash.checks import as_of
     from goaldash.config import ConfigError
     from goaldash.discover import candidates
     from goaldash.report.jsonout import fragment
@@ -72,7 +74,7 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
         for done, got in read_found(found, cache, keep_json=fragment, notes=notes):
             if cancelled():
                 return
-            batch = [as_of(f.base(), ws.today) for f in got]
+            batch = _decoded(got, ws)
             seen.extend(batch)
             emit(PlansRead(batch, scanned=done))
         emit(
@@ -90,6 +92,23 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
         emit(ScanFailed(f"cannot read {root}: {exc}"))
     finally:
         ws.scan_done.set()
+
+
+def _decoded(got: list[Found], ws: Workspace) -> list[Plan]:
+    """The plans of a batch, decoded from the cache where they were found there.
+
+    They live as long as the dashboard shows them: a few hundred thousand objects for a big
+    repository, with no reference cycles. The cycle collector is paused while they are made
+    and they are then frozen (`gc.freeze`), so it never walks them: left to it, it walked
+    each plan's objects as it was decoded, and again as they aged, a fifth of a warm scan's
+    time."""
+    from goaldash.checks import as_of
+    from goaldash.parse.basics import collector_paused
+
+    with collector_paused():
+        batch = [as_of(f.base(), ws.today) for f in got]
+        gc.freeze()
+    return batch
 
 
 def run_jobs(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
