@@ -14,12 +14,13 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
 from operator import attrgetter
 from typing import Any
 
+from goaldash.bulk import maker
 from goaldash.model import (
     MARK_STATES,
     Adjustment,
@@ -239,6 +240,7 @@ _INTS = frozenset({int})
 _STRS = frozenset({str})
 _OPT_INTS = frozenset({int, _NONE})
 _OPT_STRS = frozenset({str, _NONE})
+_BOOLS = frozenset({bool})
 _MARKS = frozenset(MARK_STATES)
 
 
@@ -310,7 +312,53 @@ def _phase(v: Any) -> Phase:
 
 
 def _phases(v: Any) -> tuple[Phase, ...]:
-    return tuple(map(_phase, _list(v)))
+    # A repository has tens of thousands of phases: they are checked a column at a time and
+    # made a slot at a time for all of them (`bulk.maker`), as items are; `_phase` when the class
+    # changed under this code.
+    rows = _list(v)
+    if _PHASES is None or not rows:
+        return tuple(map(_phase, rows))
+    if not all(type(r) is list and len(r) == 14 for r in rows):
+        raise _bad("phase")
+    pid, name, line, kind, status, declared, progress, span, *dates, milestone, rel, dated = (
+        list(c) for c in zip(*rows, strict=True)
+    )
+    if not (
+        set(map(type, pid)) <= _STRS
+        and set(map(type, name)) <= _STRS
+        and set(map(type, line)) <= _INTS
+        and set(map(type, kind)) <= _STRS
+        and set(map(type, status)) <= _STRS
+        and set(map(type, declared)) <= _OPT_STRS
+        and set(map(type, span)) <= _OPT_STRS
+        and set(map(type, milestone)) <= _OPT_STRS
+        and set(map(type, dated)) <= _BOOLS
+    ):
+        raise _bad("phase")
+    return tuple(
+        _PHASES(
+            len(rows),
+            *(pid, name, line, kind, map(_STATUS.__getitem__, status)),
+            *(map(_opt_status, declared), _progresses(progress), span),
+            *(map(_date, d) for d in dates),
+            *(milestone, map(_span, rel), dated),
+        )
+    )
+
+
+def _progresses(rows: list[Any]) -> Iterable[Progress]:
+    if _PROGRESSES is None:
+        return map(_progress, rows)
+    if not all(type(r) is list and len(r) == 3 for r in rows):
+        raise _bad("progress")
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[], [], []]
+    if not all(set(map(type, c)) <= _INTS for c in columns):
+        raise _bad("progress")
+    return _PROGRESSES(len(rows), *columns)
+
+
+_PHASES = maker(Phase)
+_PROGRESSES = maker(Progress)
 
 
 _date_fields = _row(PlanDates)

@@ -275,6 +275,25 @@ def test_the_written_out_decoders_check_what_the_field_checks_do() -> None:
         assert codec._progress(data[6]) == codec._row(Progress)(data[6]) == phase.progress
 
 
+def test_phases_made_at_once_are_the_phases_made_one_by_one() -> None:
+    from goaldash import codec
+
+    phases = rich_plan().phases
+    rows = json.loads(json.dumps([codec._plain(p) for p in phases]))
+    assert codec._PHASES is not None  # the quick maker serves Phase as it is
+    made = codec._phases(rows)
+    assert made == phases and made == tuple(map(codec._row(Phase), rows))
+    assert [repr(p) for p in made] == [repr(p) for p in phases]
+    for i in range(len(rows[0])):  # a value of the wrong type in any field is refused
+        for bad in ({}, 1.5, [1, "2", 3]):
+            damaged = json.loads(json.dumps(rows))
+            damaged[-1][i] = bad
+            with pytest.raises(codec.ERRORS):
+                codec._phases(damaged)
+    with pytest.raises(codec.Malformed):
+        codec._phases([*rows, rows[0][:-1]])  # a row short of a field
+
+
 def test_generated_plans_round_trip(tmp_path: Path) -> None:
     from bench.repo import generate
 
