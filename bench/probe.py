@@ -3,11 +3,16 @@ frame reaches the terminal driver (and, for the dashboard, when every plan is sh
 exit. Run by the benchmark in a fresh process, so imports count:
 
     python -m bench.probe START_EPOCH bare|all [ROOT]
+
+With GOALDASH_PROBE_WHY=1 (mode all), it also says on stderr where the time went: when the
+scan's thread started and ended, and the CPU seconds of that thread, of the UI thread (from
+its first line of the app's own code, after the imports) and of the whole process.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -63,6 +68,8 @@ def main(argv: list[str]) -> None:
         return
     from goaldash.ui.app import GoalDashApp
 
+    why = _why(t0) if os.environ.get("GOALDASH_PROBE_WHY") == "1" else None
+
     async def dash(pilot: Pilot[Any]) -> None:
         await _painted(pilot, t0)
         app = pilot.app
@@ -73,6 +80,30 @@ def main(argv: list[str]) -> None:
         app.exit()
 
     GoalDashApp(Path(argv[2]), date(2026, 11, 21), watch=False).run(headless=True, auto_pilot=dash)
+    if why is not None:
+        why["ui_cpu"] += time.thread_time()
+        why["process_cpu"] = time.process_time()
+        print(" ".join(f"{k}={v:.3f}" for k, v in why.items()), file=sys.stderr)
+
+
+def _why(t0: float) -> dict[str, float]:
+    """Times the dashboard's scan (wrapping `worker.scan`); filled in as it runs."""
+    from goaldash.workspace import worker
+
+    why = {"ui_cpu": -time.thread_time()}
+    scan = worker.scan
+
+    def timed(*args: Any) -> None:
+        why["scan_start"] = time.time() - t0
+        cpu = time.thread_time()
+        try:
+            scan(*args)
+        finally:
+            why["scan_cpu"] = time.thread_time() - cpu
+            why["scan_end"] = time.time() - t0
+
+    worker.scan = timed  # type: ignore[assignment]
+    return why
 
 
 if __name__ == "__main__":
