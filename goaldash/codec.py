@@ -8,6 +8,8 @@ every value is checked (exact type, known enum value, right length) before an ob
 built from it. Anything else raises `Malformed`, and the cache then ignores the entry: a
 cache is never trusted, and a bad one is never a traceback.
 
+The writing is `goaldash.codec_write`; this module reads back (and gives both to its users).
+
 This module is core: it must not import Textual.
 """
 
@@ -15,12 +17,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 from datetime import date
-from operator import attrgetter
 from typing import Any
 
 from goaldash.bulk import maker
+from goaldash.codec_write import NAMES, encode_plan, facts_data, plan_data
 from goaldash.model import (
     MARK_STATES,
     Adjustment,
@@ -42,6 +43,9 @@ from goaldash.model import Status as _Status
 from goaldash.parse.basics import collector_paused
 from goaldash.parse.items import make_items
 
+__all__ = ["ERRORS", "VERSION", "Malformed", "decode_plan", "encode_plan", "facts_data"]
+__all__ += ["facts_of", "plan_data", "plan_of"]
+
 VERSION = 1
 """The encoding's own version: part of the cache's schema."""
 
@@ -60,81 +64,6 @@ _ITEM_STATE = {s.value: s for s in ItemState}
 _FORMAT = {f.value: f for f in PlanFormat}
 _DATE_LEN = len("2026-11-21")
 _NONE = type(None)
-
-# -------------------------------------------------------------------------------- encoding
-
-
-def _plain(v: Any) -> Any:
-    """One field's value as json writes it (enums are str subclasses: json writes the value)."""
-    kind = type(v)
-    if kind is date:
-        return v.isoformat()
-    if kind is tuple:
-        return [_plain(x) for x in v]
-    if kind in _ROW_CLASSES:
-        # All fields read at once; only those that may hold a date, a tuple or a row are
-        # looked at again (a plan may have a hundred thousand phases or status rows).
-        getter, deeper = _ROW_READERS[kind]
-        values = list(getter(v))
-        for i in deeper:
-            x = values[i]
-            if x is not None:  # most dates are not there: written as they are
-                values[i] = x.isoformat() if type(x) is date else _plain(x)
-        return values
-    return v
-
-
-def _items(items: tuple[Item, ...]) -> list[list[Any]]:
-    # By column: a hundred thousand items decode several times faster from nine arrays of
-    # plain values than from a hundred thousand small arrays. (Each column read by `map`.)
-    return [list(map(attrgetter(name), items)) for name in _NAMES[Item]]
-
-
-def plan_data(plan: Plan) -> list[Any]:
-    """The plan as plain lists, strings, numbers, booleans and None."""
-    return [
-        _items(plan.items) if name == "items" else _plain(getattr(plan, name))
-        for name in _NAMES[Plan]
-    ]
-
-
-def facts_data(facts: PlanFacts) -> list[Any]:
-    """A plan's facts as plain data."""
-    return [_plain(getattr(facts, name)) for name in _NAMES[PlanFacts]]
-
-
-def encode_plan(plan: Plan) -> bytes:
-    """The plan as compact JSON text (UTF-8).
-
-    A path that is not UTF-8 holds lone surrogates (`os.fsdecode`): they are written as
-    such ("surrogatepass"), which `json.loads` reads back from bytes the same way."""
-    # `json.dumps(plan_data(plan))`, written a field at a time and the items a column at a
-    # time, each column let go once written: a plan of a million items is tens of megabytes
-    # of text, never held as Python lists of lists. (`json.dumps` of an array is its values',
-    # between brackets, by commas; UTF-8 is written a character at a time.)
-    parts = [b"["]
-    for n, name in enumerate(_NAMES[Plan]):
-        if n:
-            parts.append(b",")
-        if name != "items":
-            parts.append(_utf8(_dumps(_plain(getattr(plan, name)))))
-            continue
-        parts.append(b"[")
-        for m, field in enumerate(_NAMES[Item]):
-            if m:
-                parts.append(b",")
-            parts.append(_utf8(_dumps(list(map(attrgetter(field), plan.items)))))
-        parts.append(b"]")
-    parts.append(b"]")
-    return b"".join(parts)
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
 
 # -------------------------------------------------------------------------------- decoding
 
@@ -385,28 +314,8 @@ _CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: se
 }
 """Per class, the check (and conversion) of each field, in declaration order."""
 
-_ROW_CLASSES = frozenset(_CHECKS) - {Item}
-_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls)) for cls in (*_CHECKS, Item)
-}
-_WRITTEN_AS_IS = frozenset({"str", "int", "bool", "float", "None", "Status", "PlanFormat"})
-"""Annotations of the fields whose values json writes as they are (an enum is a str)."""
-
-
-def _row_reader(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[int, ...]]:
-    """How `_plain` reads a row of `cls`: its fields at once, and which of them are more than
-    json writes as they are (by their annotation; any but `_WRITTEN_AS_IS` is looked at)."""
-    names = _NAMES[cls]
-    getter = attrgetter(*names) if len(names) > 1 else (lambda v: (getattr(v, names[0]),))
-    deeper = tuple(
-        i
-        for i, f in enumerate(fields(cls))
-        if not set(str(f.type).replace(" ", "").split("|")) <= _WRITTEN_AS_IS
-    )
-    return getter, deeper
-
-
-_ROW_READERS = {cls: _row_reader(cls) for cls in _ROW_CLASSES}
+_NAMES: dict[type, tuple[str, ...]] = {cls: NAMES[cls] for cls in (*_CHECKS, Item)}
+"""Per class, its fields' names (those `codec_write` writes, `ROWS` and `Item`)."""
 
 plan_of: Callable[[Any], Plan] = _row(Plan)
 """The plan `plan_data` gave `v` from; Malformed (or one of `ERRORS`) for anything else."""
