@@ -161,8 +161,21 @@ def _row(cls: type) -> Callable[[Any], Any]:
 
 
 def _rows(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    one = _row(cls)
-    return lambda v: tuple(one(x) for x in _list(v))
+    """The decoder of an array of rows of `cls`: the rows' columns each checked by its field's
+    check, and the objects made at once (`bulk.maker`), not one `cls(...)` at a time."""
+    one, make = _row(cls), maker(cls)
+
+    def decode(v: Any) -> tuple[Any, ...]:
+        rows = _list(v)
+        if make is None or len(rows) < 2:
+            return tuple(map(one, rows))
+        checks = _CHECKS[cls]
+        if not all(type(r) is list and len(r) == len(checks) for r in rows):
+            raise _bad("array")
+        columns = zip(*rows, strict=True)
+        return tuple(make(len(rows), *map(map, checks, columns)))
+
+    return decode
 
 
 _INTS = frozenset({int})

@@ -297,6 +297,31 @@ def test_phases_made_at_once_are_the_phases_made_one_by_one() -> None:
         codec._phases([*rows, rows[0][:-1]])  # a row short of a field
 
 
+@pytest.mark.parametrize("name", ["tasks", "blockers", "adjustments", "status_rows", "warnings"])
+def test_rows_made_at_once_are_the_rows_made_one_by_one(name: str) -> None:
+    from goaldash import codec, codec_write
+
+    made_one_by_one = getattr(rich_plan(), name) * 3
+    cls = type(made_one_by_one[0])
+    rows = json.loads(json.dumps(codec_write.plain(made_one_by_one)))
+    made = codec._rows(cls)(rows)
+    assert made == made_one_by_one and made == tuple(map(codec._row(cls), rows))
+    assert [repr(r) for r in made] == [repr(r) for r in made_one_by_one]
+    for i in range(len(rows[0])):  # any value in any field: refused or read as one by one
+        for bad in ({}, [1, "2"], 1.5, None, "x", True):
+            damaged = json.loads(json.dumps(rows))
+            damaged[-1][i] = bad
+            try:
+                codec._row(cls)(damaged[-1])
+            except codec.ERRORS:
+                with pytest.raises(codec.ERRORS):
+                    codec._rows(cls)(damaged)
+            else:
+                assert codec._rows(cls)(damaged)[-1] == codec._row(cls)(damaged[-1])
+    with pytest.raises(codec.Malformed):
+        codec._rows(cls)([*rows, rows[0][:-1]])  # a row short of a field
+
+
 def test_generated_plans_round_trip(tmp_path: Path) -> None:
     from bench.repo import generate
 
