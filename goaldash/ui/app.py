@@ -115,8 +115,8 @@ class GoalDashApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        # The plans are read from now, beside the first paint (on a thread).
-        self.scan_plans()
+        # Parsing starts once the first screen is up, so it never delays the first paint.
+        self.call_after_refresh(self.scan_plans)
         self.io_worker()
         if self.watching:
             self.watch_files()
