@@ -100,9 +100,18 @@ class MainScreen(Screen[None]):
             return  # called back while the app shuts down
         if isinstance(self.app.screen, PlanScreen) or self.query_one("#filter").has_focus:
             return
-        view = self.view(self.active_tab)
-        if view.rows.display:
+        self._focus_rows(self.view(self.active_tab))
+
+    def _focus_rows(self, view: View) -> bool:
+        """Put the keyboard on `view`'s list, if it is shown. Textual reports a focus in a tab
+        pane (TabPane.Focused) and makes that pane the active tab when the report is handled:
+        after a key that meanwhile chose another tab ('1' then '2' at once), which it undid.
+        The tab in sight is ours to choose, so the report is not sent."""
+        if not view.rows.display:
+            return False
+        with self.prevent(TabPane.Focused):
             view.rows.focus()
+        return True
 
     def show_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
@@ -149,10 +158,7 @@ class MainScreen(Screen[None]):
 
     def leave_filter(self) -> None:
         """Take the keyboard out of the filter box: the keys are the dashboard's again."""
-        view = self.view(self.active_tab)
-        if view.rows.display:
-            view.rows.focus()
-        else:
+        if not self._focus_rows(self.view(self.active_tab)):
             self.set_focus(None)
 
     # -- the editor -----------------------------------------------------------------------
