@@ -31,7 +31,13 @@ from goaldash.parse.phases import (
 )
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.records import adjustment, blocker_entry, field, table
-from goaldash.parse.register import not_phase_container, part_of, register, repeated
+from goaldash.parse.register import (
+    another_series,
+    not_phase_container,
+    part_of,
+    register,
+    repeated,
+)
 from goaldash.parse.sections import (
     is_adjustments_title,
     is_blockers_title,
@@ -241,6 +247,8 @@ def _heading(h: Heading, st: State) -> None:
                 # "### Phase 6 Overview" in "## Phase 6", "#### Etapa 0.1" in "### Fase 0": a
                 # section of the phase, a step of it.
                 return
+        if scope is None and another_series(st, decl, h.level):
+            return  # "#### M1" under "## 8. Milestones" after "## 3. Phase 1": checkpoints
         parent = outer[-1].line if outer else 0
         b = register(st, decl, h.line, primary=True, origin="heading")
         st.heading_phases = True

@@ -137,3 +137,16 @@ def part_of(decl: PhaseDecl, outer: PhaseDecl) -> bool:
         and bool(outer.word)
         and decl.word != outer.word
     )
+
+
+def another_series(st: State, decl: PhaseDecl, level: int) -> bool:
+    """Is `decl`, a heading outside every phase, a milestone of a series beside the plan's
+    phases: phase headings came first, shallower, of another kind ("## 3. Phase 1" ...
+    then "#### M1" under "## 8. Milestones")? Those are the phases' checkpoints, listed
+    apart; the stages are the phases, as a milestone table beside them adds none."""
+    if decl.kind != "milestone":
+        return False
+    return any(
+        b.origin == "heading" and b.primary and 0 < b.level < level and b.decl.kind != "milestone"
+        for b in st.phases.values()
+    )
