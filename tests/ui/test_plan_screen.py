@@ -161,3 +161,26 @@ async def test_a_plan_that_goes_away_says_so(repo: Path) -> None:
         (repo / ALPHA_PATH).unlink()
         app.workspace.request_reread({ALPHA_PATH})
         await wait_for(pilot, lambda: "is no longer a plan" in screen_text(app))
+
+
+def test_a_phase_row_says_its_dates_and_slip_in_words_that_fit() -> None:
+    """'Oct 17 → Nov 9 (was Nov 2)', the year only when not this year's: at 120 columns the
+    slip is never cut ('(was 2026-1…' before)."""
+    from datetime import date
+
+    from goaldash.model import Phase
+    from goaldash.ui.screens.plan import phase_row
+
+    today = date(2026, 11, 21)
+    phase = Phase(
+        "2",
+        "Ingestion pipeline",
+        1,
+        start=date(2026, 10, 17),
+        end=date(2026, 11, 9),
+        original_end=date(2026, 11, 2),
+    )
+    row = phase_row(phase, today, 118).plain
+    assert "Oct 17 → Nov 9 (was Nov 2)" in row and "…" not in row
+    later = phase_row(phase.__class__("3", "X", 1, end=date(2027, 1, 9)), today, 118).plain
+    assert "— → Jan 9 2027" in later

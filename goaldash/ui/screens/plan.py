@@ -17,12 +17,18 @@ from textual.widgets import Footer, Static
 
 from goaldash.model import Phase, Plan
 from goaldash.report.style import bar
-from goaldash.schedule import is_late, phase_late
+from goaldash.schedule import day_words, is_late, phase_late
 from goaldash.text import counted
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.messages import OpenEditor
 from goaldash.ui.widgets import ChecklistTree, Node, Row, RowList
 from goaldash.workspace import Workspace
+
+
+def _day(day: date | None, today: date) -> str:
+    """A phase's date in words, its year only when not this year's ("Oct 17", "Jan 9 2027"):
+    a phase's dates and its slip fit their column."""
+    return day_words(day, year=day.year != today.year) if day else "—"
 
 
 def phase_row(phase: Phase, today: date, width: int) -> Text:
@@ -40,11 +46,11 @@ def phase_row(phase: Phase, today: date, width: int) -> Text:
     if dates_w:
         d = Text()
         if phase.start or phase.end:
-            d.append(f"{short_date(phase.start, today)} → {short_date(phase.end, today)}")
+            d.append(f"{_day(phase.start, today)} → {_day(phase.end, today)}")
         elif phase.span:
             d.append(one_line(phase.span), style=DIM)
         if phase.original_end and phase.end and phase.original_end != phase.end:
-            d.append(f" (was {phase.original_end.isoformat()})", style="magenta")
+            d.append(f" (was {_day(phase.original_end, today)})", style="magenta")
         t.append(" ")
         t.append_text(cell(d, dates_w))
     t.no_wrap = True
