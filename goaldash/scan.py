@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from goaldash.cache import Entry, ParseCache, pack
+from goaldash.cache import ParseCache
+from goaldash.cachefile import Entry, pack
 from goaldash.checks import adds_warnings, as_of, checked, conflicts
 from goaldash.codec import Malformed
 from goaldash.config import Config, load_config

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from goaldash import cache as cache_mod
-from goaldash.cache import Entry, ParseCache, pack
+from goaldash import cachefile
+from goaldash.cache import ParseCache
+from goaldash.cachefile import Entry, pack
 from goaldash.parse.plan import parse_plan
 from goaldash.report import jsonout
 from goaldash.report.jsonout import fragment, fragment_pieces, plan_to_dict
@@ -74,7 +75,7 @@ def test_a_long_text_goes_through_the_cache_as_it_was(tmp_path: Path, whole: boo
     cache.put("docs/plans/plan.md", _entry(kept))
     assert cache.save(prune=False)
     # The file is the one the whole text, encoded at once, made.
-    raw = cache_mod._container(*_whole_layout(cache.entries))
+    raw = cachefile._container(*_whole_layout(cache.entries))
     assert cache.path is not None and cache.path.read_bytes() == raw
     again = ParseCache.for_root(tmp_path, tmp_path / "c")
     assert again.problem is None
@@ -84,7 +85,7 @@ def test_a_long_text_goes_through_the_cache_as_it_was(tmp_path: Path, whole: boo
 
 
 def _whole_layout(entries: dict[str, Entry]) -> tuple[list[Any], list[bytes | Pieces]]:
-    index, texts = cache_mod._layout(entries)
+    index, texts = cachefile.layout(entries)
     return index, [
         t if isinstance(t, bytes) else "".join(pieces_of(t)).encode("utf-8", "surrogatepass")
         for t in texts

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from goaldash import cache as cache_mod
-from goaldash import pool
+from goaldash import cachefile, pool
 from goaldash import scan as scan_mod
 from goaldash.cache import ParseCache, cache_dir
 from goaldash.report.jsonout import fragment
@@ -237,8 +236,8 @@ def cold_and_warm_json(root: Path, folder: Path) -> tuple[str, str, Scan, Scan]:
 def old_way(payload: bytes, magic: bytes | None = None) -> bytes:
     """A cache file as goaldash wrote it before: header, blake2b of the payload, a pickle."""
     digest = hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
-    head = cache_mod._MAGIC if magic is None else magic
-    return head + cache_mod.SCHEMA.encode() + b"\n" + digest + b"\n" + payload
+    head = cachefile._MAGIC if magic is None else magic
+    return head + cachefile.SCHEMA.encode() + b"\n" + digest + b"\n" + payload
 
 
 @pytest.mark.parametrize("how", ["old header", "old magic", "new header", "as a plan"])
@@ -253,11 +252,11 @@ def test_a_planted_pickle_never_runs(tmp_path: Path, how: str) -> None:
         entries = ParseCache.for_root(root, folder).entries
         first = next(k for k, e in entries.items() if e.facts is not None)
         entries[first] = replace(entries[first], blob=pickle.dumps(_Planted(marker)))
-        planted = cache_mod._encode(entries)
+        planted = cachefile._encode(entries)
     elif how == "new header":
         payload = b"%d\n[]" % 2 + evil
-        planted = cache_mod._MAGIC + cache_mod.SCHEMA.encode() + b"\n"
-        planted += cache_mod._checksum(payload) + b"\n" + payload
+        planted = cachefile._MAGIC + cachefile.SCHEMA.encode() + b"\n"
+        planted += cachefile._checksum(payload) + b"\n" + payload
     else:
         planted = old_way(evil, b"goaldash-cache\n" if how == "old magic" else None)
     folder.mkdir(mode=0o700, exist_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from goaldash import cache as cache_mod
+from goaldash import cachefile
 from goaldash.cache import ParseCache
 from goaldash.codec import Malformed, decode_plan, encode_plan
 from goaldash.model import (
@@ -39,7 +39,7 @@ from .test_cache import cache_file, cold_and_warm_json, counting, make_repo
 
 
 def unpack(blob: bytes) -> tuple[list, list[bytes]]:  # type: ignore[type-arg]
-    """The index and texts of a cache file (its layout, as `cache._container` writes it)."""
+    """The index and texts of a cache file (its layout, as `cachefile._container` writes it)."""
     payload = blob.split(b"\n", 2)[2].split(b"\n", 1)[1]  # after magic, schema, checksum
     size, rest = payload.split(b"\n", 1)
     index = json.loads(rest[: int(size)])
@@ -92,7 +92,7 @@ def test_a_malformed_index_entry_is_ignored(tmp_path: Path, damage, monkeypatch)
     root, folder, good = sound_cache(tmp_path)
     index, texts = unpack(good)
     damage(next(row for row in index if row[6] is not None))
-    cache_file(root, folder).write_bytes(cache_mod._container(index, texts))
+    cache_file(root, folder).write_bytes(cachefile._container(index, texts))
     cache = ParseCache.for_root(root, folder)
     assert cache.entries == {} and cache.problem is not None
     calls = counting(monkeypatch)
@@ -121,8 +121,8 @@ def test_a_malformed_file_is_ignored(tmp_path: Path, damage) -> None:  # type: i
     root, folder, good = sound_cache(tmp_path)
     head, texts = damage(*unpack(good))
     payload = b"%d\n" % len(head) + head + b"".join(texts)
-    planted = cache_mod._MAGIC + cache_mod.SCHEMA.encode() + b"\n"
-    cache_file(root, folder).write_bytes(planted + cache_mod._checksum(payload) + b"\n" + payload)
+    planted = cachefile._MAGIC + cachefile.SCHEMA.encode() + b"\n"
+    cache_file(root, folder).write_bytes(planted + cachefile._checksum(payload) + b"\n" + payload)
     assert ParseCache.for_root(root, folder).entries == {}
     cold, warm, _, _ = cold_and_warm_json(root, folder)
     assert warm == cold
@@ -169,7 +169,7 @@ def test_a_malformed_plan_is_read_again_from_its_file(tmp_path: Path, damage) ->
     data = json.loads(entries[rel].blob)
     damage(data)
     entries[rel] = replace(entries[rel], blob=json.dumps(data).encode())
-    cache_file(root, folder).write_bytes(cache_mod._encode(entries))
+    cache_file(root, folder).write_bytes(cachefile._encode(entries))
     cache = ParseCache.for_root(root, folder)
     assert cache.loaded == 6, "the file is sound; only the plan is not"
     with pytest.raises(Malformed):
@@ -257,8 +257,8 @@ def test_every_field_round_trips_through_the_cache(tmp_path: Path) -> None:
         "a class written and not read, or read and not written"
     )
     cache = ParseCache.for_root(tmp_path, tmp_path / "c")
-    facts, blob = cache_mod.pack(plan)
-    entry = cache_mod.Entry(1234, 5, "f00d", True, "goals/one", facts, blob, '{"p": "\udcff"}')
+    facts, blob = cachefile.pack(plan)
+    entry = cachefile.Entry(1234, 5, "f00d", True, "goals/one", facts, blob, '{"p": "\udcff"}')
     cache.put(plan.path, entry)
     assert cache.save(prune=False)
     again = ParseCache.for_root(tmp_path, tmp_path / "c").entries[plan.path]
