@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -13,7 +10,7 @@ import goaldash.parse.frontmatter as fm
 from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
 from goaldash.parse import fastblocks
 from goaldash.parse.assemble import assemble
-from goaldash.parse.basics import unread_plan
+from goaldash.parse.basics import collector_paused, unread_plan
 from goaldash.parse.blocks import Block, Heading, ListItem, Paragraph, Table, walk_markdown_it
 from goaldash.parse.dates import read_dates_of
 from goaldash.parse.document import ItemRun, unread_message
@@ -60,7 +57,7 @@ def parse_plan(path: str, data: bytes, *, group: str = "") -> Plan:
     cache stores: the warnings of the day and of the other plans are `goaldash.checks`'.
     """
     try:
-        with _collector_paused():
+        with collector_paused():
             plan = _parse(path, data, group)
     except RecursionError:
         problem = "too deeply nested to read"
@@ -69,24 +66,6 @@ def parse_plan(path: str, data: bytes, *, group: str = "") -> Plan:
     else:
         return plan
     return unread_plan(path, group, "parse-error", problem, data)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a plan is parsed.
-
-    A parse makes two objects per item and no reference cycles; on a big file the collector
-    walks the growing heap again and again for nothing (a third of the time of a file of a
-    million items). It is turned back on after, if it was on: with two parses on two threads,
-    the first to finish turns it on, never off for good.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(path: str, data: bytes, group: str) -> Plan:
