@@ -33,6 +33,7 @@ from goaldash.ui.widgets.checklist_nodes import (
     phase_node_label,
     shape,
 )
+from goaldash.ui.widgets.moves import MOVES
 
 SLICE = 0.008
 """Seconds of adding nodes before the event loop gets a turn (to answer keys, to draw)."""
@@ -47,12 +48,7 @@ class ChecklistTree(TreeNodes, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "screen.tick", "Tick", show=False),
         Binding("enter", "toggle_fold", "Fold", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
+        *MOVES,
         Binding("left", "fold", "Fold", show=False),
         Binding("right", "unfold", "Unfold", show=False),
     ]

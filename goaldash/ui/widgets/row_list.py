@@ -22,6 +22,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from goaldash.ui.widgets.moves import MOVES
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -44,12 +46,7 @@ class RowList(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Select", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
+        *MOVES,
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--heading"}
