@@ -129,12 +129,7 @@ def assemble(
                     # A phase list's box left unticked, a table saying "Complete": the table
                     # states it, the box is stale (GSD's "- [ ] **Phase 1**" and its Progress).
                     b.declared, b.declared_from = row.status, "status table"
-        if row.start and b.start is None:
-            b.start, b.dated = row.start, True
-        if row.end and b.end is None:
-            b.end, b.dated = row.end, True
-        if row.original_end and b.original_end is None:
-            b.original_end = row.original_end
+        b.take_dates(row.start, row.end, row.original_end)
     for key, span in st.summary_spans.items():
         if key in st.phases and st.phases[key].span is None:
             st.phases[key].span = span

@@ -221,15 +221,11 @@ def field(key: str, value: str, st: State) -> None:
                 Status.DONE if done == total else Status.IN_PROGRESS if done else Status.NOT_STARTED
             )
             b.declared_from = "count line"
-    elif st.scope is not None and key in _COMPLETED_KEYS and first_date(value) is not None:
+    elif st.scope is not None and key in _COMPLETED_KEYS and (d := first_date(value)):
         # "**Closed:** 2026-02-23 — signed off", "**Concluído:** 12/03": when it ended.
-        b = st.phases[st.scope.key]
-        if b.end is None:
-            b.end, b.dated = first_date(value), True
+        st.phases[st.scope.key].take_dates(None, d, None)
     elif st.scope is not None and key in ("start date", "started"):
-        b = st.phases[st.scope.key]
-        if b.start is None and (d := first_date(value)):
-            b.start, b.dated = d, True
+        st.phases[st.scope.key].take_dates(first_date(value), None, None)
     elif st.scope is None and not st.phases:
         st.plan_fields.setdefault(key, value)
 

@@ -68,12 +68,7 @@ def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
         b.declared, b.declared_from = decl.status, source
     if decl.span is not None and b.span is None and not is_placeholder(decl.span.text):
         b.span = decl.span
-    if decl.start and b.start is None:
-        b.start, b.dated = decl.start, True
-    if decl.end and b.end is None:
-        b.end, b.dated = decl.end, True
-    if decl.original_end and b.original_end is None:
-        b.original_end = decl.original_end
+    b.take_dates(decl.start, decl.end, decl.original_end)
 
 
 _NOT_PHASES = re.compile(

@@ -33,6 +33,16 @@ class PhaseB:
     parent: int = -1  # the line of the heading its heading is in (0: none)
     group: Status | None = None  # the status its group's heading states ("## ✅ Done phases")
 
+    def take_dates(self, start: date | None, end: date | None, original_end: date | None) -> None:
+        """The dates a declaration or a table row writes, where the phase has none yet (the
+        first to write one wins); a written start or end makes the phase dated."""
+        if start and self.start is None:
+            self.start, self.dated = start, True
+        if end and self.end is None:
+            self.end, self.dated = end, True
+        if original_end and self.original_end is None:
+            self.original_end = original_end
+
 
 @dataclass(slots=True)
 class Scope:
