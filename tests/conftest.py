@@ -100,3 +100,16 @@ def plan_of(text: str | bytes, path: str = "docs/plans/plan.md") -> Plan:
     """Parse a fixture written in the test."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     return parse_plan(path, data)
+
+
+def unlistable(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Folders named `name` refuse to be listed, as `chmod 000` makes them for anyone but
+    root (and tests may run as root)."""
+    real_scandir = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)

@@ -3,7 +3,6 @@ dashboard's workspace as `--once` says it (issue 15): never a plan row, never si
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from goaldash.scan import scan
 from goaldash.workspace import PlansRead, Workspace, worker
 from goaldash.workspace.events import Event
 
-from .conftest import TODAY
+from .conftest import TODAY, unlistable
 
 PLAN = "# Billing\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
 
@@ -24,15 +23,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "plan.md").write_bytes(b"\x00\x01binary\xff" * 100)
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "plan.md").write_text(PLAN, encoding="utf-8")
-    # chmod 000 does not stop root (tests may run as root): the folder refuses to be listed.
-    real_scandir = os.scandir
-
-    def scandir(path: str | os.PathLike[str]) -> object:
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    unlistable(monkeypatch, "locked")
     return tmp_path
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from goaldash.cli import main
+from tests.conftest import unlistable
 
 PLAN = "# Billing\n\n## Phase 1: Build\n\n- [x] a\n- [ ] b\n"
 
@@ -86,14 +87,7 @@ def test_an_unreadable_folder_is_a_note(
 ) -> None:
     _write(tmp_path, "docs/plans/real.md")
     _write(tmp_path, "locked/plan.md")
-    real_scandir = os.scandir
-
-    def scandir(path: str | os.PathLike[str]) -> object:
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    unlistable(monkeypatch, "locked")
     assert main(["--json", "--today", "2026-01-20", str(tmp_path)]) == 0
     got = capsys.readouterr()
     assert [p["path"] for p in json.loads(got.out)["plans"]] == ["docs/plans/real.md"]

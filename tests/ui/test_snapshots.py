@@ -70,15 +70,17 @@ def test_warnings(snap_compare: Compare, tmp_path: Path) -> None:
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=keys("4", "warnings"))
 
 
-def test_plan(snap_compare: Compare, tmp_path: Path) -> None:
-    async def run(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
-        app = pilot.app
-        assert isinstance(app, GoalDashApp)
-        app.open_plan("docs/plans/search-rebuild-plan.md")
-        await wait_for(pilot, lambda: cursor_node(app) is not None, what="the plan's checklist")
+async def open_search_plan(pilot: Pilot[Any]) -> None:
+    """Read the demo, then open its search-rebuild plan, its checklist drawn."""
+    await _settle(pilot)
+    app = pilot.app
+    assert isinstance(app, GoalDashApp)
+    app.open_plan("docs/plans/search-rebuild-plan.md")
+    await wait_for(pilot, lambda: cursor_node(app) is not None, what="the plan's checklist")
 
-    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=run)
+
+def test_plan(snap_compare: Compare, tmp_path: Path) -> None:
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=open_search_plan)
 
 
 def test_standup(snap_compare: Compare, tmp_path: Path, monkeypatch: Any) -> None:

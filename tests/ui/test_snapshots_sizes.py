@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from goaldash.ui.app import GoalDashApp
-from tests.ui.helpers import cursor_node, wait_for
-from tests.ui.test_snapshots import Compare, _settle, demo_app, keys
+from tests.ui.helpers import wait_for
+from tests.ui.test_snapshots import Compare, _settle, demo_app, keys, open_search_plan
 
 SIZES = [(60, 20), (80, 24), (200, 60)]
 ALL_SIZES = [(60, 20), (80, 24), (120, 34), (200, 60)]
@@ -36,14 +35,7 @@ def test_timeline_at(snap_compare: Compare, tmp_path: Path, size: tuple[int, int
 
 @pytest.mark.parametrize("size", ALL_SIZES, ids=_id)
 def test_plan_at(snap_compare: Compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    async def run(pilot: Pilot[Any]) -> None:
-        await _settle(pilot)
-        app = pilot.app
-        assert isinstance(app, GoalDashApp)
-        app.open_plan("docs/plans/search-rebuild-plan.md")
-        await wait_for(pilot, lambda: cursor_node(app) is not None, what="the plan's checklist")
-
-    assert snap_compare(demo_app(tmp_path), terminal_size=size, run_before=run)
+    assert snap_compare(demo_app(tmp_path), terminal_size=size, run_before=open_search_plan)
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=_id)
