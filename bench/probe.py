@@ -6,7 +6,9 @@ exit. Run by the benchmark in a fresh process, so imports count:
 
 With GOALDASH_PROBE_WHY=1 (mode all), it also says on stderr where the time went: when the
 scan's thread started and ended, and the CPU seconds of that thread, of the UI thread (from
-its first line of the app's own code, after the imports) and of the whole process.
+its first line of the app's own code, after the imports) and of the whole process. With
+GOALDASH_PROBE_NO_READER=1 the dashboard reads the plans on a thread of its own, as it does
+where it cannot fork a reading process.
 """
 
 from __future__ import annotations
@@ -18,20 +20,26 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
-from textual.drivers.headless_driver import HeadlessDriver
-from textual.pilot import Pilot
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 _first: list[float] = []
-_write = HeadlessDriver.write
 
 
-def _spy(self: HeadlessDriver, data: str) -> None:
-    if data and not _first:
-        _first.append(time.time())
-    _write(self, data)
+def _spy_on_driver() -> None:
+    """Note when the first frame reaches the headless driver."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    write = HeadlessDriver.write
+
+    def spy(self: HeadlessDriver, data: str) -> None:
+        if data and not _first:
+            _first.append(time.time())
+        write(self, data)
+
+    HeadlessDriver.write = spy  # type: ignore[method-assign]
 
 
 POLL = 0.005
@@ -57,8 +65,10 @@ async def _painted(pilot: Pilot[Any], t0: float) -> None:
 
 def main(argv: list[str]) -> None:
     t0, mode = float(argv[0]), argv[1]
-    HeadlessDriver.write = _spy  # type: ignore[method-assign]
     if mode == "bare":
+        from textual.app import App
+
+        _spy_on_driver()
 
         async def bare(pilot: Pilot[Any]) -> None:
             await _painted(pilot, t0)
@@ -66,8 +76,18 @@ def main(argv: list[str]) -> None:
 
         App[None]().run(headless=True, auto_pilot=bare)
         return
+    # As `goaldash ROOT` starts (`cli.dashboard._dashboard`): the child reading the plans is
+    # forked before Textual is imported.
+    from goaldash.config import load_config
+    from goaldash.workspace import reader
+
+    root = Path(argv[2]).resolve()
+    config = load_config(root)
+    own_thread = os.environ.get("GOALDASH_PROBE_NO_READER") == "1"  # to compare
+    early = None if own_thread else reader.start(root, config)
     from goaldash.ui.app import GoalDashApp
 
+    _spy_on_driver()
     why = _why(t0) if os.environ.get("GOALDASH_PROBE_WHY") == "1" else None
 
     async def dash(pilot: Pilot[Any]) -> None:
@@ -79,7 +99,8 @@ def main(argv: list[str]) -> None:
         print(time.time() - t0, flush=True)
         app.exit()
 
-    GoalDashApp(Path(argv[2]), date(2026, 11, 21), watch=False).run(headless=True, auto_pilot=dash)
+    app = GoalDashApp(root, date(2026, 11, 21), config=config, watch=False, reader=early)
+    app.run(headless=True, auto_pilot=dash)
     if why is not None:
         why["ui_cpu"] += time.thread_time()
         why["process_cpu"] = time.process_time()

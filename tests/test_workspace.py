@@ -101,6 +101,11 @@ class Headless:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
+    return make_root(tmp_path)
+
+
+def make_root(tmp_path: Path) -> Path:
+    """A folder with plans A and B and a readme."""
     root = tmp_path / "repo"
     (root / "docs" / "plans").mkdir(parents=True)
     (root / A).write_text(ALPHA, encoding="utf-8")

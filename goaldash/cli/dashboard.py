@@ -24,6 +24,7 @@ from goaldash.config import ConfigError
 from goaldash.text import clean, shown_path
 
 if TYPE_CHECKING:
+    from goaldash.config import Config
     from goaldash.scan import Scan
 
 
@@ -131,9 +132,7 @@ def _show(args: argparse.Namespace, root: Path, today: date) -> int:
     if not (args.once or args.json):
         if not sys.stdout.isatty() or not sys.stdin.isatty():
             return _fail("the dashboard needs a terminal: use --once or --json for text output")
-        from goaldash.ui.app import run
-
-        return run(root.resolve(), today if args.today else None, config=config)
+        return _dashboard(root.resolve(), today if args.today else None, config)
     _one_shot()
     from goaldash.cache import ParseCache
     from goaldash.scan import scan
@@ -204,6 +203,15 @@ def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
         return _fail("the dashboard needs a terminal: use --once or --json for text output")
     del result
     gc.enable()  # the dashboard runs for long: its plans come and go
+    return _dashboard(folder, today if args.today else None, config, open_path=name)
+
+
+def _dashboard(root: Path, today: date | None, config: Config, open_path: str | None = None) -> int:
+    """The dashboard on `root`. The plans are read by a child process started before
+    Textual is imported (`workspace.reader`), on another core while the dashboard starts."""
+    from goaldash.workspace import reader
+
+    early = reader.start(root, config)
     from goaldash.ui.app import run
 
-    return run(folder, today if args.today else None, config=config, open_path=name)
+    return run(root, today, config=config, open_path=open_path, reader=early)

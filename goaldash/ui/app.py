@@ -55,6 +55,7 @@ from goaldash.workspace import (
 
 if TYPE_CHECKING:
     from goaldash.config import Config
+    from goaldash.workspace.reader import Reader
 
 EditorRunner = Callable[[list[str]], None]
 
@@ -93,6 +94,7 @@ class GoalDashApp(App[None]):
         watch: bool = True,
         editor_runner: EditorRunner | None = None,
         open_path: str | None = None,
+        reader: Reader | None = None,
     ) -> None:
         super().__init__()
         self.workspace = Workspace.at(root, today, config)
@@ -106,6 +108,9 @@ class GoalDashApp(App[None]):
         """Redraws while plans are being read: a few a second, not one per batch."""
         self._drawn = -1
         """The workspace's version last drawn."""
+        self._reader = reader
+        """The child process already reading the plans (`workspace.reader`), for the first
+        scan; None when this process reads them."""
 
     def plan(self, path: str) -> Plan | None:
         """The current copy of the plan at `path` (with cross-file warnings)."""
@@ -115,14 +120,18 @@ class GoalDashApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        # Parsing starts once the first screen is up, so it never delays the first paint.
-        self.call_after_refresh(self.scan_plans)
+        # Decoding (and parsing, without a reader) starts once the first screen is up, so it
+        # never delays the first paint.
+        reader, self._reader = self._reader, None
+        self.call_after_refresh(self.scan_plans, reader)
         self.io_worker()
         if self.watching:
             self.watch_files()
 
     def on_unmount(self) -> None:
         self.workspace.stop.set()
+        if self._reader is not None:
+            self._reader.close()
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -353,10 +362,10 @@ class GoalDashApp(App[None]):
     # -- workers (goaldash.workspace.worker does the work) ------------------------------------
 
     @work(thread=True, exclusive=True, group="scan")
-    def scan_plans(self) -> None:
-        """Read every plan, posting them in batches as they come."""
+    def scan_plans(self, reader: Reader | None = None) -> None:
+        """Read every plan (or take them from `reader`), posting them in batches as they come."""
         this = get_current_worker()
-        worker.scan(self.workspace, self.emit, lambda: this.is_cancelled)
+        worker.scan(self.workspace, self.emit, lambda: this.is_cancelled, reader)
 
     @work(thread=True, group="io")
     def io_worker(self) -> None:
@@ -382,7 +391,9 @@ def run(
     today: date | None = None,
     config: Config | None = None,
     open_path: str | None = None,
+    reader: Reader | None = None,
 ) -> int:
-    """Run the dashboard until the user quits (with the plan at `open_path` open)."""
-    GoalDashApp(root, today, config=config, open_path=open_path).run()
+    """Run the dashboard until the user quits (with the plan at `open_path` open), taking
+    the first reading of the plans from `reader` when there is one."""
+    GoalDashApp(root, today, config=config, open_path=open_path, reader=reader).run()
     return 0

@@ -10,7 +10,6 @@ again, so the view shows what is on disk.
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -27,12 +26,12 @@ from goaldash.workspace.events import (
     StandupAnswer,
     Ticked,
 )
+from goaldash.workspace.reader import Reader, decoded, scan_from
 from goaldash.workspace.state import Job, Workspace
 
 if TYPE_CHECKING:
     import anyio
 
-    from goaldash.scan import Found
 
 Emit = Callable[[Event], None]
 """Where a worker reports: called on the worker's thread."""
@@ -47,8 +46,9 @@ STANDUP_WAIT = 120
 """How long standup waits for the scan (it compares git with the plans read)."""
 
 
-def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
-    """Read every plan, reporting them in batches as they come."""
+def scan(ws: Workspace, emit: Emit, cancelled: Cancelled, reader: Reader | None = None) -> None:
+    """Read every plan, reporting them in batches as they come; from what `reader`'s child
+    process sends when there is one (and again here should it fail)."""
     from goaldash.cache import ParseCache
     from goaldash.config import ConfigError
     from goaldash.discover import candidates
@@ -58,6 +58,8 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
     root = ws.root
     ws.scan_done.clear()
     try:
+        if reader is not None and scan_from(reader, ws, emit, cancelled):
+            return
         try:
             config = ws.load_config()
         except ConfigError as exc:
@@ -74,7 +76,7 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
         for done, got in read_found(found, cache, keep_json=fragment, notes=notes):
             if cancelled():
                 return
-            batch = _decoded(got, ws)
+            batch = decoded([f.base for f in got], ws.today)
             seen.extend(batch)
             emit(PlansRead(batch, scanned=done))
         emit(
@@ -92,23 +94,6 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
         emit(ScanFailed(f"cannot read {root}: {exc}"))
     finally:
         ws.scan_done.set()
-
-
-def _decoded(got: list[Found], ws: Workspace) -> list[Plan]:
-    """The plans of a batch, decoded from the cache where they were found there.
-
-    They live as long as the dashboard shows them: a few hundred thousand objects for a big
-    repository, with no reference cycles. The cycle collector is paused while they are made
-    and they are then frozen (`gc.freeze`), so it never walks them: left to it, it walked
-    each plan's objects as it was decoded, and again as they aged, a fifth of a warm scan's
-    time."""
-    from goaldash.checks import as_of
-    from goaldash.parse.basics import collector_paused
-
-    with collector_paused():
-        batch = [as_of(f.base(), ws.today) for f in got]
-        gc.freeze()
-    return batch
 
 
 def run_jobs(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:

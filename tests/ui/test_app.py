@@ -4,11 +4,15 @@ reloading. (ui/app.py, ui/throttle.py, ui/widgets/later.py)"""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
+from goaldash.config import load_config
+from goaldash.workspace import reader
+from goaldash.workspace.reader import Reader
 from tests.ui.helpers import (
     ALPHA_PATH,
     BETA_PATH,
@@ -159,3 +163,43 @@ async def test_undo_with_nothing_to_undo_says_so(repo: Path) -> None:
             pilot, lambda: any("Nothing to undo" in n.message for n in app._notifications)
         )
         assert cursor_node(app) is None
+
+
+def _reader_on(root: Path) -> tuple[Reader, threading.Thread]:
+    """A reader whose child's work (`reader.child`) runs on a thread of this process."""
+    r, w = os.pipe()
+
+    def child() -> None:
+        try:
+            reader.child(root, load_config(root), w)
+        except BrokenPipeError:  # the app let go of it
+            pass
+        finally:
+            os.close(w)
+
+    thread = threading.Thread(target=child)
+    thread.start()
+    return Reader(None, r), thread
+
+
+async def test_the_first_reading_is_taken_from_the_reader(repo: Path) -> None:
+    got, thread = _reader_on(repo.resolve())
+    app = make_app(repo, reader=got)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        assert app.plan(ALPHA_PATH) is not None and app.plan(BETA_PATH) is not None
+        await wait_for(pilot, lambda: any("Beta" in r for r in rows_of(app, "overview")))
+        (repo / "docs" / "plans" / "omega-plan.md").write_text("# Omega\n\n- [ ] one\n")
+        await pilot.press("r")  # later readings are the app's own
+        await wait_for(pilot, lambda: app.plan("docs/plans/omega-plan.md") is not None)
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+async def test_quitting_at_once_leaves_no_reading_behind(repo: Path) -> None:
+    got, thread = _reader_on(repo.resolve())
+    app = make_app(repo, reader=got)
+    async with app.run_test(size=(100, 30)):
+        pass
+    thread.join(timeout=30)
+    assert not thread.is_alive()

@@ -1,0 +1,273 @@
+"""The dashboard's first reading of every plan, on another core.
+
+Before the dashboard imports Textual, `start` forks a child process that does what
+`worker.scan` does up to the decoding: it lists the candidates, loads the parse cache,
+reads every file, parses what the cache does not hold, saves the cache, and sends each plan
+as the cache encodes it (`goaldash.codec`) through a pipe. So the reading runs on the second
+core while the first one starts Textual and paints; the scan worker then only decodes what
+came (`scan_from`). A thread of the dashboard's process empties the pipe as it fills, so the
+child never waits for the dashboard to be up.
+
+The child runs goaldash's own code and nothing else; it writes nothing but the pipe and the
+parse cache. What comes through the pipe is decoded as strictly as the cache is (plain data,
+checked value by value). Where forking is not to be had (no `fork`, or threads already
+running, which a fork would copy mid-step), `start` gives None and the scan runs on a thread
+as before. Should the child fail or its data not decode, the scan is done again on the
+dashboard's own thread: slower, never wrong.
+
+This module is core: it must not import Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import queue
+import struct
+import threading
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goaldash.config import Config
+    from goaldash.model import Plan
+    from goaldash.workspace.events import Event
+    from goaldash.workspace.state import Workspace
+
+_FRAME = struct.Struct("!cQ")
+"""A frame's head: its kind (one byte) and its payload's length."""
+START, NOTICE, BATCH, END, FAIL = b"S", b"N", b"B", b"E", b"F"
+MAX_FRAME = 1 << 36
+"""A frame longer than this is no frame of ours: the child's data is refused."""
+
+
+class Broken(Exception):
+    """The child stopped before it had sent everything, or sent what is no frame."""
+
+
+def start(root: Path, config: Config) -> Reader | None:
+    """Fork the child reading every plan under `root`; None where that cannot be done."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return None
+    if pid == 0:  # the child: never returns
+        os.close(r)
+        code = 1
+        try:
+            _let_go_of_the_terminal()
+            child(root, config, w)
+            code = 0
+        except BaseException:  # a child says nothing: the dashboard reads again
+            pass
+        finally:
+            os._exit(code)
+    os.close(w)
+    return Reader(pid, r)
+
+
+def _let_go_of_the_terminal() -> None:
+    """The child's standard streams become /dev/null: it never writes to the dashboard's
+    terminal, and does not keep it open should it outlive the dashboard (saving the cache)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+class Reader:
+    """The dashboard's end of the pipe: a thread empties it into memory as it fills, and
+    `frames` hands its frames, in order, to the scan worker."""
+
+    def __init__(self, pid: int | None, fd: int) -> None:
+        """`pid`: the child writing at the other end of the pipe `fd` (None: no child of
+        ours to wait for, as when a test writes there)."""
+        self.pid, self.fd = pid, fd
+        self._chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._buf = bytearray()
+        threading.Thread(target=self._drain, name="goaldash-reader", daemon=True).start()
+
+    def _drain(self) -> None:
+        try:
+            while not self._stop.is_set():
+                data = os.read(self.fd, 1 << 20)
+                if not data:
+                    break
+                self._chunks.put(data)
+        except OSError:
+            pass
+        finally:
+            self._chunks.put(b"")  # the end
+            os.close(self.fd)  # a child still writing gets a broken pipe, and stops
+            if self.pid is not None:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(self.pid, 0)
+
+    def close(self) -> None:
+        """Stop reading: the child is let go (it stops at its next write)."""
+        self._stop.set()
+
+    def _take(self, n: int) -> bytes:
+        while len(self._buf) < n:
+            chunk = self._chunks.get()
+            if not chunk:
+                self._chunks.put(b"")  # every later look sees the end too
+                raise Broken("the reading process stopped early")
+            self._buf += chunk
+        out = bytes(self._buf[:n])
+        del self._buf[:n]
+        return out
+
+    def frame(self) -> tuple[bytes, bytes]:
+        """The next frame: its kind and payload. Raises Broken at the end of the data."""
+        kind, size = _FRAME.unpack(self._take(_FRAME.size))
+        if size > MAX_FRAME:
+            raise Broken("not a frame")
+        return kind, self._take(size)
+
+
+# ------------------------------------------------------------------------------- the child
+
+
+class Writer:
+    """The child's end of the pipe: frames written whole."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def send(self, kind: bytes, payload: bytes) -> None:
+        data = memoryview(_FRAME.pack(kind, len(payload)) + payload)
+        while data:
+            data = data[os.write(self.fd, data) :]
+
+    def json(self, kind: bytes, value: Any) -> None:
+        self.send(kind, json.dumps(value).encode())
+
+
+def child(root: Path, config: Config, fd: int) -> None:
+    """What the child does: `worker.scan` up to the decoding, each plan sent encoded."""
+    from goaldash.cache import ParseCache
+    from goaldash.codec import encode_plan
+    from goaldash.discover import candidates
+    from goaldash.parse.basics import collector_paused
+    from goaldash.report.jsonout import fragment
+    from goaldash.scan import read_found
+
+    out = Writer(fd)
+    notes: list[str] = []
+    try:
+        found = candidates(root, config, notes)
+        empty = not found and not any(True for _ in root.iterdir())
+        out.json(START, len(found))
+        cache = ParseCache.for_root(root)
+        if cache.warning is not None:
+            out.json(NOTICE, cache.warning)
+        for done, got in read_found(found, cache, keep_json=fragment, notes=notes):
+            with collector_paused():
+                blobs = [encode_plan(f.base()) if f.entry is None else f.entry.blob for f in got]
+            head = json.dumps([done, [len(b) for b in blobs]]).encode()
+            out.send(BATCH, b"\n".join([head, *blobs]))
+        out.json(END, [len(found), empty, notes])
+    except OSError as exc:
+        out.json(FAIL, f"cannot read {root}: {exc}")
+        return
+    cache.save()
+
+
+# ------------------------------------------------------------------ the dashboard's side
+
+
+def scan_from(
+    reader: Reader,
+    ws: Workspace,
+    emit: Callable[[Event], None],
+    cancelled: Callable[[], bool],
+) -> bool:
+    """`worker.scan`, from what the child sends: True when it was all read and reported;
+    False when the child's data broke off or did not decode (the caller reads again)."""
+    from goaldash.codec import ERRORS, decode_plan
+    from goaldash.workspace.events import Notice, PlansRead, ScanFailed
+
+    seen: list[Plan] = []
+    try:
+        while True:
+            if cancelled():
+                reader.close()
+                return True
+            kind, payload = reader.frame()
+            if kind == BATCH:
+                head, _, rest = payload.partition(b"\n")
+                done, sizes = json.loads(head)
+                if type(done) is not int or not all(type(s) is int and s >= 0 for s in sizes):
+                    raise Broken("not a batch")
+                blobs, at = [], 0
+                for size in sizes:
+                    blobs.append(rest[at : at + size])
+                    at += size + 1
+                batch = decoded([partial(decode_plan, b) for b in blobs], ws.today)
+                seen.extend(batch)
+                emit(PlansRead(batch, scanned=done))
+            elif kind == START:
+                emit(PlansRead([], scanned=0, candidates=_typed(payload, int)))
+            elif kind == NOTICE:
+                emit(Notice(_typed(payload, str)))
+            elif kind == FAIL:
+                emit(ScanFailed(_typed(payload, str)))
+                return True
+            elif kind == END:
+                total, empty, notes = json.loads(payload)
+                if type(total) is not int or type(empty) is not bool:
+                    raise Broken("not an end")
+                if not all(type(n) is str for n in notes):
+                    raise Broken("not an end")
+                final = PlansRead(
+                    seen,
+                    scanned=total,
+                    final=True,
+                    replace_all=True,
+                    empty_folder=empty,
+                    notes=tuple(notes),
+                )
+                emit(final)
+                return True
+            else:
+                raise Broken("not a frame")
+    except (Broken, *ERRORS):
+        reader.close()
+        return False
+
+
+def decoded(got: list[Callable[[], Plan]], today: date) -> list[Plan]:
+    """The plans of a batch as of `today`, each made by its call (decoded from the cache
+    where it was found there).
+
+    They live as long as the dashboard shows them: a few hundred thousand objects for a big
+    repository, with no reference cycles. The cycle collector is paused while they are made
+    and they are then frozen (`gc.freeze`), so it never walks them: left to it, it walked
+    each plan's objects as it was decoded, and again as they aged, a fifth of a warm scan's
+    time."""
+    from goaldash.checks import as_of
+    from goaldash.parse.basics import collector_paused
+
+    with collector_paused():
+        batch = [as_of(base(), today) for base in got]
+        gc.freeze()
+    return batch
+
+
+def _typed(payload: bytes, kind: type) -> Any:
+    value = json.loads(payload)
+    if type(value) is not kind:
+        raise Broken("not a frame")
+    return value

@@ -1,0 +1,195 @@
+"""The dashboard's first reading on another process (goaldash/workspace/reader.py): it gives
+what the scan on a thread gives; a child that breaks off, or sends what is no plan, is
+never believed (the plans are read again here); no fork while threads run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from goaldash.config import load_config
+from goaldash.workspace import PlansRead, ScanFailed, worker
+from goaldash.workspace import reader as rd
+
+from .test_workspace import A, B, Headless, make_root
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return make_root(tmp_path)
+
+
+def _fed(write: Callable[[int], None]) -> tuple[rd.Reader, threading.Thread]:
+    """A reader whose pipe `write` fills from a thread, as the child would from its process."""
+    r, w = os.pipe()
+
+    def run() -> None:
+        try:
+            write(w)
+        except BrokenPipeError:  # the reader let go: as the child, stop
+            pass
+        finally:
+            os.close(w)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return rd.Reader(None, r), thread
+
+
+def _scan(root: Path, reader: rd.Reader | None) -> Headless:
+    h = Headless(root)
+    worker.scan(h.ws, h.emit, lambda: False, reader)
+    h.apply()
+    return h
+
+
+def _final(h: Headless) -> list[PlansRead]:
+    return [e for e in h.of(PlansRead) if isinstance(e, PlansRead) and e.final]
+
+
+def test_the_child_gives_what_a_scan_on_a_thread_gives(folder: Path) -> None:
+    here = _scan(folder, None)
+    reader, thread = _fed(lambda w: rd.child(folder.resolve(), load_config(folder), w))
+    there = _scan(folder, reader)
+    thread.join()
+    assert [p.path for p in there.ws.plans] == [A, B]
+    assert there.ws.plans == here.ws.plans
+    (final,) = _final(there)
+    assert final.replace_all and final.scanned == there.ws.candidates == here.ws.candidates
+    assert there.ws.scan_done.is_set() and not there.ws.scanning
+
+
+def test_the_child_saves_the_cache_it_read_with(folder: Path) -> None:
+    from goaldash.cache import ParseCache
+
+    reader, thread = _fed(lambda w: rd.child(folder.resolve(), load_config(folder), w))
+    _scan(folder, reader)
+    thread.join()
+    assert {A, B} <= set(ParseCache.for_root(folder.resolve()).entries)
+
+
+def _frames(*frames: tuple[bytes, bytes]) -> Callable[[int], None]:
+    def write(w: int) -> None:
+        out = rd.Writer(w)
+        for kind, payload in frames:
+            out.send(kind, payload)
+
+    return write
+
+
+@pytest.mark.parametrize(
+    "frames",
+    [
+        [(rd.START, b"3")],  # stops before its end
+        [(rd.START, b"3"), (rd.BATCH, b'[1,[5]]\n["x"]'), (rd.END, b"[3,false,[]]")],  # no plan
+        [(rd.START, b"3"), (rd.BATCH, b"[1,[500]]\n{}")],  # shorter than it says
+        [(rd.START, b'"three"')],  # not a count
+        [(b"?", b"")],  # no kind of ours
+    ],
+    ids=["broken-off", "not-a-plan", "short", "not-a-count", "unknown-kind"],
+)
+def test_what_the_child_sends_is_never_believed_unchecked(
+    folder: Path, frames: list[tuple[bytes, bytes]]
+) -> None:
+    here = _scan(folder, None)
+    reader, thread = _fed(_frames(*frames))
+    there = _scan(folder, reader)
+    thread.join()
+    assert there.ws.plans == here.ws.plans  # read again here, whole and right
+    (final,) = _final(there)
+    assert final.replace_all
+
+
+def test_a_frame_longer_than_any_is_refused(folder: Path) -> None:
+    def write(w: int) -> None:
+        os.write(w, rd._FRAME.pack(rd.BATCH, rd.MAX_FRAME + 1))
+
+    reader, thread = _fed(write)
+    there = _scan(folder, reader)
+    thread.join()
+    assert [p.path for p in there.ws.plans] == [A, B]
+
+
+def test_a_folder_the_child_cannot_read_fails_the_scan_as_here(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    config = load_config(gone)
+    gone.rmdir()
+    reader, thread = _fed(lambda w: rd.child(gone, config, w))
+    there = _scan(gone, reader)
+    thread.join()
+    (failed,) = there.of(ScanFailed)
+    assert isinstance(failed, ScanFailed) and failed.message.startswith(f"cannot read {gone}")
+
+
+def test_a_cancelled_scan_lets_the_child_go(folder: Path) -> None:
+    wrote = threading.Event()
+
+    def write(w: int) -> None:
+        out = rd.Writer(w)
+        out.send(rd.START, b"2")
+        while True:  # as a child with much to send: until the pipe breaks
+            out.send(rd.NOTICE, b'"more"')
+            wrote.set()
+
+    reader, thread = _fed(write)
+    h = Headless(folder)
+    worker.scan(h.ws, h.emit, lambda: wrote.is_set(), reader)
+    thread.join(timeout=30)
+    assert not thread.is_alive()  # the pipe broke under the writer: it stopped
+
+
+def test_no_fork_while_threads_run(folder: Path) -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert rd.start(folder, load_config(folder)) is None
+    finally:
+        release.set()
+        other.join()
+
+
+_FORKED = """
+import json, sys
+from pathlib import Path
+from datetime import date
+from goaldash.config import load_config
+from goaldash.workspace import Workspace, PlansRead, reader
+root = Path(sys.argv[1]).resolve()
+early = reader.start(root, load_config(root))
+ws = Workspace.at(root, date(2026, 11, 21))
+events = []
+whole = reader.scan_from(early, ws, events.append, lambda: False)
+final = [e for e in events if isinstance(e, PlansRead) and e.final][0]
+print(json.dumps({
+    "forked": early is not None and early.pid not in (None, 0),
+    "whole": whole,
+    "plans": [[p.path, p.progress.done, p.progress.total] for p in final.plans],
+}))
+"""
+
+
+def test_the_dashboard_forks_its_reader_before_textual(folder: Path) -> None:
+    """In a fresh process, as `goaldash ROOT` starts: the child is forked, and all it sends
+    is taken (nothing read again here)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    out = subprocess.run(
+        [sys.executable, "-c", _FORKED, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    got = json.loads(out.stdout)
+    assert got == {"forked": True, "whole": True, "plans": [[A, 1, 3], [B, 2, 2]]}
