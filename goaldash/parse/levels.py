@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from goaldash.parse.phases import PhaseDecl, declares, parse_phase_as
-from goaldash.parse.words import STEP
+from goaldash.parse.words import NAMED_MILESTONE, STEP
 
 # The lines that matter: ATX headings, fence lines (to skip what they hold), and top-level
 # task items that open with an id (a number, or bold). Each pattern opens with literal text,
@@ -48,6 +48,16 @@ _STEP = re.compile(
     rf"(?P<id>\d{{1,3}}(?:\.\d+)*[a-z]?)\b"
     r"(?P<after>\s*[:：.]\s*|\s+[-–—]\s+|\s*$|\s*(?=\())(?P<rest>.*)$",
     re.IGNORECASE,
+)
+_NAMED_WORDS = sorted({w for ws in NAMED_MILESTONE.values() for w in ws}, key=len, reverse=True)
+# A milestone word, then a name where an id would be: "MS Idee (Owner)", "Milestone Beta",
+# "Jalon : Conception", "マイルストーン設計". Abbreviations ("MS") only as written.
+_NAMED = re.compile(
+    r"^[\s*_]*(?P<word>(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _NAMED_WORDS if not w.isupper())
+    + ")|"
+    + "|".join(re.escape(w) for w in _NAMED_WORDS if w.isupper())
+    + r")(?:\s*[:：]\s*|\s+[-–—]\s+|\s+|(?<=[\u2e80-\uffff]))(?P<rest>[^\W\d_].*)$"
 )
 # Kiro's top-level task: "3. Name" (its parts, "3.1 Name", are tasks of the phase).
 _NUMBERED = re.compile(r"^(?P<id>\d{1,3})\.\s+(?P<rest>\S.*)$")
@@ -86,7 +96,22 @@ def _candidate(text: str) -> Candidate | None:
     if m := _STEP.match(text):
         word = m.group("word").lower()
         return "step " + word, "phase", m.group("id"), m.group("rest")
+    if m := _NAMED.match(text):
+        word = " ".join(m.group("word").lower().split())
+        return _NAMED_SHAPE + word, "milestone", "", m.group("rest")
     return None
+
+
+_NAMED_SHAPE = "named "
+
+
+def _named(rest: str) -> PhaseDecl | None:
+    """The milestone a named heading declares: its name is its id, without what follows in
+    parentheses (an owner: "Idee (Florian Z.)" -> "Idee") or after a status mark."""
+    decl = parse_phase_as("milestone", "", rest)
+    if not decl.name:
+        return None
+    return replace(decl, id=decl.name, named=True)
 
 
 def outline(text: str) -> Outline:
@@ -139,17 +164,30 @@ def outline(text: str) -> Outline:
                 bold.append((line, parse_phase_as("phase", b.group("id"), b.group("rest"))))
         elif n := _NUMBERED.match(item):
             numbered.append((line, parse_phase_as("phase", n.group("id"), n.group("rest"))))
+    named: dict[int, PhaseDecl] = {}
     for members in groups.values():
         shapes: dict[str, int] = defaultdict(int)
         for _, found in members:
             shapes[found[0]] += 1
         for heading_line, (shape, kind, ident, rest) in members:
-            if shapes[shape] >= 2:
+            if shapes[shape] < 2:
+                continue
+            if not shape.startswith(_NAMED_SHAPE):
                 out.headings[heading_line] = parse_phase_as(kind, ident, rest)
+            elif (decl := _named(rest)) is not None:
+                named[heading_line] = decl
     if len(bold) >= 2:
         out.items.update(bold)
     out.items.update(_running(numbered))
+    if named and not out.headings and not out.items and not _any_declared(events):
+        # Named milestones are the stages only where no heading or item gives a stage an id.
+        out.headings.update(named)
     return out
+
+
+def _any_declared(events: list[tuple[int, re.Match[str]]]) -> bool:
+    """Does a heading among `events` declare a phase by its word ("## Phase 2", "### M1")?"""
+    return any(m.re is _HEADING and declares(m.group(2)) for _, m in events)
 
 
 def _running(numbered: list[tuple[int, PhaseDecl]]) -> list[tuple[int, PhaseDecl]]:

@@ -89,11 +89,13 @@ class PhaseDecl:
     milestone: str | None
     word: str = ""
     """The phase word the line declares it by, lowercased ("fase", "etapa"); "" for an id alone."""
+    named: bool = False
+    """Its id is a name ("### MS Idee", "### Milestone Beta"), not a running id."""
 
     @property
     def key(self) -> str:
-        """The id a phase is known by in the plan: milestones get an `M` prefix."""
-        if self.kind == "milestone" and not self.id.upper().startswith("M"):
+        """The id a phase is known by in the plan: numbered milestones get an `M` prefix."""
+        if self.kind == "milestone" and not self.named and not self.id.upper().startswith("M"):
             return "M" + self.id
         return self.id
 

@@ -600,6 +600,25 @@ MILESTONE: dict[str, tuple[str, ...]] = {
 """The words of `PHASE` that name a milestone (a point reached) rather than a stretch of work:
 a table keyed by them is a milestone table."""
 
+NAMED_MILESTONE: dict[str, tuple[str, ...]] = {
+    # Words written in capitals ("MS") are abbreviations, read only as written; the others in
+    # any case. Portuguese "marco" is left out: it is a given name as often as a milestone.
+    "en": ("milestone", "MS"),
+    "es": ("hito",),
+    "fr": ("jalon",),
+    "de": ("meilenstein", "MS"),
+    "it": ("traguardo",),
+    "ru": ("веха",),
+    "zh": ("里程碑",),
+    "ja": ("マイルストーン",),
+    "ko": ("마일스톤",),
+    "tr": ("kilometre taşı",),
+    "vi": ("cột mốc",),
+}
+"""Words that, followed by a name instead of an id, open a named milestone ("### MS Idee
+(Owner)", "### Milestone Beta", "### Jalon Conception"): the plan's stages when two sibling
+headings or more open with the same one (`levels`)."""
+
 STEP: dict[str, tuple[str, ...]] = {
     "en": ("step", "task", "block", "iteration", "increment", "wave"),
     "es": ("paso", "tarea", "bloque", "iteración", "iteracion"),
