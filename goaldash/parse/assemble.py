@@ -24,6 +24,7 @@ from goaldash.model import (
 )
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
+from goaldash.parse.events import event_statuses
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.phases import opens_with_phase
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
@@ -138,6 +139,7 @@ def assemble(
     group_statuses(st)  # "## ✅ Completed phases" over phases that say nothing
     line_statuses(st)  # "**Status:** Phase 1~3 done, Phase 5 in progress"
     task_statuses(st, by_phase)  # a task table's status column, where no box is
+    event_statuses(st, by_phase)  # "**Milestone review on 2024-03-12**", then its outcome
     logged_ends(st, by_phase)  # "| 2026-02-27 | Phase 1 completed |"
     first_start(st, by_phase)  # "**Start date:** ..." at the top: when the first phase began
 

@@ -155,7 +155,7 @@ _START_WORD = re.compile(
 )
 
 
-def _says_start(note: str) -> bool:
+def says_start(note: str) -> bool:
     """A note that dates a start ("✅ Kicked off 2026-03-03", "Iniciado: 08/10", "开始 3/1"):
     its mark is the kick-off's, not the phase's status."""
     return _START_WORD.search(note) is not None and bool(find_dates(note))
@@ -297,7 +297,7 @@ def _declaration(
     if status is None:
         status = _status_from_lead(lead)
     for note in notes:
-        if status is None and not _says_start(note):
+        if status is None and not says_start(note):
             status = annotation_status(note)
     span = None
     milestone = None

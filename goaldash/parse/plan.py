@@ -15,6 +15,7 @@ from goaldash.parse.blocks import Block, Heading, ListItem, Paragraph, Table, wa
 from goaldash.parse.dates import read_dates_of
 from goaldash.parse.document import ItemRun, unread_message
 from goaldash.parse.encoding import decode, is_binary
+from goaldash.parse.events import followed, take_event
 from goaldash.parse.itemruns import plain, plain_items, run_items, take_run
 from goaldash.parse.items import make_item
 from goaldash.parse.levels import outline
@@ -137,6 +138,8 @@ def _read_blocks(blocks: list[Block | ItemRun], st: State) -> None:
     blocks.reverse()
     while blocks:
         block = blocks.pop()
+        if st.pending_event is not None and type(block) is not Heading:
+            followed(st)  # "**Review on 2024-03-12**", then its outcome
         if type(block) is ItemRun:  # the most common first: a run of plain items
             _plain_run(block, st)
         elif type(block) is ListItem:
@@ -298,6 +301,7 @@ def _paragraph(p: Paragraph, st: State) -> None:
             st.blocker_level = 99
         elif is_adjustments_title(label):
             st.adjust_level = 99
+    take_event(p.text, st)  # "**Milestone review on 2024-03-12**" under a milestone
     said = status_line(p.text)  # "**Status:** ✅ Complete", "**ステータス**: 完了"
     if said is not None:
         field("status", said, st)

@@ -32,6 +32,9 @@ class PhaseB:
     level: int = 0  # its heading's level (0: not a heading)
     parent: int = -1  # the line of the heading its heading is in (0: none)
     group: Status | None = None  # the status its group's heading states ("## ✅ Done phases")
+    event: date | None = None  # the date of its bold dated line ("**Review on 2024-03-12**")
+    event_review: bool = False  # that line names a review, meeting or sign-off
+    event_recorded: bool = False  # something is written after that line, in its section
 
     def take_dates(self, start: date | None, end: date | None, original_end: date | None) -> None:
         """The dates a declaration or a table row writes, where the phase has none yet (the
@@ -89,6 +92,7 @@ class State:
     section_stale: bool = True  # the scope, the headings or the label may have changed
     section_text: str = ""
     outline: Outline = field(default_factory=Outline)  # phases declared by ids alone
+    pending_event: str | None = None  # the phase whose event line ended its paragraph
 
 
 def label_for(decl: PhaseDecl) -> str:

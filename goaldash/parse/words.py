@@ -619,6 +619,26 @@ NAMED_MILESTONE: dict[str, tuple[str, ...]] = {
 (Owner)", "### Milestone Beta", "### Jalon Conception"): the plan's stages when two sibling
 headings or more open with the same one (`levels`)."""
 
+REVIEW: dict[str, tuple[str, ...]] = {
+    "en": ("review", "meeting", "sign-off", "signoff", "sign off", "acceptance", "walkthrough"),
+    "es": ("revisión", "revision", "reunión", "reunion", "aprobación", "aceptación"),
+    "pt": ("revisão", "reunião", "aprovação", "aceitação"),
+    "fr": ("revue", "réunion", "reunion", "recette", "comité"),
+    "de": ("sitzung", "abnahme", "besprechung", "review", "meeting", "treffen"),
+    "it": ("riunione", "revisione", "collaudo"),
+    "ru": ("встреча", "приёмка", "приемка", "совещание", "ревью"),
+    "zh": ("评审", "評審", "会议", "會議", "验收", "驗收"),
+    "ja": ("会議", "レビュー", "打ち合わせ", "検収"),
+    "ko": ("회의", "검토", "리뷰"),
+    "ar": ("اجتماع", "مراجعة"),
+    "tr": ("toplantı", "inceleme"),
+    "vi": ("họp", "nghiệm thu"),
+}
+"""Words naming a review, meeting or sign-off: a milestone's bold dated line that names one
+("**Milestone review on 2024-03-12**", "**Meilensteinsitzung am 12.04.2017**") is the
+meeting where the milestone is checked; its outcome written after it says it was held."""
+
+
 STEP: dict[str, tuple[str, ...]] = {
     "en": ("step", "task", "block", "iteration", "increment", "wave"),
     "es": ("paso", "tarea", "bloque", "iteración", "iteracion"),

@@ -1,11 +1,15 @@
 """Milestones named instead of numbered (issue 14): sibling headings that open with the same
 milestone word and a name ("### MS Entwurf (Owner)", "### Milestone Beta", "### Jalon
-Conception") are the plan's stages."""
+Conception") are the plan's stages; a bold line with one date under one is the day it is
+checked, and a review there whose outcome is written says it was held."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from goaldash.model import Status
 from tests.conftest import plan_of
 
 # Three named milestones, each with its owner in parentheses, a bold dated review line and
@@ -81,6 +85,66 @@ def test_named_milestones_are_the_stages_without_their_owners(lang: str) -> None
     assert [p.id for p in plan.phases] == ids
     assert [p.name for p in plan.phases] == ids
     assert {p.kind for p in plan.phases} == {"milestone"}
+
+
+@pytest.mark.parametrize("lang", sorted(NAMED))
+def test_a_held_review_is_done_and_a_later_one_not_yet(lang: str) -> None:
+    plan = plan_of(NAMED[lang][0])
+    assert [p.status for p in plan.phases] == [
+        Status.DONE,
+        Status.DONE,
+        Status.NOT_STARTED,  # after the latest held review, and nothing written yet
+    ]
+    assert all(p.end is not None for p in plan.phases)  # each review line dates its milestone
+    assert plan.status is Status.IN_PROGRESS
+
+
+def test_the_review_lines_date_the_milestones() -> None:
+    plan = plan_of(NAMED["de"][0])
+    assert [p.end for p in plan.phases] == [date(2023, 2, 3), date(2023, 3, 17), date(2023, 4, 28)]
+    plan = plan_of(NAMED["en"][0])
+    assert [p.end for p in plan.phases] == [date(2024, 3, 12), date(2024, 4, 9), date(2024, 6, 1)]
+
+
+@pytest.mark.parametrize("lang", sorted(NAMED))
+def test_the_plan_is_done_when_every_review_is_held(lang: str) -> None:
+    text = NAMED[lang][0] + "\nOK.\n"  # the last review's outcome written too
+    plan = plan_of(text)
+    assert [p.status for p in plan.phases] == [Status.DONE] * 3
+    assert plan.status is Status.DONE
+
+
+def test_a_review_word_read_through_a_typo() -> None:
+    text = NAMED["de"][0].replace("**Abnahme am", "**Meilensteinsitzumg am")
+    assert plan_of(text).phases[1].status is Status.DONE
+
+
+def test_a_due_line_dates_a_milestone_but_never_makes_it_done() -> None:
+    plan = plan_of(
+        "# Plan\n\n### Milestone Alpha\nBuild.\n\n**Due 2024-05-01**\nStill to do: the docs.\n\n"
+        "### Milestone Beta\nShip.\n\n**Target 2024-07-01**\n"
+    )
+    assert [(p.id, p.end, p.status) for p in plan.phases] == [
+        ("Alpha", date(2024, 5, 1), Status.UNKNOWN),
+        ("Beta", date(2024, 7, 1), Status.UNKNOWN),
+    ]
+    assert plan.status is not Status.DONE
+
+
+def test_a_start_line_is_not_the_end() -> None:
+    plan = plan_of(
+        "# Plan\n\n### Milestone Alpha\n\n**Kickoff on 2024-01-08**\nWe began.\n\n"
+        "### Milestone Beta\n\n**Review on 2024-03-01**\nPassed.\n"
+    )
+    assert [(p.id, p.end) for p in plan.phases] == [("Alpha", None), ("Beta", date(2024, 3, 1))]
+
+
+def test_a_past_review_with_nothing_written_stays_unknown() -> None:
+    plan = plan_of(
+        "# Plan\n\n### Milestone Alpha\n\n**Review on 2024-03-01**\n\n"
+        "### Milestone Beta\n\n**Review on 2024-05-01**\nPassed.\n"
+    )
+    assert [p.status for p in plan.phases] == [Status.UNKNOWN, Status.DONE]
 
 
 def test_a_lone_named_heading_is_not_a_stage() -> None:
