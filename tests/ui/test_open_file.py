@@ -11,6 +11,7 @@ import pytest
 import goaldash.ui.app
 from goaldash.cli import main
 from goaldash.ui.screens import PlanScreen
+from goaldash.workspace.reader import Reader
 from tests.ui.helpers import ALPHA_PATH, BETA_PATH, loaded, make_app, wait_for
 
 
@@ -48,9 +49,15 @@ def test_the_cli_runs_the_dashboard_on_the_folder_with_the_plan(
     ran: list[tuple[Path, str | None]] = []
 
     def run(
-        root: Path, today: object = None, config: object = None, open_path: str | None = None
+        root: Path,
+        today: object = None,
+        config: object = None,
+        open_path: str | None = None,
+        reader: Reader | None = None,
     ) -> int:
         ran.append((root, open_path))
+        if reader is not None:  # the child forked to read the plans: let it go
+            reader.close()
         return 0
 
     monkeypatch.setattr(goaldash.ui.app, "run", run)
