@@ -1,6 +1,7 @@
 """The benchmark's probe: start an app headless, print the seconds since START when its first
-frame reaches the terminal driver (and, for the dashboard, when every plan is shown), then
-exit. Run by the benchmark in a fresh process, so imports count:
+frame reaches the terminal driver (and, for the dashboard, when the screen has been refreshed
+with every plan on it, then when the process is idle: the scan decodes the plans' items once
+they are shown), then exit. Run by the benchmark in a fresh process, so imports count:
 
     python -m bench.probe START_EPOCH bare|all [ROOT]
 
@@ -95,7 +96,10 @@ def main(argv: list[str]) -> None:
         app = pilot.app
         assert isinstance(app, GoalDashApp)
         await _until(lambda: not app.workspace.scanning, t0)
-        await pilot.pause()  # the last plans drawn and painted
+        drawn = asyncio.get_running_loop().create_future()
+        app.call_after_refresh(lambda: drawn.set_result(time.time()))
+        print(await drawn - t0, flush=True)  # the screen refreshed with every plan on it
+        await pilot.pause()  # and the process idle: the work left after it done too
         print(time.time() - t0, flush=True)
         app.exit()
 

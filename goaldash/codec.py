@@ -2,13 +2,15 @@
 
 Every model class becomes a JSON array of its fields in declaration order; enums are their
 values, dates ISO strings (`2026-11-21`), tuples arrays, None null; a plan's items (there may
-be a hundred thousand) are kept by column, one array per field. Nothing here can run code,
-whatever the bytes: the text goes through `json.loads` (plain lists, strings, numbers) and
-every value is checked (exact type, known enum value, right length) before an object is
-built from it. Anything else raises `Malformed`, and the cache then ignores the entry: a
-cache is never trusted, and a bad one is never a traceback.
+be a hundred thousand) are kept by column, one array per field, after the rest of the plan
+and a newline (their count in their field's place), and decoded when first asked for.
+Nothing here can run code, whatever the bytes: the text goes through `json.loads` (plain
+lists, strings, numbers) and every value is checked (exact type, known enum value, right
+length) before an object is built from it. Anything else raises `Malformed`, and the cache
+then ignores the entry: a cache is never trusted, and a bad one is never a traceback.
 
-The writing is `goaldash.codec_write`; this module reads back (and gives both to its users).
+The writing is `goaldash.codec_write`; this module reads back (and gives both to its users),
+with the checks of single values in `goaldash.codec_values`.
 
 This module is core: it must not import Textual.
 """
@@ -16,138 +18,63 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from goaldash.bulk import maker
+from goaldash.codec_values import (
+    _BOOLS,
+    _INTS,
+    _ITEM_STATE,
+    _MARKS,
+    _OPT_INTS,
+    _OPT_STRS,
+    _STATUS,
+    _STRS,
+    ERRORS,
+    Malformed,
+    _bad,
+    _bool,
+    _date,
+    _format,
+    _int,
+    _list,
+    _opt_int,
+    _opt_num,
+    _opt_status,
+    _opt_str,
+    _span,
+    _status,
+    _str,
+    _strs,
+)
 from goaldash.codec_write import NAMES, encode_plan, facts_data, plan_data
+from goaldash.lazyitems import LazyItems
 from goaldash.model import (
-    MARK_STATES,
     Adjustment,
     Blocker,
     Item,
-    ItemState,
     Phase,
     PhaseFacts,
     Plan,
     PlanDates,
     PlanFacts,
-    PlanFormat,
     Progress,
     StatusRow,
     Task,
     Warning,
 )
-from goaldash.model import Status as _Status
 from goaldash.parse.basics import collector_paused
 from goaldash.parse.items import make_items
 
 __all__ = ["ERRORS", "VERSION", "Malformed", "decode_plan", "encode_plan", "facts_data"]
 __all__ += ["facts_of", "plan_data", "plan_of"]
 
-VERSION = 1
+VERSION = 2
 """The encoding's own version: part of the cache's schema."""
 
 
-class Malformed(ValueError):
-    """The data is not a sound encoding of the model."""
-
-
-ERRORS = (ValueError, TypeError, KeyError, IndexError, RecursionError)
-"""What decoding hostile data may raise: Malformed, json's errors and bad UTF-8 (all
-ValueErrors), an unhashable value used as a key, an unknown enum value, a date that is not
-one, an integer of too many digits, nesting too deep for the json reader."""
-
-_STATUS = {s.value: s for s in _Status}
-_ITEM_STATE = {s.value: s for s in ItemState}
-_FORMAT = {f.value: f for f in PlanFormat}
-_DATE_LEN = len("2026-11-21")
-_NONE = type(None)
-
 # -------------------------------------------------------------------------------- decoding
-
-
-def _bad(what: str) -> Malformed:
-    return Malformed(f"not a sound {what}")
-
-
-def _int(v: Any) -> int:
-    if type(v) is not int:
-        raise _bad("integer")
-    return v
-
-
-def _opt_int(v: Any) -> int | None:
-    return None if v is None else _int(v)
-
-
-def _str(v: Any) -> str:
-    if type(v) is not str:
-        raise _bad("string")
-    return v
-
-
-def _opt_str(v: Any) -> str | None:
-    return None if v is None else _str(v)
-
-
-def _bool(v: Any) -> bool:
-    if type(v) is not bool:
-        raise _bad("boolean")
-    return v
-
-
-def _num(v: Any) -> float:
-    # json keeps 3 and 3.0 apart, so a number comes back as the type it was written from.
-    if type(v) is not float and type(v) is not int:
-        raise _bad("number")
-    return v
-
-
-def _opt_num(v: Any) -> float | None:
-    return None if v is None else _num(v)
-
-
-def _date(v: Any) -> date | None:
-    if v is None:
-        return None
-    if type(v) is not str or len(v) != _DATE_LEN:
-        raise _bad("date")
-    return date.fromisoformat(v)  # ValueError when it is no date
-
-
-def _status(v: Any) -> _Status:
-    if type(v) is not str:
-        raise _bad("status")
-    return _STATUS[v]  # KeyError: a status goaldash does not know
-
-
-def _opt_status(v: Any) -> _Status | None:
-    return None if v is None else _status(v)
-
-
-def _format(v: Any) -> PlanFormat:
-    if type(v) is not str:
-        raise _bad("format")
-    return _FORMAT[v]
-
-
-def _list(v: Any, n: int = -1) -> list[Any]:
-    if type(v) is not list or (n >= 0 and len(v) != n):
-        raise _bad("array")
-    return v
-
-
-def _strs(v: Any) -> tuple[str, ...]:
-    return tuple(_str(x) for x in _list(v))
-
-
-def _span(v: Any) -> tuple[float, float] | None:
-    if v is None:
-        return None
-    lo, hi = _list(v, 2)
-    return (_num(lo), _num(hi))
 
 
 def _row(cls: type) -> Callable[[Any], Any]:
@@ -176,14 +103,6 @@ def _rows(cls: type) -> Callable[[Any], tuple[Any, ...]]:
         return tuple(make(len(rows), *map(map, checks, columns)))
 
     return decode
-
-
-_INTS = frozenset({int})
-_STRS = frozenset({str})
-_OPT_INTS = frozenset({int, _NONE})
-_OPT_STRS = frozenset({str, _NONE})
-_BOOLS = frozenset({bool})
-_MARKS = frozenset(MARK_STATES)
 
 
 def _items_of(v: Any) -> tuple[Item, ...]:
@@ -303,6 +222,46 @@ _PHASES = maker(Phase)
 _PROGRESSES = maker(Progress)
 
 
+EAGER_ITEMS = 8192
+"""Items kept in fewer bytes than this are decoded with their plan; more, when first asked
+for (`LazyItems`): most of a big repository's bytes, not needed to draw its overview."""
+
+
+class _Kept:
+    """The items' field while a plan is decoded: their count, and their encoded columns."""
+
+    __slots__ = ("count", "data")
+
+    def __init__(self, count: Any, data: bytes) -> None:
+        self.count, self.data = count, data
+
+
+def _kept_items(v: Any) -> Sequence[Item]:
+    if type(v) is not _Kept or type(v.count) is not int or v.count < 0:
+        raise _bad("item count")
+    if len(v.data) < EAGER_ITEMS:
+        return _items_decoded(v.data, v.count)
+    return LazyItems(v.count, v.data, decode_items)
+
+
+def _items_decoded(data: bytes, count: int) -> tuple[Item, ...]:
+    items = _items_of(json.loads(data))
+    if len(items) != count:
+        raise _bad("item list")
+    return items
+
+
+def decode_items(data: bytes, count: int) -> tuple[Item, ...]:
+    """`count` items from their encoded columns; Malformed for anything else."""
+    try:
+        with collector_paused():
+            return _items_decoded(data, count)
+    except Malformed:
+        raise
+    except ERRORS as exc:
+        raise Malformed(f"not sound items ({type(exc).__name__})") from None
+
+
 _date_fields = _row(PlanDates)
 
 _CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: see _phase
@@ -321,7 +280,7 @@ _CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: se
     PlanFacts: (_str, _str, _bool, _bool, _opt_str, _date, _rows(PhaseFacts)),  # see facts_of
     Plan: (
         *(_str, _str, _format, _str, _status, _progress, _bool, _bool, _opt_str, _opt_str),
-        *(_date_fields, _phases, _items_of, _rows(Task), _rows(Blocker)),
+        *(_date_fields, _phases, _kept_items, _rows(Task), _rows(Blocker)),
         *(_rows(Adjustment), _rows(StatusRow), _int, _rows(Warning), _int, _str),
     ),
 }
@@ -361,15 +320,26 @@ def _phase_facts(rows: list[Any]) -> tuple[PhaseFacts, ...]:
     return tuple(out)
 
 
+_ITEMS_AT = _NAMES[Plan].index("items")
+
+
 def decode_plan(blob: bytes) -> Plan:
     """The plan `encode_plan` wrote; Malformed for any other bytes (never anything else).
+    Its items are decoded now when they are few, else when first asked for (`LazyItems`,
+    which gives none and says it is broken should they not decode then).
 
     Python's cycle collector is off meanwhile, as while a plan is parsed: plain data makes no
     cycles, and a plan of a million items would have it walk the growing heap again and again
     (half the time of the decoding). It is turned back on after, if it was on."""
+    head, newline, items = blob.partition(b"\n")
+    if not newline:
+        raise _bad("plan")
     try:
         with collector_paused():
-            return plan_of(json.loads(blob))
+            v = json.loads(head)
+            if type(v) is list and len(v) > _ITEMS_AT:
+                v[_ITEMS_AT] = _Kept(v[_ITEMS_AT], items)
+            return plan_of(v)
     except Malformed:
         raise
     except ERRORS as exc:

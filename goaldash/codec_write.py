@@ -7,7 +7,7 @@ This module is core: it must not import Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date
 from operator import attrgetter
@@ -77,7 +77,7 @@ def plain(v: Any) -> Any:
     return v
 
 
-def _items(items: tuple[Item, ...]) -> list[list[Any]]:
+def _items(items: Sequence[Item]) -> list[list[Any]]:
     # By column: a hundred thousand items decode several times faster from nine arrays of
     # plain values than from a hundred thousand small arrays. (Each column read by `map`.)
     return [list(map(attrgetter(name), items)) for name in NAMES[Item]]
@@ -97,27 +97,30 @@ def facts_data(facts: PlanFacts) -> list[Any]:
 
 
 def encode_plan(plan: Plan) -> bytes:
-    """The plan as compact JSON text (UTF-8).
+    """The plan as compact JSON text (UTF-8): `plan_data` with the items' count in their
+    place, a newline, then the items' columns.
 
     A path that is not UTF-8 holds lone surrogates (`os.fsdecode`): they are written as
     such ("surrogatepass"), which `json.loads` reads back from bytes the same way."""
-    # `json.dumps(plan_data(plan))`, written a field at a time and the items a column at a
-    # time, each column let go once written: a plan of a million items is tens of megabytes
-    # of text, never held as Python lists of lists. (`json.dumps` of an array is its values',
-    # between brackets, by commas; UTF-8 is written a character at a time.)
+    # Written a field at a time and the items a column at a time, each column let go once
+    # written: a plan of a million items is tens of megabytes of text, never held as Python
+    # lists of lists. (`json.dumps` of an array is its values', between brackets, by commas.)
+    # The items come last, after a newline (which JSON text never holds: json escapes it in
+    # strings), their count in their field's place: the plan can be decoded without them,
+    # and they when first asked for (`goaldash.lazyitems`).
     parts = [b"["]
     for n, name in enumerate(NAMES[Plan]):
         if n:
             parts.append(b",")
-        if name != "items":
+        if name == "items":
+            parts.append(b"%d" % len(plan.items))
+        else:
             parts.append(_utf8(_dumps(plain(getattr(plan, name)))))
-            continue
-        parts.append(b"[")
-        for m, field in enumerate(NAMES[Item]):
-            if m:
-                parts.append(b",")
-            parts.append(_utf8(_dumps(list(map(attrgetter(field), plan.items)))))
-        parts.append(b"]")
+    parts.append(b"]\n[")
+    for m, field in enumerate(NAMES[Item]):
+        if m:
+            parts.append(b",")
+        parts.append(_utf8(_dumps(list(map(attrgetter(field), plan.items)))))
     parts.append(b"]")
     return b"".join(parts)
 

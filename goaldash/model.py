@@ -6,6 +6,7 @@ them; nothing in this module does IO.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
@@ -268,7 +269,7 @@ class Plan:
     owner: str | None = None
     dates: PlanDates = field(default_factory=PlanDates)
     phases: tuple[Phase, ...] = ()
-    items: tuple[Item, ...] = ()
+    items: Sequence[Item] = ()
     tasks: tuple[Task, ...] = ()
     blockers: tuple[Blocker, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
@@ -339,7 +340,7 @@ class PlanFacts:
         )
 
 
-def ticked_items(items: tuple[Item, ...], line: int, mark: str) -> tuple[Item, ...]:
+def ticked_items(items: Sequence[Item], line: int, mark: str) -> tuple[Item, ...]:
     """`items` with the one at `line` carrying `mark` (what a tick writes): the items of the
     file once that single byte changed, since a mark decides nothing else about them."""
     state = MARK_STATES[mark]

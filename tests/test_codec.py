@@ -128,6 +128,22 @@ def test_a_malformed_file_is_ignored(tmp_path: Path, damage) -> None:  # type: i
     assert warm == cold
 
 
+def blob_data(blob: bytes) -> list:  # type: ignore[type-arg]
+    """A plan's encoding as one array, its items in their field's place (as damage takes it)."""
+    head, items = blob.split(b"\n", 1)
+    data = json.loads(head)
+    data[12] = json.loads(items)
+    return data  # type: ignore[no-any-return]
+
+
+def data_blob(data: list) -> bytes:  # type: ignore[type-arg]
+    """`blob_data` undone: the items after a newline, their count in their place."""
+    head, items = list(data), data[12] if len(data) > 12 else []
+    if len(head) > 12:
+        head[12] = len(items[0]) if items and type(items[0]) is list else 0
+    return json.dumps(head).encode() + b"\n" + json.dumps(items).encode()
+
+
 def _items(plan: list, column: int, value: object) -> None:  # type: ignore[type-arg]
     plan[12][column][0] = value
 
@@ -166,9 +182,9 @@ def test_a_malformed_plan_is_read_again_from_its_file(tmp_path: Path, damage) ->
     root, folder, _ = sound_cache(tmp_path)
     entries = ParseCache.for_root(root, folder).entries
     rel = next(k for k, e in entries.items() if e.facts is not None)
-    data = json.loads(entries[rel].blob)
+    data = blob_data(entries[rel].blob)
     damage(data)
-    entries[rel] = replace(entries[rel], blob=json.dumps(data).encode())
+    entries[rel] = replace(entries[rel], blob=data_blob(data))
     cache_file(root, folder).write_bytes(cachefile._encode(entries))
     cache = ParseCache.for_root(root, folder)
     assert cache.loaded == 6, "the file is sound; only the plan is not"

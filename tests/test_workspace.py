@@ -61,7 +61,7 @@ class Headless:
 
     def emit(self, event: Event) -> None:
         self.pending.append(event)
-        if isinstance(event, Ticked) and event.shown is not None:
+        if isinstance(event, Ticked | PlansRead) and event.shown is not None:
             event.shown.set()  # "on screen": the worker goes on at once
 
     def apply(self) -> None:

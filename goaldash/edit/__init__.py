@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +109,7 @@ def set_item_state(
     *,
     expect_text: str | None = None,
     expect_fingerprint: str | None = None,
-    known_items: tuple[Item, ...] | None = None,
+    known_items: Sequence[Item] | None = None,
 ) -> EditResult:
     """Set (or with `state` None, toggle) the task-list item at 1-based `line` of `path`.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from json.encoder import encode_basestring as _escape
 from operator import attrgetter, mod
@@ -195,7 +195,7 @@ class _Templates(dict[tuple[ItemState, str | None, str], str]):
         return made
 
 
-def _item_chunks(items: tuple[Item, ...]) -> Iterator[str]:
+def _item_chunks(items: Sequence[Item]) -> Iterator[str]:
     """`json.dumps` of the items as `plan_to_dict` lists them, byte for byte, without the
     brackets, `ITEM_CHUNK` items a piece (the pieces go together with ", "): a plan may have
     a million items. Strings are escaped by json's own function, each item filled into its

@@ -209,6 +209,8 @@ class GoalDashApp(App[None]):
                 self.redraw()  # its row is there, with the cursor on it for when it is closed
                 self.main.view("overview").rows.select_key(row_key(path))
                 self.open_plan(path)
+        if msg.shown is not None:
+            self.call_after_refresh(msg.shown.set)  # drawn: the scan may go on
         if msg.final:
             # A big repository leaves a few hundred thousand long-lived objects (the plans);
             # a full collection walking them all stalls a redraw for a tenth of a second. They

@@ -39,6 +39,8 @@ class PlansRead:
     """A re-read's paths: what was said of them before (a binary file) no longer holds."""
     binary: tuple[str, ...] = ()
     """Of `looked_at`, the binary files: passed over, as the scan passes them over."""
+    shown: threading.Event | None = None
+    """Set by the UI once it has drawn these plans (the scan then goes on with its work)."""
 
 
 @dataclass(frozen=True, slots=True)

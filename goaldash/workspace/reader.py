@@ -27,6 +27,7 @@ import os
 import queue
 import struct
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from goaldash.config import Config
     from goaldash.model import Plan
-    from goaldash.workspace.events import Event
+    from goaldash.workspace.events import Event, PlansRead
     from goaldash.workspace.state import Workspace
 
 _FRAME = struct.Struct("!cQ")
@@ -238,8 +239,10 @@ def scan_from(
                     replace_all=True,
                     empty_folder=empty,
                     notes=tuple(notes),
+                    shown=threading.Event(),
                 )
                 emit(final)
+                settle_items(final, ws, cancelled)
                 return True
             else:
                 raise Broken("not a frame")
@@ -264,6 +267,40 @@ def decoded(got: list[Callable[[], Plan]], today: date) -> list[Plan]:
         batch = [as_of(base(), today) for base in got]
         gc.freeze()
     return batch
+
+
+SHOWN_WAIT = 2.0
+"""How long the scan waits for the UI to show every plan before it decodes their items."""
+
+
+def settle_items(final: PlansRead, ws: Workspace, cancelled: Callable[[], bool]) -> None:
+    """Once the UI showed `final`'s plans (or after `SHOWN_WAIT`), decode the items of every
+    plan that left them encoded (`LazyItems`) on this worker, so that the UI thread seldom
+    has to; a plan whose kept items do not decode is read again from its file (by the IO
+    worker, which never asks the cache). Waiting first, the decoding never holds up the
+    screen that shows the plans."""
+    from goaldash.lazyitems import LazyItems
+    from goaldash.parse.basics import collector_paused
+
+    kept = [p for p in final.plans if isinstance(p.items, LazyItems) and not p.items.decoded]
+    if not kept:
+        return
+    if final.shown is not None:
+        final.shown.wait(timeout=SHOWN_WAIT)
+    broken = set()
+    with collector_paused():
+        for plan in kept:
+            if cancelled():
+                return
+            items = plan.items
+            assert isinstance(items, LazyItems)
+            items.load()
+            if items.broken:
+                broken.add(plan.path)
+            time.sleep(0)  # the interpreter to the UI thread, should it have work
+        gc.freeze()  # long-lived, and no cycles: see `decoded`
+    if broken:
+        ws.request_reread(broken)
 
 
 def _typed(payload: bytes, kind: type) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -41,7 +42,7 @@ class Job:
     """A tick: the fingerprint of the bytes the item was seen in."""
     result: EditResult | None = None
     """An undo: the write to undo."""
-    items: tuple[Item, ...] | None = None
+    items: Sequence[Item] | None = None
     """A tick: the plan's items as parsed from those bytes (they spare a parse)."""
     seq: int = 0
     """The job's number: its answer (`Ticked` or `Refused`) carries it back."""

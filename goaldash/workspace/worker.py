@@ -26,7 +26,7 @@ from goaldash.workspace.events import (
     StandupAnswer,
     Ticked,
 )
-from goaldash.workspace.reader import Reader, decoded, scan_from
+from goaldash.workspace.reader import Reader, decoded, scan_from, settle_items
 from goaldash.workspace.state import Job, Workspace
 
 if TYPE_CHECKING:
@@ -49,6 +49,15 @@ STANDUP_WAIT = 120
 def scan(ws: Workspace, emit: Emit, cancelled: Cancelled, reader: Reader | None = None) -> None:
     """Read every plan, reporting them in batches as they come; from what `reader`'s child
     process sends when there is one (and again here should it fail)."""
+    ws.scan_done.clear()
+    try:
+        if reader is None or not scan_from(reader, ws, emit, cancelled):
+            _scan_here(ws, emit, cancelled)
+    finally:
+        ws.scan_done.set()
+
+
+def _scan_here(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
     from goaldash.cache import ParseCache
     from goaldash.config import ConfigError
     from goaldash.discover import candidates
@@ -56,10 +65,7 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled, reader: Reader | None 
     from goaldash.scan import read_found
 
     root = ws.root
-    ws.scan_done.clear()
     try:
-        if reader is not None and scan_from(reader, ws, emit, cancelled):
-            return
         try:
             config = ws.load_config()
         except ConfigError as exc:
@@ -79,21 +85,20 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled, reader: Reader | None 
             batch = decoded([f.base for f in got], ws.today)
             seen.extend(batch)
             emit(PlansRead(batch, scanned=done))
-        emit(
-            PlansRead(
-                seen,
-                scanned=len(found),
-                final=True,
-                replace_all=True,
-                empty_folder=empty,
-                notes=tuple(notes),
-            )
+        final = PlansRead(
+            seen,
+            scanned=len(found),
+            final=True,
+            replace_all=True,
+            empty_folder=empty,
+            notes=tuple(notes),
+            shown=threading.Event(),
         )
+        emit(final)
         cache.save()
+        settle_items(final, ws, cancelled)
     except OSError as exc:
         emit(ScanFailed(f"cannot read {root}: {exc}"))
-    finally:
-        ws.scan_done.set()
 
 
 def run_jobs(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
