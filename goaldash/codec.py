@@ -70,7 +70,7 @@ from goaldash.parse.items import make_items
 __all__ = ["ERRORS", "VERSION", "Malformed", "decode_plan", "encode_plan", "facts_data"]
 __all__ += ["facts_of", "plan_data", "plan_of"]
 
-VERSION = 2
+VERSION = 3
 """The encoding's own version: part of the cache's schema."""
 
 

@@ -55,6 +55,20 @@ class Status(StrEnum):
         """No work left to do: done, or cancelled."""
         return self is Status.DONE or self is Status.CANCELLED
 
+    @classmethod
+    def of_phases(cls, statuses: set[Status]) -> Status | None:
+        """A plan's status as its phases' give it, for a plan that states none and has no
+        items to count: None when they say nothing of it."""
+        if statuses == {cls.DONE}:
+            return cls.DONE
+        if cls.DONE in statuses or cls.IN_PROGRESS in statuses:
+            return cls.IN_PROGRESS
+        if cls.BLOCKED in statuses:
+            return cls.BLOCKED
+        if statuses <= {cls.NOT_STARTED, cls.UNKNOWN} and cls.NOT_STARTED in statuses:
+            return cls.NOT_STARTED
+        return None
+
 
 class PlanFormat(StrEnum):
     """The family a plan file belongs to."""
@@ -161,6 +175,16 @@ class Phase:
     """Offset of start and end from the plan's anchor, in days, when given by a span."""
     dated: bool = False
     """True when start or end come from a written date rather than a relative span."""
+
+    @property
+    def takes_status(self) -> bool:
+        """Whether the phase has nothing to say of its status (no word, no items): it shows
+        the one its group's other files state for it (`checks.with_conflicts`)."""
+        return (
+            self.status is Status.UNKNOWN
+            and self.declared_status is None
+            and not (self.progress.total)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,9 +335,9 @@ class PhaseFacts:
 @dataclass(frozen=True, slots=True)
 class PlanFacts:
     """What a plan's cached `--json` text depends on besides its own bytes: the day (an
-    active plan can expire) and the other files of its group (they can contradict it).
-    Small, so a warm run can decide whether the kept text still holds without decoding
-    the whole plan."""
+    active plan can expire) and the other files of its group (they can contradict it, or
+    state a status its phases do not). Small, so a warm run can decide whether the kept text
+    still holds without decoding the whole plan."""
 
     path: str
     group: str
@@ -335,7 +359,7 @@ class PlanFacts:
             tuple(
                 PhaseFacts(ph.id, ph.kind, ph.declared_status, ph.line)
                 for ph in plan.phases
-                if ph.declared_status is not None
+                if ph.declared_status is not None or ph.takes_status
             ),
         )
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from goaldash.cache import ParseCache
 from goaldash.cachefile import Entry, pack
-from goaldash.checks import adds_warnings, as_of, checked, conflicts
+from goaldash.checks import GroupNotes, adds_warnings, as_of, checked, conflicts
 from goaldash.codec import Malformed
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
-from goaldash.model import Plan, PlanFacts, Warning
+from goaldash.model import Plan, PlanFacts
 from goaldash.parse.basics import collector_paused, fingerprint, unread_plan
 from goaldash.parse.encoding import is_binary
 from goaldash.pool import mapped, pays_to_pool
@@ -79,8 +79,8 @@ class Scan:
     """How many markdown files were looked at."""
     found: list[Found] = field(default_factory=list)
     """By path."""
-    conflicts: dict[str, list[Warning]] = field(default_factory=dict)
-    """Contradiction warnings between files of a group, by path."""
+    conflicts: GroupNotes = field(default_factory=GroupNotes)
+    """What files of a group say of each other: contradictions, the statuses they state."""
     notes: list[str] = field(default_factory=list)
     """What was passed over, in a sentence each: a folder that cannot be read, a binary
     file where a plan was expected (no plan row: it holds nothing to count)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from goaldash.checks import adds_warnings, as_of, checked, conflicts, cross_check
+from goaldash.checks import GroupNotes, adds_warnings, as_of, checked, conflicts, cross_check
 from goaldash.model import Plan, PlanFacts
 from tests.conftest import plan_of
 
@@ -61,7 +61,7 @@ def test_checked_adds_the_days_warning_then_the_groups() -> None:
     kinds = [w.kind for w in checked(stale, LATER, extra).warnings]
     assert kinds[-2:] == ["stale", "contradiction"]
     # What a warm run asks before it reuses a plan's kept --json text.
-    assert adds_warnings(PlanFacts.of(stale), LATER, {})  # the day
+    assert adds_warnings(PlanFacts.of(stale), LATER, GroupNotes())  # the day
     assert adds_warnings(PlanFacts.of(milestones), LATER, extra)  # the group
-    assert not adds_warnings(PlanFacts.of(milestones), LATER, {})
-    assert checked(milestones, LATER, {}) is milestones
+    assert not adds_warnings(PlanFacts.of(milestones), LATER, GroupNotes())
+    assert checked(milestones, LATER, GroupNotes()) is milestones

@@ -244,19 +244,7 @@ def assemble(
     else:
         status = _derived(progress)
         if not items and phases:
-            statuses = {p.status for p in phases}
-            if statuses == {Status.DONE}:
-                status = Status.DONE
-            elif Status.DONE in statuses or Status.IN_PROGRESS in statuses:
-                status = Status.IN_PROGRESS
-            elif statuses == {Status.BLOCKED} or (
-                Status.BLOCKED in statuses and Status.IN_PROGRESS not in statuses
-            ):
-                status = Status.BLOCKED
-            elif (
-                statuses <= {Status.NOT_STARTED, Status.UNKNOWN} and Status.NOT_STARTED in statuses
-            ):
-                status = Status.NOT_STARTED
+            status = Status.of_phases({p.status for p in phases}) or status
         elif status is Status.NOT_STARTED and any(p.status in _UNDER_WAY for p in phases):
             status = Status.IN_PROGRESS  # no box ticked, but a phase says it is under way
     if declared is Status.DONE and progress.open + progress.in_progress:
