@@ -193,3 +193,18 @@ def test_the_dashboard_forks_its_reader_before_textual(folder: Path) -> None:
     )
     got = json.loads(out.stdout)
     assert got == {"forked": True, "whole": True, "plans": [[A, 1, 3], [B, 2, 2]]}
+
+
+def test_a_file_changed_while_the_child_read_is_read_again(folder: Path) -> None:
+    """The dashboard's watcher starts after the child has begun: what changed since the
+    child started is read again once it is done."""
+    reader, thread = _fed(lambda w: rd.child(folder.resolve(), load_config(folder), w))
+    thread.join()  # the child read every file: then, before the watcher watches, an edit
+    alpha = folder / A
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("- [ ] Ship it", "- [x] Ship it"))
+    os.utime(alpha, ns=(reader.started + 10**9, reader.started + 10**9))
+    dash = _scan(folder, reader)
+    assert dash.plan(A).progress.done == 1  # what the child read
+    assert not dash.ws.jobs.empty()
+    dash.jobs()
+    assert dash.plan(A).progress.done == 2

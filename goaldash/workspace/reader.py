@@ -56,6 +56,7 @@ def start(root: Path, config: Config) -> Reader | None:
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return None
     r, w = os.pipe()
+    started = time.time_ns()
     try:
         pid = os.fork()
     except OSError:
@@ -74,7 +75,7 @@ def start(root: Path, config: Config) -> Reader | None:
         finally:
             os._exit(code)
     os.close(w)
-    return Reader(pid, r)
+    return Reader(pid, r, started)
 
 
 def _let_go_of_the_terminal() -> None:
@@ -90,10 +91,14 @@ class Reader:
     """The dashboard's end of the pipe: a thread empties it into memory as it fills, and
     `frames` hands its frames, in order, to the scan worker."""
 
-    def __init__(self, pid: int | None, fd: int) -> None:
+    def __init__(self, pid: int | None, fd: int, started: int | None = None) -> None:
         """`pid`: the child writing at the other end of the pipe `fd` (None: no child of
-        ours to wait for, as when a test writes there)."""
+        ours to wait for, as when a test writes there); `started`: when it started to read
+        (ns since the epoch; now if not given)."""
         self.pid, self.fd = pid, fd
+        self.started = started if started is not None else time.time_ns()
+        """What changed since is read again once the child is done: the dashboard's file
+        watcher was not yet watching while the child read."""
         self._chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._buf = bytearray()
@@ -242,6 +247,9 @@ def scan_from(
                     shown=threading.Event(),
                 )
                 emit(final)
+                if final.shown is not None:
+                    final.shown.wait(timeout=SHOWN_WAIT)
+                _catch_up(reader, ws)
                 settle_items(final, ws, cancelled)
                 return True
             else:
@@ -301,6 +309,20 @@ def settle_items(final: PlansRead, ws: Workspace, cancelled: Callable[[], bool])
         gc.freeze()  # long-lived, and no cycles: see `decoded`
     if broken:
         ws.request_reread(broken)
+
+
+def _catch_up(reader: Reader, ws: Workspace) -> None:
+    """Have the files that changed since the child started read again: the dashboard's
+    watcher, started meanwhile, may have missed them."""
+    from goaldash.config import ConfigError
+    from goaldash.watch import changed_since
+
+    try:
+        changed = changed_since(ws.root, reader.started, ws.load_config(), ws.known())
+    except (ConfigError, OSError):  # made bad or unreadable meanwhile: the watcher says so
+        return
+    if changed:
+        ws.request_reread(changed)
 
 
 def _typed(payload: bytes, kind: type) -> Any:
