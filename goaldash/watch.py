@@ -36,10 +36,16 @@ def relative(root: Path, path: str) -> str | None:
         return None
 
 
-def relevant(root: Path) -> Callable[[object, str], bool]:
-    """A watch filter: markdown files and configuration files, outside skipped folders."""
+ADDED = 1
+"""watchfiles' `Change.added`."""
 
-    def accept(_change: object, path: str) -> bool:
+
+def relevant(root: Path) -> Callable[[object, str], bool]:
+    """A watch filter: markdown files and configuration files, outside skipped folders; and
+    what may be a folder just made (an added name without a suffix), whose files `reread`
+    looks for: a folder made and filled at once can be filled before it is watched."""
+
+    def accept(change: object, path: str) -> bool:
         rel = relative(root, path)
         if rel is None or rel == ".":
             return False
@@ -47,6 +53,8 @@ def relevant(root: Path) -> Callable[[object, str], bool]:
         if any(p in SKIP_DIRS for p in parts[:-1]):
             return False
         name = parts[-1]
+        if change == ADDED and "." not in name and name not in SKIP_DIRS:
+            return True
         return is_markdown_name(name) or (len(parts) == 1 and name in CONFIG_NAMES)
 
     return accept
@@ -80,7 +88,7 @@ def reread(
     vanishing while it is being edited.
     """
     out = Reread()
-    rels = sorted(set(rels))
+    rels = _with_folders_filled(root, set(rels), config)
     # Known plans that are not there get VANISH_SECONDS, all together, to come back.
     gone = _still_gone(root, [r for r in rels if r not in CONFIG_NAMES and known(r)])
     for rel in rels:
@@ -104,6 +112,23 @@ def reread(
         else:
             out.plans.append(plan)
     return out
+
+
+def _with_folders_filled(root: Path, rels: set[str], config: Config) -> list[str]:
+    """`rels`, sorted, each folder among them replaced by the candidates under it."""
+    folders = {r for r in rels if r not in CONFIG_NAMES and _is_folder(root / r)}
+    if folders:
+        rels -= folders
+        under = tuple(f"{f}/" for f in folders)
+        rels.update(c.rel for c in candidates(root, config) if c.rel.startswith(under))
+    return sorted(rels)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return os.path.isdir(path) and not os.path.islink(path)
+    except OSError:
+        return False
 
 
 VANISH_SECONDS = 0.25

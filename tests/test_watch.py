@@ -9,7 +9,7 @@ from pytest import MonkeyPatch
 from goaldash.config import Config
 from goaldash.edit import set_item_state
 from goaldash.parse import fingerprint
-from goaldash.watch import relevant, reread, ticked_plan
+from goaldash.watch import ADDED, relevant, reread, ticked_plan
 
 from .conftest import TODAY, plan_of
 
@@ -25,6 +25,27 @@ def test_relevant_keeps_markdown_and_config_only(tmp_path: Path) -> None:
     assert not ok(None, str(tmp_path / "node_modules" / "a" / "README.md"))
     assert not ok(None, str(tmp_path / "docs" / ".plan.md.swp"))
     assert not ok(None, "/elsewhere/plan.md")
+
+
+def test_a_folder_just_made_is_looked_into(tmp_path: Path) -> None:
+    """A folder made and filled at once may be filled before the watcher watches it: its
+    creation is an event that matters, and a re-read of it reads the plans in it."""
+    ok = relevant(tmp_path)
+    assert ok(ADDED, str(tmp_path / "docs" / "plans"))
+    assert not ok(ADDED + 1, str(tmp_path / "docs" / "plans"))  # modified: its files say
+    assert not ok(ADDED, str(tmp_path / "node_modules"))
+    assert not ok(ADDED, str(tmp_path / "src" / "main.py"))
+    plans = tmp_path / "docs" / "plans"
+    (plans / "deeper").mkdir(parents=True)
+    (plans / "again-plan.md").write_text(PLAN)
+    (plans / "deeper" / "more-plan.md").write_text(PLAN)
+    (plans / "notes.txt").write_text("not markdown")
+    out = reread(tmp_path, ["docs/plans"], Config(), TODAY, lambda _rel: False)
+    assert [p.path for p in out.plans] == [
+        "docs/plans/again-plan.md",
+        "docs/plans/deeper/more-plan.md",
+    ]
+    assert not out.removed and not out.rescan
 
 
 def test_reread_trusts_a_fresh_stat(tmp_path: Path) -> None:
