@@ -79,8 +79,10 @@ class LazyItems(Sequence[Item]):
     def __hash__(self) -> int:
         return hash(self.load())
 
-    def __repr__(self) -> str:
-        return repr(self.load())
+    def __repr__(self) -> str:  # never the decoding (Textual's workers repr their arguments)
+        if self._items is None:
+            return f"LazyItems({self.length} items, not decoded yet)"
+        return repr(self._items)
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles hold the plain tuple
         return (tuple, (self.load(),))

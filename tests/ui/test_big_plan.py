@@ -4,13 +4,19 @@ lines at once and fills the rest in batches, answering keys throughout.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
+from goaldash.codec import decode_plan, encode_plan
+from goaldash.lazyitems import LazyItems
+from goaldash.model import Item
 from goaldash.ui.app import GoalDashApp
 from goaldash.ui.screens import PlanScreen
 from goaldash.ui.widgets import ChecklistTree
+from tests.conftest import TODAY
 from tests.ui.helpers import make_app, wait_for
 
 BIG_PATH = "docs/plans/big-plan.md"
@@ -69,3 +75,42 @@ async def test_a_100k_item_plan_opens_at_once_and_answers_keys(tmp_path: Path) -
         assert first is not None and first.kind == "phase"
         await pilot.press("up")  # lists do not wrap from the first row to the last
         assert tree.selected() == first
+
+
+async def test_items_left_encoded_are_decoded_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan from the cache may still hold its items encoded (`LazyItems`) when it is
+    opened: they are decoded on a worker, and the cursor still goes where it was asked."""
+    root = tmp_path / "repo"
+    (root / "docs" / "plans").mkdir(parents=True)
+    text = "# Many\n\n## Phase 1: All\n\n" + "".join(f"- [ ] task {n}\n" for n in range(600))
+    (root / "docs" / "plans" / "many-plan.md").write_text(text, encoding="utf-8")
+    decoded_on: list[threading.Thread] = []
+    load = LazyItems.load
+
+    def spy(self: LazyItems) -> tuple[Item, ...]:
+        if not self.decoded:
+            decoded_on.append(threading.current_thread())
+        return load(self)
+
+    monkeypatch.setattr(LazyItems, "load", spy)
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: not app.workspace.scanning, what="the scan")
+        path = "docs/plans/many-plan.md"
+        app.open_plan(path)
+        tree = await _checklist(pilot, app)
+        shown = app.plan(path)
+        assert shown is not None
+        lazy = decode_plan(encode_plan(shown))
+        assert isinstance(lazy.items, LazyItems) and not lazy.items.decoded
+        tree.show_plan(lazy, TODAY)
+        tree.focus_line(305)  # "task 300"
+        picked = lambda: tree.selected()  # noqa: E731
+        await wait_for(
+            pilot,
+            lambda: (node := picked()) is not None and node.line == 305,
+            what="the cursor on task 300 once the items are decoded",
+        )
+        assert decoded_on and threading.main_thread() not in decoded_on

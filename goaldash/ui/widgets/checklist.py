@@ -18,12 +18,13 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from goaldash.lazyitems import LazyItems
 from goaldash.model import ItemState, Plan
 from goaldash.ui.widgets.checklist_nodes import (
     Cursor,
@@ -98,6 +99,10 @@ class ChecklistTree(TreeNodes, ScrollView, can_focus=True):
         self._building = 0
         self._reshown = 0.0
         """Bumped by each new build: a batch of an older build stops."""
+        self._waiting: Plan | None = None
+        """The plan last asked for (its items may still be decoding on a worker)."""
+        self._decoding = False
+        """True while the items of the plan last asked for are decoded on a worker."""
 
     # -- what the screen asks ------------------------------------------------------------
 
@@ -129,7 +134,15 @@ class ChecklistTree(TreeNodes, ScrollView, can_focus=True):
         return self._data[self._shown[self._cursor]]
 
     def show_plan(self, plan: Plan, today: date) -> None:
-        """Show `plan`: the cursor stays on the same node, the folding as it was."""
+        """Show `plan`: the cursor stays on the same node, the folding as it was. Items the
+        cache left encoded are decoded on a worker first (never here, on the UI thread)."""
+        items = plan.items
+        self._waiting = plan
+        if isinstance(items, LazyItems) and not items.decoded:
+            self._decoding, self._today = True, today
+            self._decode()
+            return
+        self._decoding = False
         old = self._plan
         self._plan, self._today = plan, today
         if old is not None and shape(old) == shape(plan) and self._pending is None:
@@ -151,8 +164,9 @@ class ChecklistTree(TreeNodes, ScrollView, can_focus=True):
 
     def focus_line(self, line: int) -> None:
         """Put the cursor on the node at `line` (a blocker, an item, a phase), or the nearest."""
-        if self._pending is not None:
-            self._pending = (None, 0.0)
+        if self._pending is not None or self._decoding:
+            if self._pending is not None:
+                self._pending = (None, 0.0)  # the build puts the cursor nowhere back
             self.call_later(self._focus_line_when_built, line)
             return
         best, best_line = -1, 0
@@ -165,10 +179,23 @@ class ChecklistTree(TreeNodes, ScrollView, can_focus=True):
         self._reveal(best)
 
     def _focus_line_when_built(self, line: int) -> None:
-        if self._pending is not None:
+        if self._pending is not None or self._decoding:
             self.set_timer(0.02, lambda: self._focus_line_when_built(line))
             return
         self.focus_line(line)
+
+    @work(thread=True, group="decode")
+    def _decode(self) -> None:
+        """Decode the items of the plan last asked for, then show it (no arguments: a
+        worker's are written out in its description, a plan's items and all)."""
+        plan, today = self._waiting, self._today
+        if plan is not None and today is not None:
+            _ = plan.items[:1]  # decodes them all
+            self.app.call_from_thread(self._decoded, plan, today)
+
+    def _decoded(self, plan: Plan, today: date) -> None:
+        if plan is self._waiting and self.is_attached:  # not since given another plan
+            self.show_plan(plan, today)
 
     # -- building --------------------------------------------------------------------------
 
