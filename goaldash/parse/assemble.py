@@ -255,6 +255,10 @@ def assemble(
                 f"{progress.total} items are not done",
             )
         )
+    elif declared is Status.NOT_STARTED and progress.total and progress.done == progress.total:
+        # The status line is shown (what the file states), and so is its contradiction.
+        every = "the one item is" if progress.total == 1 else f"all {progress.total} items are"
+        warnings.append(Warning("contradiction", f"plan says {status_value!s} but {every} done"))
     finished_folder = next(
         (p for p in PurePosixPath(path).parts[:-1] if p.lower() in _FINISHED_FOLDERS), None
     )

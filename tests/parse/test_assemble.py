@@ -16,6 +16,22 @@ def test_complete_plan_with_open_items_warns() -> None:
     assert any("1 of 2 items are not done" in m for m in _kinds(plan))
 
 
+def test_a_plan_not_started_whose_every_item_is_done_warns() -> None:
+    """The status line is what the file states, and is shown; that it contradicts every
+    ticked box is said too (in any language the status words are read in)."""
+    for text, said in [
+        ("# P\n\n**Status**: Planning\n\n- [x] a\n- [x] b\n", "plan says Planning but all 2"),
+        ("# P\n\n**Estado:** No iniciado\n\n- [x] uno\n", "plan says No iniciado but the one"),
+        ("# P\n\n**Status:** Nicht begonnen\n\n- [x] a\n- [x] b\n", "Nicht begonnen but all 2"),
+        ("---\nstatus: not started\n---\n# P\n\n- [x] a\n", "not started but the one item"),
+    ]:
+        plan = plan_of(text)
+        assert plan.status is Status.NOT_STARTED, text
+        assert any(said in m for m in _kinds(plan)), (text, _kinds(plan))
+    # Some items done under a plan still being planned: no contradiction to say.
+    assert _kinds(plan_of("# P\n\n**Status**: Planning\n\n- [x] a\n- [ ] b\n")) == []
+
+
 def test_complete_phase_with_open_items_warns() -> None:
     plan = plan_of("# P\n\n## Phase 1: A - ✅ COMPLETE\n\n- [x] a\n- [ ] b\n")
     assert plan.phases[0].status is Status.DONE
