@@ -42,6 +42,21 @@ class PlansRead:
     shown: threading.Event | None = None
     """Set by the UI once it has drawn these plans (the scan then goes on with its work)."""
 
+    @classmethod
+    def last(
+        cls, plans: list[Plan], scanned: int, empty_folder: bool, notes: list[str]
+    ) -> PlansRead:
+        """A scan's last word: every plan it read, for the UI to say when it has drawn."""
+        return cls(
+            plans,
+            scanned=scanned,
+            final=True,
+            replace_all=True,
+            empty_folder=empty_folder,
+            notes=tuple(notes),
+            shown=threading.Event(),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Ticked:

@@ -246,15 +246,7 @@ def scan_from(
                     raise Broken("not an end")
                 if not all(type(n) is str for n in notes):
                     raise Broken("not an end")
-                final = PlansRead(
-                    seen,
-                    scanned=total,
-                    final=True,
-                    replace_all=True,
-                    empty_folder=empty,
-                    notes=tuple(notes),
-                    shown=threading.Event(),
-                )
+                final = PlansRead.last(seen, total, empty, notes)
                 emit(final)
                 if final.shown is not None:
                     final.shown.wait(timeout=SHOWN_WAIT)

@@ -85,15 +85,7 @@ def _scan_here(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
             batch = decoded([f.base for f in got], ws.today)
             seen.extend(batch)
             emit(PlansRead(batch, scanned=done))
-        final = PlansRead(
-            seen,
-            scanned=len(found),
-            final=True,
-            replace_all=True,
-            empty_folder=empty,
-            notes=tuple(notes),
-            shown=threading.Event(),
-        )
+        final = PlansRead.last(seen, len(found), empty, notes)
         emit(final)
         cache.save()
         settle_items(final, ws, cancelled)
