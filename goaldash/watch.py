@@ -36,14 +36,15 @@ def relative(root: Path, path: str) -> str | None:
         return None
 
 
-ADDED = 1
-"""watchfiles' `Change.added`."""
+ADDED, DELETED = 1, 3
+"""watchfiles' `Change.added` and `Change.deleted`."""
 
 
 def relevant(root: Path) -> Callable[[object, str], bool]:
     """A watch filter: markdown files and configuration files, outside skipped folders; and
-    what may be a folder just made (an added name without a suffix), whose files `reread`
-    looks for: a folder made and filled at once can be filled before it is watched."""
+    any name added or deleted, which may be a folder: `reread` reads the plans under a folder
+    made (made and filled at once, it can be filled before it is watched) and drops those
+    under one gone or renamed away (its files' own events may never come)."""
 
     def accept(change: object, path: str) -> bool:
         rel = relative(root, path)
@@ -53,7 +54,7 @@ def relevant(root: Path) -> Callable[[object, str], bool]:
         if any(p in SKIP_DIRS for p in parts[:-1]):
             return False
         name = parts[-1]
-        if change == ADDED and "." not in name and name not in SKIP_DIRS:
+        if change in (ADDED, DELETED) and name not in SKIP_DIRS:
             return True
         return is_markdown_name(name) or (len(parts) == 1 and name in CONFIG_NAMES)
 
@@ -80,15 +81,17 @@ def reread(
     config: Config,
     today: date,
     known: Callable[[str], bool],
+    shown: Iterable[str] = (),
 ) -> Reread:
     """Read the files at `rels` again, trusting a fresh stat rather than the event type.
 
     `known(rel)` says whether the path is a plan already shown: a known plan whose text no
     longer looks like a plan stays listed (with what the parser says about it) instead of
-    vanishing while it is being edited.
+    vanishing while it is being edited. `shown`: the paths of the plans shown, for a folder
+    among `rels` that is gone (the plans under it are looked at).
     """
     out = Reread()
-    rels = _with_folders_filled(root, set(rels), config)
+    rels = _with_folders_filled(root, set(rels), config, shown)
     # Known plans that are not there get VANISH_SECONDS, all together, to come back.
     gone = _still_gone(root, [r for r in rels if r not in CONFIG_NAMES and known(r)])
     for rel in rels:
@@ -114,13 +117,20 @@ def reread(
     return out
 
 
-def _with_folders_filled(root: Path, rels: set[str], config: Config) -> list[str]:
-    """`rels`, sorted, each folder among them replaced by the candidates under it."""
-    folders = {r for r in rels if r not in CONFIG_NAMES and _is_folder(root / r)}
+def _with_folders_filled(
+    root: Path, rels: set[str], config: Config, known: Iterable[str]
+) -> list[str]:
+    """`rels`, sorted, each folder among them replaced by the candidates under it, and each
+    that is gone by the plans shown under it (`known`)."""
+    names = {r for r in rels if r not in CONFIG_NAMES and not is_markdown_name(r)}
+    folders = {r for r in names if _is_folder(root / r)}
+    gone = tuple(f"{r}/" for r in names if not os.path.lexists(root / r))
+    rels -= names
     if folders:
-        rels -= folders
         under = tuple(f"{f}/" for f in folders)
         rels.update(c.rel for c in candidates(root, config) if c.rel.startswith(under))
+    if gone:
+        rels.update(k for k in known if k.startswith(gone))
     return sorted(rels)
 
 

@@ -9,7 +9,7 @@ from pytest import MonkeyPatch
 from goaldash.config import Config
 from goaldash.edit import set_item_state
 from goaldash.parse import fingerprint
-from goaldash.watch import ADDED, relevant, reread, ticked_plan
+from goaldash.watch import ADDED, DELETED, relevant, reread, ticked_plan
 
 from .conftest import TODAY, plan_of
 
@@ -33,8 +33,10 @@ def test_a_folder_just_made_is_looked_into(tmp_path: Path) -> None:
     ok = relevant(tmp_path)
     assert ok(ADDED, str(tmp_path / "docs" / "plans"))
     assert not ok(ADDED + 1, str(tmp_path / "docs" / "plans"))  # modified: its files say
+    assert ok(ADDED, str(tmp_path / ".goalkit"))  # a folder with a dot: made all at once
+    assert ok(DELETED, str(tmp_path / "specs" / "001-v1.2-api"))
     assert not ok(ADDED, str(tmp_path / "node_modules"))
-    assert not ok(ADDED, str(tmp_path / "src" / "main.py"))
+    assert not ok(ADDED, str(tmp_path / "node_modules" / "a"))
     plans = tmp_path / "docs" / "plans"
     (plans / "deeper").mkdir(parents=True)
     (plans / "again-plan.md").write_text(PLAN)
@@ -46,6 +48,20 @@ def test_a_folder_just_made_is_looked_into(tmp_path: Path) -> None:
         "docs/plans/deeper/more-plan.md",
     ]
     assert not out.removed and not out.rescan
+
+
+def test_a_folder_renamed_away_takes_its_plans_along(tmp_path: Path) -> None:
+    """A folder renamed comes as its old name deleted and its new name added (its files'
+    own events may never come): the plans under the old name go, those under the new come,
+    and nothing is counted twice."""
+    (tmp_path / "specs" / "001-y").mkdir(parents=True)
+    (tmp_path / "specs" / "001-y" / "tasks.md").write_text(PLAN)
+    shown = {"specs/001-x/tasks.md", "specs/001-x/plan.md", "docs/other-plan.md"}
+    out = reread(
+        tmp_path, ["specs/001-x", "specs/001-y"], Config(), TODAY, shown.__contains__, shown
+    )
+    assert [p.path for p in out.plans] == ["specs/001-y/tasks.md"]
+    assert sorted(out.removed) == ["specs/001-x/plan.md", "specs/001-x/tasks.md"]
 
 
 def test_reread_trusts_a_fresh_stat(tmp_path: Path) -> None:
