@@ -59,13 +59,15 @@ def _final(h: Headless) -> list[PlansRead]:
 def test_the_child_gives_what_a_scan_on_a_thread_gives(folder: Path) -> None:
     here = _scan(folder, None)
     reader, thread = _fed(lambda w: rd.child(folder.resolve(), load_config(folder), w))
-    there = _scan(folder, reader)
+    there = Headless(folder)
+    assert rd.scan_from(reader, there.ws, there.emit, lambda: False)  # all taken from it
+    there.apply()
     thread.join()
     assert [p.path for p in there.ws.plans] == [A, B]
     assert there.ws.plans == here.ws.plans
     (final,) = _final(there)
     assert final.replace_all and final.scanned == there.ws.candidates == here.ws.candidates
-    assert there.ws.scan_done.is_set() and not there.ws.scanning
+    assert not there.ws.scanning
 
 
 def test_the_child_saves_the_cache_it_read_with(folder: Path) -> None:
@@ -109,14 +111,66 @@ def test_what_the_child_sends_is_never_believed_unchecked(
     assert final.replace_all
 
 
-def test_a_frame_longer_than_any_is_refused(folder: Path) -> None:
+def _held_open(first: bytes) -> tuple[rd.Reader, threading.Event, threading.Thread]:
+    """A reader whose writer sends `first`, then holds the pipe open (sending nothing) until
+    let go: only a check of what came, or a cancel, can end the wait."""
+    let_go = threading.Event()
+
     def write(w: int) -> None:
-        os.write(w, rd._FRAME.pack(rd.BATCH, rd.MAX_FRAME + 1))
+        os.write(w, first)
+        let_go.wait(timeout=30)
 
     reader, thread = _fed(write)
-    there = _scan(folder, reader)
-    thread.join()
-    assert [p.path for p in there.ws.plans] == [A, B]
+    return reader, let_go, thread
+
+
+def test_a_frame_longer_than_any_is_refused(folder: Path) -> None:
+    reader, let_go, thread = _held_open(rd._FRAME.pack(rd.BATCH, rd.MAX_FRAME + 1))
+    h = Headless(folder)
+    given_up = threading.Event()  # waiting for the frame's bytes would end only so
+    timer = threading.Timer(5, given_up.set)
+    timer.start()
+    try:
+        whole = rd.scan_from(reader, h.ws, h.emit, given_up.is_set)
+    finally:
+        timer.cancel()
+        let_go.set()
+        thread.join()
+    assert whole is False and not given_up.is_set()  # refused at once, not waited for
+
+
+def test_a_scan_cancelled_while_the_child_is_silent_stops(folder: Path) -> None:
+    reader, let_go, thread = _held_open(rd._FRAME.pack(rd.START, 1) + b"2")
+    h = Headless(folder)
+    asked = threading.Event()
+    threading.Timer(0.2, asked.set).start()
+    try:
+        whole = rd.scan_from(reader, h.ws, h.emit, asked.is_set)
+        stopped_waiting = not let_go.is_set()
+    finally:
+        let_go.set()
+        thread.join()
+    assert whole is True and stopped_waiting  # returned while the child still held on
+    assert all(not isinstance(e, PlansRead) or not e.final for e in h.pending)
+
+
+def test_a_cancelled_scan_leaves_it_to_the_newer_to_say_all_is_read(folder: Path) -> None:
+    h = Headless(folder)
+    worker.scan(h.ws, h.emit, lambda: True)  # cancelled: a newer scan runs
+    assert not h.ws.scan_done.is_set()
+    h.ws.stop.set()
+    worker.scan(h.ws, h.emit, lambda: True)  # cancelled as the dashboard closes
+    assert h.ws.scan_done.is_set()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b'[1,[3]]\n["x"]trailing', b"[-1,[]]", b"[1,[2,2]]\n[]x[]", b'[1,"3"]\n[1]'],
+    ids=["bytes-left-over", "negative-count", "no-newline-between", "lengths-not-a-list"],
+)
+def test_a_batch_whose_lengths_do_not_add_up_is_refused(payload: bytes) -> None:
+    with pytest.raises(rd.Broken):
+        rd._batch(payload)
 
 
 def test_a_folder_the_child_cannot_read_fails_the_scan_as_here(tmp_path: Path) -> None:

@@ -129,9 +129,7 @@ class GoalDashApp(App[None]):
             self.watch_files()
 
     def on_unmount(self) -> None:
-        self.workspace.stop.set()
-        if self._reader is not None:
-            self._reader.close()
+        self.workspace.stop.set()  # the scan worker, cancelled, lets its reader go
 
     # -- drawing ----------------------------------------------------------------------------
 

@@ -51,6 +51,14 @@ class Broken(Exception):
     """The child stopped before it had sent everything, or sent what is no frame."""
 
 
+class Cancelled(Exception):
+    """The scan waiting for the child's next frame was cancelled."""
+
+
+LOOK_EVERY = 0.05
+"""While waiting for the child's next bytes, how often a cancelled scan is noticed (s)."""
+
+
 def start(root: Path, config: Config) -> Reader | None:
     """Fork the child reading every plan under `root`; None where that cannot be done."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
@@ -133,9 +141,14 @@ class Reader:
         """Stop reading: the child is let go (it stops at its next write)."""
         self._stop.set()
 
-    def _take(self, n: int) -> bytes:
+    def _take(self, n: int, cancelled: Callable[[], bool]) -> bytes:
         while len(self._buf) < n:
-            chunk = self._chunks.get()
+            try:
+                chunk = self._chunks.get(timeout=LOOK_EVERY)
+            except queue.Empty:
+                if cancelled():
+                    raise Cancelled from None
+                continue
             if not chunk:
                 self._chunks.put(b"")  # every later look sees the end too
                 raise Broken("the reading process stopped early")
@@ -144,12 +157,13 @@ class Reader:
         del self._buf[:n]
         return out
 
-    def frame(self) -> tuple[bytes, bytes]:
-        """The next frame: its kind and payload. Raises Broken at the end of the data."""
-        kind, size = _FRAME.unpack(self._take(_FRAME.size))
+    def frame(self, cancelled: Callable[[], bool] = lambda: False) -> tuple[bytes, bytes]:
+        """The next frame: its kind and payload. Raises Broken at the end of the data, and
+        Cancelled should `cancelled()` say so while it waits."""
+        kind, size = _FRAME.unpack(self._take(_FRAME.size, cancelled))
         if size > MAX_FRAME:
             raise Broken("not a frame")
-        return kind, self._take(size)
+        return kind, self._take(size, cancelled)
 
 
 # ------------------------------------------------------------------------------- the child
@@ -217,24 +231,18 @@ def scan_from(
     seen: list[Plan] = []
     try:
         while True:
+            kind, payload = reader.frame(cancelled)
             if cancelled():
-                reader.close()
-                return True
-            kind, payload = reader.frame()
+                raise Cancelled
             if kind == BATCH:
-                head, _, rest = payload.partition(b"\n")
-                done, sizes = json.loads(head)
-                if type(done) is not int or not all(type(s) is int and s >= 0 for s in sizes):
-                    raise Broken("not a batch")
-                blobs, at = [], 0
-                for size in sizes:
-                    blobs.append(rest[at : at + size])
-                    at += size + 1
+                done, blobs = _batch(payload)
                 batch = decoded([partial(decode_plan, b) for b in blobs], ws.today)
+                if cancelled():
+                    raise Cancelled
                 seen.extend(batch)
                 emit(PlansRead(batch, scanned=done))
             elif kind == START:
-                emit(PlansRead([], scanned=0, candidates=_typed(payload, int)))
+                emit(PlansRead([], scanned=0, candidates=_count(_typed(payload, int))))
             elif kind == NOTICE:
                 emit(Notice(_typed(payload, str)))
             elif kind == FAIL:
@@ -242,11 +250,11 @@ def scan_from(
                 return True
             elif kind == END:
                 total, empty, notes = json.loads(payload)
-                if type(total) is not int or type(empty) is not bool:
+                if type(empty) is not bool or type(notes) is not list:
                     raise Broken("not an end")
                 if not all(type(n) is str for n in notes):
                     raise Broken("not an end")
-                final = PlansRead.last(seen, total, empty, notes)
+                final = PlansRead.last(seen, _count(total), empty, notes)
                 emit(final)
                 if final.shown is not None:
                     final.shown.wait(timeout=SHOWN_WAIT)
@@ -255,6 +263,9 @@ def scan_from(
                 return True
             else:
                 raise Broken("not a frame")
+    except Cancelled:  # a newer scan, or the dashboard is closing: say nothing more
+        reader.close()
+        return True
     except (Broken, *ERRORS):
         reader.close()
         return False
@@ -291,21 +302,19 @@ def settle_items(final: PlansRead, ws: Workspace, cancelled: Callable[[], bool])
     from goaldash.lazyitems import LazyItems
     from goaldash.parse.basics import collector_paused
 
-    kept = [p for p in final.plans if isinstance(p.items, LazyItems) and not p.items.decoded]
+    kept = [(p.path, p.items) for p in final.plans if isinstance(p.items, LazyItems)]
     if not kept:
         return
-    if final.shown is not None:
+    if final.shown is not None and not all(items.decoded for _, items in kept):
         final.shown.wait(timeout=SHOWN_WAIT)
-    broken = set()
+    broken = set()  # those decoded meanwhile too (a plan opened at once): read again all the same
     with collector_paused():
-        for plan in kept:
+        for path, items in kept:
             if cancelled():
                 return
-            items = plan.items
-            assert isinstance(items, LazyItems)
             items.load()
             if items.broken:
-                broken.add(plan.path)
+                broken.add(path)
             time.sleep(0)  # the interpreter to the UI thread, should it have work
         gc.freeze()  # long-lived, and no cycles: see `decoded`
     if broken:
@@ -324,6 +333,31 @@ def _catch_up(reader: Reader, ws: Workspace) -> None:
         return
     if changed:
         ws.request_reread(changed)
+
+
+def _batch(payload: bytes) -> tuple[int, list[bytes]]:
+    """A batch: the files read so far, and its plans (after its head, `[files read, [each
+    plan's length]]`, and a newline: each plan, a newline between two). Broken unless the
+    lengths account for every byte."""
+    head, _, rest = payload.partition(b"\n")
+    done, sizes = json.loads(head)
+    if type(sizes) is not list or not all(type(n) is int and n >= 0 for n in sizes):
+        raise Broken("not a batch")
+    if sum(sizes) + max(len(sizes) - 1, 0) != len(rest):
+        raise Broken("not a batch")
+    blobs, at = [], 0
+    for size in sizes:
+        if at and rest[at - 1 : at] != b"\n":
+            raise Broken("not a batch")
+        blobs.append(rest[at : at + size])
+        at += size + 1
+    return _count(done), blobs
+
+
+def _count(value: object) -> int:
+    if type(value) is not int or value < 0:
+        raise Broken("not a count")
+    return value
 
 
 def _typed(payload: bytes, kind: type) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -54,7 +55,9 @@ def scan(ws: Workspace, emit: Emit, cancelled: Cancelled, reader: Reader | None 
         if reader is None or not scan_from(reader, ws, emit, cancelled):
             _scan_here(ws, emit, cancelled)
     finally:
-        ws.scan_done.set()
+        # A scan cancelled for a newer one leaves it to say when the plans are read.
+        if not cancelled() or ws.stop.is_set():
+            ws.scan_done.set()
 
 
 def _scan_here(ws: Workspace, emit: Emit, cancelled: Cancelled) -> None:
@@ -106,7 +109,7 @@ def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
         job = ws.jobs.get(timeout=timeout)
     except queue.Empty:
         return False
-    if not ws.scan_done.wait(timeout=SCAN_WAIT):
+    if not _scan_finished(ws):
         if job.kind != "reread":
             emit(Refused("the plans are still being read", undo_of=job.result, seq=job.seq))
         return True
@@ -114,6 +117,16 @@ def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
         run_job(ws, job, emit)
     except Exception as exc:  # never let one bad job kill the worker
         emit(Refused(f"{type(exc).__name__}: {exc}", undo_of=job.result, seq=job.seq))
+    return True
+
+
+def _scan_finished(ws: Workspace) -> bool:
+    """Wait (up to `SCAN_WAIT`) for the scan to have read every plan; False when it has not,
+    or the workspace stops meanwhile."""
+    deadline = time.monotonic() + SCAN_WAIT
+    while not ws.scan_done.wait(timeout=0.1):
+        if ws.stop.is_set() or time.monotonic() > deadline:
+            return False
     return True
 
 
@@ -158,7 +171,7 @@ def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
         while waiting and waiting[0].kind == "reread":
             rels |= waiting.popleft().rels
     known = ws.known()
-    out = reread(ws.root, rels, ws.load_config(), ws.today, known.__contains__)
+    out = reread(ws.root, rels, ws.load_config(), ws.today, known.__contains__, known)
     if out.rescan:
         ws.config = None
         emit(RescanNeeded())
