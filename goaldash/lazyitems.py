@@ -15,10 +15,14 @@ This module is core: it must not import Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from goaldash.model import Item
+
+_DECODING = threading.Lock()
+"""Held while items are decoded: a sequence is decoded once, whichever threads ask."""
 
 
 class LazyItems(Sequence[Item]):
@@ -43,14 +47,18 @@ class LazyItems(Sequence[Item]):
         return self._items is not None
 
     def load(self) -> tuple[Item, ...]:
-        """The items, decoded now if they were not yet."""
+        """The items, decoded now if they were not yet (by one thread: another asking
+        meanwhile waits for them)."""
         items = self._items
         if items is None:
-            try:
-                items = self._decode(self._data, self.length)
-            except ValueError:  # codec.Malformed: never trusted, never a traceback
-                items, self.broken = (), True
-            self._items, self._data = items, b""
+            with _DECODING:
+                items = self._items
+                if items is None:
+                    try:
+                        items = self._decode(self._data, self.length)
+                    except ValueError:  # codec.Malformed: never trusted, never a traceback
+                        items, self.broken = (), True
+                    self._items, self._data = items, b""
         return items
 
     def __len__(self) -> int:
@@ -70,6 +78,8 @@ class LazyItems(Sequence[Item]):
         return value in self.load()
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         if isinstance(other, LazyItems):
             return self.load() == other.load()
         if isinstance(other, tuple):

@@ -14,6 +14,8 @@ from goaldash.cache import ParseCache
 from goaldash.codec import EAGER_ITEMS, Malformed, decode_plan, encode_plan
 from goaldash.lazyitems import LazyItems
 from goaldash.model import ItemState
+from goaldash.workspace import PlansRead
+from goaldash.workspace.reader import settle_items
 
 from .conftest import plan_of
 from .test_cache import cache_file
@@ -112,3 +114,31 @@ def test_a_scan_leaves_no_items_for_the_ui_thread_to_decode(tmp_path: Path) -> N
     dash.scan()  # from the cache
     items = dash.plan("many-plan.md").items
     assert isinstance(items, LazyItems) and items.decoded and not items.broken
+
+
+def test_plans_read_again_unchanged_are_compared_without_decoding(tmp_path: Path) -> None:
+    """A rescan (`r`) brings every plan again from the cache: those whose bytes did not
+    change are the same plans, told so without decoding their items on the UI thread."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "many-plan.md").write_text(MANY, encoding="utf-8")
+    dash = Headless(root)
+    dash.scan()
+    again = decode_plan(encode_plan(dash.plan("many-plan.md")))
+    assert isinstance(again.items, LazyItems)
+    version = dash.ws.version
+    dash.ws.apply_plans(PlansRead([again]))
+    assert not again.items.decoded and dash.ws.version == version  # nothing changed
+
+
+def test_broken_items_decoded_before_the_scan_looked_are_read_again(tmp_path: Path) -> None:
+    """A plan opened at once (`goaldash FILE`) has its items decoded before the scan gets to
+    them: if they did not decode, its file is read again all the same."""
+    head, _, items = encode_plan(plan_of(MANY, "many-plan.md")).partition(b"\n")
+    plan = decode_plan(head + b"\n" + items.replace(b'"open"', b'"half"', 1))
+    assert isinstance(plan.items, LazyItems)
+    assert len(plan.items) == 0 and plan.items.broken  # decoded (by the plan screen)
+    dash = Headless(tmp_path)
+    settle_items(PlansRead.last([plan], 1, False, []), dash.ws, lambda: False)
+    job = dash.ws.jobs.get_nowait()
+    assert job.kind == "reread" and job.rels == frozenset({"many-plan.md"})

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaldash.checks import cross_check
+from goaldash.lazyitems import LazyItems
 from goaldash.model import Item, Plan
 from goaldash.workspace.events import PlansRead, Refused, StandupAnswer, Ticked
 from goaldash.workspace.filters import finished, plan_matches
@@ -187,7 +188,7 @@ class Workspace:
                 changed = True
         for plan in event.plans:
             old = self._raw.get(plan.path)
-            if old is not None and old == plan:
+            if old is not None and _same(old, plan):
                 continue  # our own write, already shown; or a save that changed nothing
             self._raw[plan.path] = plan
             changed = True
@@ -380,3 +381,15 @@ class Workspace:
         if self.config is None:
             self.config = load_config(self.root)
         return self.config
+
+
+def _same(old: Plan, new: Plan) -> bool:
+    """`old == new`, without decoding items the cache left encoded (on the UI thread): the
+    same bytes (fingerprint) parse to the same items."""
+    if old is new:
+        return True
+    if old.fingerprint != new.fingerprint:
+        return False  # a field of the plan: they differ
+    if any(isinstance(p.items, LazyItems) and not p.items.decoded for p in (old, new)):
+        return replace(old, items=()) == replace(new, items=())
+    return old == new
