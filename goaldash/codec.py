@@ -48,7 +48,7 @@ from goaldash.codec_values import (
     _str,
     _strs,
 )
-from goaldash.codec_write import NAMES, encode_plan, facts_data, plan_data
+from goaldash.codec_write import NAMES, encode_plan, facts_data
 from goaldash.lazyitems import LazyItems
 from goaldash.model import (
     Adjustment,
@@ -68,7 +68,7 @@ from goaldash.parse.basics import collector_paused
 from goaldash.parse.items import make_items
 
 __all__ = ["ERRORS", "VERSION", "Malformed", "decode_plan", "encode_plan", "facts_data"]
-__all__ += ["facts_of", "plan_data", "plan_of"]
+__all__ += ["decode_items", "facts_of"]
 
 VERSION = 3
 """The encoding's own version: part of the cache's schema."""
@@ -289,8 +289,9 @@ _CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: se
 _NAMES: dict[type, tuple[str, ...]] = {cls: NAMES[cls] for cls in (*_CHECKS, Item)}
 """Per class, its fields' names (those `codec_write` writes, `ROWS` and `Item`)."""
 
-plan_of: Callable[[Any], Plan] = _row(Plan)
-"""The plan `plan_data` gave `v` from; Malformed (or one of `ERRORS`) for anything else."""
+_plan_of: Callable[[Any], Plan] = _row(Plan)
+"""The plan from the array `encode_plan` wrote before the newline, its items' field made a
+`_Kept` by `decode_plan`; Malformed (or one of `ERRORS`) for anything else."""
 
 
 def facts_of(v: Any) -> PlanFacts:
@@ -339,7 +340,7 @@ def decode_plan(blob: bytes) -> Plan:
             v = json.loads(head)
             if type(v) is list and len(v) > _ITEMS_AT:
                 v[_ITEMS_AT] = _Kept(v[_ITEMS_AT], items)
-            return plan_of(v)
+            return _plan_of(v)
     except Malformed:
         raise
     except ERRORS as exc:
