@@ -124,14 +124,24 @@ def _with_folders_filled(
     that is gone by the plans shown under it (`known`)."""
     names = {r for r in rels if r not in CONFIG_NAMES and not is_markdown_name(r)}
     folders = {r for r in names if _is_folder(root / r)}
-    gone = tuple(f"{r}/" for r in names if not os.path.lexists(root / r))
+    gone = {r for r in names if not os.path.lexists(root / r)}
     rels -= names
     if folders:
-        under = tuple(f"{f}/" for f in folders)
-        rels.update(c.rel for c in candidates(root, config) if c.rel.startswith(under))
+        rels.update(c.rel for c in candidates(root, config) if _under(c.rel, folders))
     if gone:
-        rels.update(k for k in known if k.startswith(gone))
+        rels.update(k for k in known if _under(k, gone))
     return sorted(rels)
+
+
+def _under(rel: str, folders: set[str]) -> bool:
+    """Whether `rel` lies in one of `folders` (a look-up per folder above it: a build that
+    adds or deletes thousands of names at once costs no more per path)."""
+    at = rel.rfind("/")
+    while at > 0:
+        if rel[:at] in folders:
+            return True
+        at = rel.rfind("/", 0, at)
+    return False
 
 
 def _is_folder(path: Path) -> bool:
