@@ -262,3 +262,22 @@ def test_a_file_changed_while_the_child_read_is_read_again(folder: Path) -> None
     assert not dash.ws.jobs.empty()
     dash.jobs()
     assert dash.plan(A).progress.done == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="Linux's pipes")
+def test_the_pipe_holds_a_batch_without_the_dashboard_looking() -> None:
+    # Each time the pipe is full the child waits for the dashboard's thread, which waits its
+    # turn behind a busy UI thread: with 64 KiB of room, a big repository's plans came a
+    # second late. The pipe takes what the system lets it (a megabyte here) at one go.
+    import fcntl
+
+    r, w = os.pipe()
+    try:
+        rd._widen(w)
+        room = min(rd.PIPE_SIZE, int(Path("/proc/sys/fs/pipe-max-size").read_text()))
+        assert fcntl.fcntl(w, fcntl.F_GETPIPE_SZ) >= room > 1 << 16
+        os.set_blocking(w, False)
+        assert os.write(w, bytes(room)) == room  # none of it waits for the reader
+    finally:
+        os.close(r)
+        os.close(w)
