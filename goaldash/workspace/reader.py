@@ -63,6 +63,11 @@ def start(root: Path, config: Config) -> Reader | None:
     """Fork the child reading every plan under `root`; None where that cannot be done."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return None
+    # The codec, before the fork: the child encodes with it, and the scan here decodes with
+    # it. Imported on the scan's thread instead, it waited on the busy UI thread for a tenth
+    # of a second before the first plan could be decoded.
+    import goaldash.codec  # noqa: F401
+
     r, w = os.pipe()
     _widen(w)
     started = time.time_ns()
