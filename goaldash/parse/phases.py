@@ -8,15 +8,12 @@ from datetime import date
 
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
+from goaldash.parse.idforms import KEYWORDS, alternation, id_last, spelled
 from goaldash.parse.status import heading_status, status_of
-from goaldash.parse.words import COLUMN, MILESTONE, NUMERALS, PHASE, STEP, words_pattern
+from goaldash.parse.words import COLUMN, words_pattern
 from goaldash.text import repair_mojibake
 
-_MILESTONE_WORDS = frozenset(w for ws in MILESTONE.values() for w in ws)
-_KEYWORDS = {
-    w: "milestone" if w in _MILESTONE_WORDS else "phase" for ws in PHASE.values() for w in ws
-}
-_KIND = {w.upper(): kind for w, kind in _KEYWORDS.items()}  # upper: Turkish ı and I agree
+_KIND = {w.upper(): kind for w, kind in KEYWORDS.items()}  # upper: Turkish ı and I agree
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -24,31 +21,16 @@ def _kind(m: re.Match[str]) -> str:
     return _KIND.get(re.sub(r"\s+", " ", word).upper(), "phase")
 
 
-def _alternation(words: set[str], *, wide: bool) -> str:
-    """Words written with spaces between words (`wide` False) or without (Chinese, Japanese,
-    Korean), longest first."""
-    chosen = [w for w in words if all(ord(c) >= 0x2E80 for c in w if not c.isspace()) == wide]
-    chosen.sort(key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in chosen)
-
-
 # A word of `words.PHASE`, then the id: after a space, or at once in the scripts written
 # without spaces ("フェーズ2", "阶段3").
-_KW_SPACED = r"(?P<kw>" + _alternation(set(_KEYWORDS), wide=False) + r")\s+"
-_KW = r"(?:" + _KW_SPACED + r"|(?P<kw2>" + _alternation(set(_KEYWORDS), wide=True) + r")\s*)"
-_WIDE_WORDS = _alternation(set(_KEYWORDS) | {w for ws in STEP.values() for w in ws}, wide=True)
-_NUMERAL = "[" + "".join(NUMERALS) + "]"
-# The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차") written
-# against the word; "8.1 마일스톤 정의" is a section's number before a title ("8.1 Milestones").
-_ID_FIRST = re.compile(
-    r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)(?:第\s*(?P<ord>"
-    + _NUMERAL
-    + r"{1,3}|\d{1,3})\s*|(?P<num>\d{1,3}(?:\.\d+)?))(?P<word>"
-    + _WIDE_WORDS
-    + r")(?P<rest>.*)$",
-    re.DOTALL,
+_KW_SPACED = r"(?P<kw>" + alternation(set(KEYWORDS), wide=False) + r")\s+"
+_KW = r"(?:" + _KW_SPACED + r"|(?P<kw2>" + alternation(set(KEYWORDS), wide=True) + r")\s*)"
+# An id: a number ("2", "2.1", "3b"), letters and a number ("M2", "S-03"), a Roman numeral
+# ("II", "XIV") or one letter ("A").
+_ID = (
+    r"(?P<id>\d+(?:\.\d+)*[a-z]?|[A-Z]{1,2}-?\d+(?:\.\d+)*[a-z]?"
+    r"|(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})|[A-Z])"
 )
-_ID = r"(?P<id>\d+(?:\.\d+)*[a-z]?|[A-Z]{1,2}-?\d+(?:\.\d+)*[a-z]?|[A-Z])"
 # Emoji, status marks and list numbering that may stand before the keyword.
 _LEAD = r"^[\s*_>]*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})[\s*_]*"
 # What may follow the id in a heading: a separator, a parenthesis, the end, or non-ASCII.
@@ -61,9 +43,11 @@ _PHASE_OTHER = re.compile(
 )
 # The keywords an ASCII text can hold (`re.IGNORECASE` folds ASCII letters only to ASCII):
 # `may_declare` looks for these before `_PHASE` is tried. Derived, so a keyword added to
-# `_KEYWORDS` (and `_KW`) is looked for too.
-ASCII_KEYWORDS = tuple(k for k in _KEYWORDS if k.isascii())
+# `KEYWORDS` (and `_KW`) is looked for too.
+ASCII_KEYWORDS = tuple(k for k in KEYWORDS if k.isascii())
 _COLON = re.compile(r"\s*[:：]")
+
+
 _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
@@ -185,38 +169,6 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
 _STRUCK_WHOLE = re.compile(r"^([\s>]*)~~([^~]+)~~(.*)$", re.DOTALL)
 
 
-def _id_last(text: str) -> str:
-    """ "第二阶段：名前" -> "阶段 2：名前", "3단계: 이름" -> "단계 3: 이름": the id after the word,
-    where `_PHASE` reads it."""
-    if text.isascii():
-        return text
-    m = _ID_FIRST.match(text)
-    if not m:
-        return text
-    ordinal = m.group("ord")
-    ident = m.group("num") if ordinal is None else _numeral(ordinal)
-    if ident is None:
-        return text
-    rest = m.group("rest")
-    if rest and not rest[0].isspace() and rest[0] not in ":：.-–—(":
-        rest = " " + rest
-    return f"{m.group('lead')}{m.group('word')} {ident}{rest}"
-
-
-def _numeral(text: str) -> str | None:
-    """Chinese numerals up to 99 -> digits: 二 -> 2, 十一 -> 11, 二十 -> 20."""
-    if text.isdigit():
-        return str(int(text))
-    digits = [NUMERALS.get(c) for c in text]
-    if None in digits:
-        return None
-    if "十" not in text:
-        return "".join(d for d in digits if d) if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    value = (int(NUMERALS[tens]) if tens else 1) * 10 + (int(NUMERALS[units]) if units else 0)
-    return str(value)
-
-
 def may_declare(text: str) -> bool:
     """Could `parse_phase` find a declaration in `text`? False only when it surely cannot: an
     ASCII text (emphasis marks aside) holding none of the keywords."""
@@ -244,8 +196,11 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     struck = _STRUCK_WHOLE.match(text)
     if struck:  # "~~Phase 3: Name~~ (dropped)": the phase is cancelled
         text = struck.group(1) + struck.group(2) + struck.group(3)
-    text = _id_last(text)
-    m = _PHASE.match(text) or _PHASE_OTHER.match(text)
+    text = id_last(text)
+    m = _PHASE.match(text)
+    if not m:
+        written = spelled(text)
+        m = _PHASE.match(written) if written is not None else _PHASE_OTHER.match(text)
     if not m:
         return None
     sep = m.group("sep")
@@ -267,7 +222,7 @@ def declares(text: str) -> bool:
     text = repair_mojibake(text).replace("**", "").replace("__", "").split("\n", 1)[0]
     if struck := _STRUCK_WHOLE.match(text):
         text = struck.group(1) + struck.group(2) + struck.group(3)
-    text = _id_last(text)
+    text = id_last(text)
     return bool(_PHASE.match(text) or _PHASE_OTHER.match(text))
 
 

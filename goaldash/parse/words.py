@@ -14,6 +14,9 @@ import re
 import unicodedata
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ru", "zh", "ja", "ko", "ar", "tr", "vi")
+"""The languages every concept is written in. `PHASE` and `MILESTONE` (what gives a plan its
+shape) have more: `MORE_LANGUAGES`."""
+MORE_LANGUAGES = ("pl", "nl", "sv", "da", "no", "cs", "uk", "id", "hi", "fa", "he", "el")
 
 PLAN_FILE: dict[str, tuple[str, ...]] = {
     # What a file is called when it is a plan. Common words that also name other things
@@ -80,6 +83,18 @@ PHASE: dict[str, tuple[str, ...]] = {
     "ar": ("مرحلة", "المرحلة"),
     "tr": ("aşama", "faz", "kilometre taşı"),
     "vi": ("giai đoạn", "cột mốc"),
+    "pl": ("faza", "etap", "kamień milowy"),
+    "nl": ("fase", "mijlpaal"),
+    "sv": ("fas", "etapp", "milstolpe"),
+    "da": ("fase", "milepæl"),
+    "no": ("fase", "milepæl"),
+    "cs": ("fáze", "etapa", "milník"),
+    "uk": ("фаза", "етап", "віха"),
+    "id": ("fase", "tahap", "tahapan"),
+    "hi": ("चरण",),
+    "fa": ("فاز", "مرحله"),
+    "he": ("שלב", "אבן דרך"),
+    "el": ("φάση", "στάδιο", "ορόσημο"),
 }
 """Words that name a stage of a plan, in a heading or a table's first column."""
 
@@ -596,6 +611,15 @@ MILESTONE: dict[str, tuple[str, ...]] = {
     "ko": ("마일스톤",),
     "tr": ("kilometre taşı",),
     "vi": ("cột mốc",),
+    "pl": ("kamień milowy", "kamienie milowe"),
+    "nl": ("mijlpaal", "mijlpalen"),
+    "sv": ("milstolpe", "milstolpar"),
+    "da": ("milepæl", "milepæle"),
+    "no": ("milepæl", "milepæler"),
+    "cs": ("milník", "milníky"),
+    "uk": ("віха", "віхи"),
+    "he": ("אבן דרך",),
+    "el": ("ορόσημο", "ορόσημα"),
 }
 """The words of `PHASE` that name a milestone (a point reached) rather than a stretch of work:
 a table keyed by them is a milestone table."""
@@ -675,6 +699,74 @@ TEMPLATE: dict[str, tuple[str, ...]] = {
 }
 """A section titled so ("## Report template", "## 进度报告模板", "## Vorlage") holds a form to
 fill in: its "Phase X" headings are not the plan's phases."""
+
+NUMBER_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    # One to ten, the n-th row for n: the number and its ordinal, in each gender written.
+    # Read next to a stage word only ("Phase Two", "Second Phase", "المرحلة الأولى").
+    "en": (
+        ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"),
+        ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"),
+        ("nine", "ninth"), ("ten", "tenth"),
+    ),
+    "es": (
+        ("uno", "una", "primera", "primero", "primer"), ("dos", "segunda", "segundo"),
+        ("tres", "tercera", "tercero", "tercer"), ("cuatro", "cuarta", "cuarto"),
+        ("cinco", "quinta", "quinto"), ("seis", "sexta", "sexto"),
+        ("siete", "séptima", "séptimo"), ("ocho", "octava", "octavo"),
+        ("nueve", "novena", "noveno"), ("diez", "décima", "décimo"),
+    ),
+    "pt": (
+        ("um", "uma", "primeira", "primeiro"), ("dois", "duas", "segunda", "segundo"),
+        ("três", "terceira", "terceiro"), ("quatro", "quarta", "quarto"),
+        ("cinco", "quinta", "quinto"), ("seis", "sexta", "sexto"),
+        ("sete", "sétima", "sétimo"), ("oito", "oitava", "oitavo"), ("nove", "nona", "nono"),
+        ("dez", "décima", "décimo"),
+    ),
+    "fr": (
+        ("un", "une", "première", "premier"), ("deux", "deuxième", "seconde", "second"),
+        ("trois", "troisième"), ("quatre", "quatrième"), ("cinq", "cinquième"),
+        ("six", "sixième"), ("sept", "septième"), ("huit", "huitième"), ("neuf", "neuvième"),
+        ("dix", "dixième"),
+    ),
+    "de": (
+        ("eins", "erste", "erster", "erstes"), ("zwei", "zweite", "zweiter", "zweites"),
+        ("drei", "dritte", "dritter", "drittes"), ("vier", "vierte", "vierter", "viertes"),
+        ("fünf", "fünfte", "fünfter", "fünftes"), ("sechs", "sechste", "sechster"),
+        ("sieben", "siebte", "siebter"), ("acht", "achte", "achter"),
+        ("neun", "neunte", "neunter"), ("zehn", "zehnte", "zehnter"),
+    ),
+    "it": (
+        ("uno", "una", "prima", "primo"), ("due", "seconda", "secondo"),
+        ("tre", "terza", "terzo"), ("quattro", "quarta", "quarto"),
+        ("cinque", "quinta", "quinto"), ("sei", "sesta", "sesto"),
+        ("sette", "settima", "settimo"), ("otto", "ottava", "ottavo"),
+        ("nove", "nona", "nono"), ("dieci", "decima", "decimo"),
+    ),
+    "ru": (
+        ("один", "первый", "первая", "первое"), ("два", "второй", "вторая", "второе"),
+        ("три", "третий", "третья", "третье"),
+        ("четыре", "четвёртый", "четвертый", "четвёртая", "четвертая"),
+        ("пять", "пятый", "пятая"), ("шесть", "шестой", "шестая"),
+        ("семь", "седьмой", "седьмая"), ("восемь", "восьмой", "восьмая"),
+        ("девять", "девятый", "девятая"), ("десять", "десятый", "десятая"),
+    ),
+    "ar": (
+        ("الأولى", "الأول", "الاولى", "الاول"), ("الثانية", "الثاني"), ("الثالثة", "الثالث"),
+        ("الرابعة", "الرابع"), ("الخامسة", "الخامس"), ("السادسة", "السادس"),
+        ("السابعة", "السابع"), ("الثامنة", "الثامن"), ("التاسعة", "التاسع"),
+        ("العاشرة", "العاشر"),
+    ),
+    "tr": (
+        ("birinci",), ("ikinci",), ("üçüncü",), ("dördüncü",), ("beşinci",), ("altıncı",),
+        ("yedinci",), ("sekizinci",), ("dokuzuncu",), ("onuncu",),
+    ),
+}  # fmt: skip
+"""Numbers written as words, next to a stage word: its id. Short cardinals that are words of
+their own elsewhere (Turkish "on", Vietnamese "năm") are left out."""
+
+ORDINAL_SUFFIX = ("st", "nd", "rd", "th", ".", "ª", "º", ".ª", ".º", "re", "er", "e", "ème")
+"""What turns a number before a stage word into an ordinal: "1st Phase", "1. Phase" (German,
+Turkish, Polish, Czech...), "1ª Fase", "1º Marco", "1re étape", "2e phase", "2ème étape"."""
 
 NUMERALS: dict[str, str] = {
     "〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",

@@ -369,14 +369,14 @@ def test_every_phase_keyword_in_a_run_of_items_is_read(
 ) -> None:
     """The quick checks before `parse_phase` (and the bulk making of items) know every keyword
     the phase pattern knows, in any case: an item declaring a phase is never skipped."""
-    from goaldash.parse import phases
     from goaldash.parse import plan as plan_module
+    from goaldash.parse.idforms import KEYWORDS
 
-    for keyword in phases._KEYWORDS:
+    for keyword in KEYWORDS:
         line = f"- [x] {case(keyword)} 7: the name"
         data = ("# Plan\n\n" + "- [ ] plain\n" * 5 + line + "\n" + "- [ ] plain\n" * 5).encode()
         plan = parse_plan("plan.md", data)
-        kind = phases._KEYWORDS[keyword]
+        kind = KEYWORDS[keyword]
         assert [p.id for p in plan.phases] == ["M7" if kind == "milestone" else "7"], keyword
         with monkeypatch.context() as m:
             m.setattr(plan_module, "plain_items", lambda *args: None)
