@@ -1,5 +1,5 @@
 """The benchmark's probe: start an app headless, print the seconds since START when its first
-frame reaches the terminal driver (and, for the dashboard, when the screen has been refreshed
+frame is made for the terminal (and, for the dashboard, when the screen has been refreshed
 with every plan on it, then when the process is idle: the scan decodes the plans' items once
 they are shown), then exit. Run by the benchmark in a fresh process, so imports count:
 
@@ -29,18 +29,22 @@ if TYPE_CHECKING:
 _first: list[float] = []
 
 
-def _spy_on_driver() -> None:
-    """Note when the first frame reaches the headless driver."""
-    from textual.drivers.headless_driver import HeadlessDriver
+def _spy_on_frames() -> None:
+    """Note when the first frame is made for the terminal.
 
-    write = HeadlessDriver.write
+    Headless, Textual composes and renders each frame as it would for a terminal, then
+    leaves it unwritten (`App._display`); the first thing the headless driver does write is
+    an escape code, sent as the app starts, before any screen is composed."""
+    from textual.app import App
 
-    def spy(self: HeadlessDriver, data: str) -> None:
-        if data and not _first:
+    display = App._display
+
+    def spy(self: App[Any], screen: Any, renderable: Any) -> None:
+        if renderable is not None and not _first:
             _first.append(time.time())
-        write(self, data)
+        display(self, screen, renderable)
 
-    HeadlessDriver.write = spy  # type: ignore[method-assign]
+    App._display = spy  # type: ignore[method-assign]
 
 
 POLL = 0.005
@@ -69,7 +73,7 @@ def main(argv: list[str]) -> None:
     if mode == "bare":
         from textual.app import App
 
-        _spy_on_driver()
+        _spy_on_frames()
 
         async def bare(pilot: Pilot[Any]) -> None:
             await _painted(pilot, t0)
@@ -88,7 +92,7 @@ def main(argv: list[str]) -> None:
     early = None if own_thread else reader.start(root, config)
     from goaldash.ui.app import GoalDashApp
 
-    _spy_on_driver()
+    _spy_on_frames()
     why = _why(t0) if os.environ.get("GOALDASH_PROBE_WHY") == "1" else None
 
     async def dash(pilot: Pilot[Any]) -> None:
