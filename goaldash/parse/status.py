@@ -61,13 +61,41 @@ VOCABULARY: tuple[Row, ...] = (
         "prévu|planifié|nicht begonnen|nicht gestartet|geplant|offen|non iniziato|da fare|"
         "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"
         "başlamadı|planlandı|beklemede|chưa bắt đầu|لم يبدأ|مخطط|non iniziata|por hacer|"
-        "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ"),
+        "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ|"
+        # From here in each row: words.MORE_LANGUAGES (pl nl sv da no cs uk id hi fa he el).
+        "nie rozpoczęty|nie rozpoczęta|nie rozpoczęte|nie rozpoczęto|nierozpoczęty|nierozpoczęta|"
+        "nierozpoczęte|zaplanowany|zaplanowana|zaplanowane|planowany|planowana|planowane|"
+        "do zrobienia|oczekujący|oczekująca|oczekujące|niet gestart|niet begonnen|"
+        "nog niet gestart|nog niet begonnen|gepland|nog te doen|te doen|ej påbörjad|ej påbörjat|"
+        "inte påbörjad|inte påbörjat|ej startad|ej startat|inte startad|inte startat|planerad|"
+        "planerat|planerade|att göra|ikke startet|ikke påbegyndt|ikke påbegynt|planlagt|planlagte|"
+        "nezahájeno|nezahájený|nezahájená|nezahájené|nezačato|plánováno|plánovaný|plánovaná|"
+        "plánované|naplánováno|не розпочато|не розпочата|не розпочатий|не почато|заплановано|"
+        "запланований|запланована|belum dimulai|belum mulai|direncanakan|शुरू नहीं|आरंभ नहीं|"
+        "प्रारंभ नहीं|नियोजित|लंबित|شروع نشده|آغاز نشده|برنامه‌ریزی شده|برنامه ریزی شده|לא התחיל|"
+        "לא התחילה|טרם התחיל|טרם התחילה|טרם החל|מתוכנן|מתוכננת|δεν ξεκίνησε|δεν έχει ξεκινήσει|"
+        "προγραμματισμένο|προγραμματισμένη|προγραμματισμένα|σχεδιασμένο|σχεδιασμένη|εκκρεμεί|"
+        "σε εκκρεμότητα",
+        "openstaand|in afwachting|väntande|afventer|afventende|gjenstår|čeká na zahájení|очікує|"
+        "в очікуванні|در انتظار|ממתין|ממתינה|לביצוע"),
     Row(Status.NOT_STARTED, "未开始|未開始|待开始|待開始|未着手|未实施|予定|시작 전|예정|대기|"
         "未対応|待办|待辦|规划中|미착수",
         whole=False),
     Row(Status.IN_PROGRESS, "en curso|en progreso|en proceso|em andamento|em progresso|"
         "en cours|in bearbeitung|in arbeit|laufend|in corso|в процессе|в работе|выполняется|"
-        "devam ediyor|sürüyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري"),
+        "devam ediyor|sürüyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري|"
+        "w trakcie|w toku|w realizacji|realizowany|realizowana|realizowane|in uitvoering|bezig|"
+        "lopend|lopende|in behandeling|onderhanden|in ontwikkeling|pågår|pågående|under arbete|"
+        "i arbete|under utveckling|i gang|igangværende|under udvikling|under arbeid|i arbeid|"
+        "under utvikling|probíhá|rozpracováno|rozpracovaný|rozpracovaná|rozpracované|v řešení|"
+        "v realizaci|в процесі|у процесі|в роботі|у роботі|виконується|триває|в розробці|"
+        "у розробці|sedang berjalan|sedang dikerjakan|sedang berlangsung|berlangsung|dalam proses|"
+        "dalam pengerjaan|प्रगति पर|प्रगति में|जारी|चालू|در حال انجام|در جریان|در دست اقدام|"
+        "در حال اجرا|בתהליך|בביצוע|בעבודה|בפיתוח|σε εξέλιξη|σε πρόοδο|υπό εξέλιξη|σε εκτέλεση",
+        # started, not yet finished
+        "rozpoczęty|rozpoczęta|rozpoczęte|rozpoczęto|gestart|begonnen|påbörjad|påbörjat|startad|"
+        "startat|startet|påbegyndt|påbegynt|zahájeno|zahájený|zahájená|zahájené|розпочато|"
+        "розпочата|розпочатий|dimulai|berjalan|belum selesai|شروع شده|ξεκίνησε"),
     Row(Status.IN_PROGRESS, "进行中|進行中|実施中|対応中|着手中|作業中|작업 중|진행 중|진행중",
         whole=False),
     Row(Status.BLOCKED, "bloqueado|bloqueada|bloqué|bloquée|blockiert|bloccato|заблокирован|"
@@ -75,7 +103,16 @@ VOCABULARY: tuple[Row, ...] = (
         # on hold, paused: blocked, as "on hold" and "paused" are
         "en pausa|en espera|em pausa|em espera|pausado|pausada|en pause|en attente|suspendu|"
         "suspendue|in pausa|in attesa|sospeso|sospesa|pausiert|angehalten|приостановлено|"
-        "приостановлен|приостановлена|askıda|durduruldu|tạm dừng|متوقف|معلق"),
+        "приостановлен|приостановлена|askıda|durduruldu|tạm dừng|متوقف|معلق|"
+        "zablokowany|zablokowana|zablokowane|wstrzymany|wstrzymana|wstrzymane|wstrzymano|"
+        "zawieszony|zawieszona|zawieszone|geblokkeerd|gepauzeerd|in de wacht|opgeschort|"
+        "blockerad|blockerat|blockerade|pausad|pausat|pausade|vilande|blokeret|på pause|"
+        "sat på pause|pauset|sat i bero|blokkert|på vent|satt på vent|satt på pause|blokováno|"
+        "blokovaný|blokovaná|blokované|zablokováno|pozastaveno|pozastavený|pozastavená|"
+        "pozastavené|заблоковано|заблокований|заблокована|призупинено|призупинений|"
+        "призупинена|на паузі|terblokir|diblokir|terhambat|ditangguhkan|dijeda|अवरुद्ध|रुका हुआ|"
+        "रोका गया|होल्ड पर|مسدود|חסום|חסומה|מושהה|מושהית|בהמתנה|μπλοκαρισμένο|μπλοκαρισμένη|"
+        "μπλοκαρισμένα|σε παύση|σε αναμονή|σε αναστολή"),
     Row(Status.BLOCKED, "阻塞|受阻|ブロック中|차단|已暂停|暂停|暫停|中断|보류|중단",
         whole=False),
     Row(Status.CANCELLED, "cancelado|cancelada|descartado|descartada|annulé|annulée|abandonné|"
@@ -84,15 +121,34 @@ VOCABULARY: tuple[Row, ...] = (
         # deferred, postponed: cancelled, as "deferred" is
         "pospuesto|pospuesta|aplazado|aplazada|adiado|adiada|reporté|reportée|rinviato|"
         "rinviata|verschoben|zurückgestellt|отложено|отложен|отложена|ertelendi|bị hoãn|hoãn|"
-        "مؤجل|مؤجلة"),
+        "مؤجل|مؤجلة|"
+        "anulowany|anulowana|anulowane|anulowano|porzucony|porzucona|porzucone|odwołany|"
+        "odwołana|odwołane|odłożony|odłożona|odłożone|geannuleerd|geschrapt|vervallen|uitgesteld|"
+        "avbruten|avbrutet|avbrutna|inställd|inställt|struken|struket|utgår|uppskjuten|"
+        "uppskjutet|annulleret|aflyst|droppet|opgivet|udskudt|avlyst|kansellert|avbrutt|utsatt|"
+        "zrušeno|zrušený|zrušená|zrušené|stornováno|odloženo|odložený|odložená|odložené|"
+        "скасовано|скасований|скасована|відкладено|відкладений|відкладена|dibatalkan|batal|"
+        "ditunda|रद्द|स्थगित|لغو|کنسل|به تعویق افتاده|בוטל|בוטלה|מבוטל|מבוטלת|נדחה|נדחתה|"
+        "ακυρώθηκε|ακυρωμένο|ακυρωμένη|ακυρωμένα|αναβλήθηκε|σε αναβολή",
+        "przełożony|przełożona|przełożone"),
     Row(Status.CANCELLED, "已取消|取消|中止|キャンセル|취소|已推迟|推迟|搁置|見送り|연기됨",
         whole=False),
     Row(Status.DONE, "terminado|terminada|completado|completada|finalizado|finalizada|"
         "hecho|concluído|concluída|concluido|concluida|finalizada|terminé|terminée|achevé|"
         "achevée|complété|erledigt|abgeschlossen|fertig|completato|completata|terminato|"
         "concluso|завершено|завершена|завершён|завершен|выполнено|выполнена|готово|"
-        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز|выполнен|сделано|bitti|منتهي",
-        "listo|fait|faite|готов"),
+        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز|выполнен|сделано|bitti|منتهي|"
+        "zakończony|zakończona|zakończone|zakończono|ukończony|ukończona|ukończone|ukończono|"
+        "wykonany|wykonana|wykonane|wykonano|zrealizowany|zrealizowana|zrealizowane|zrobione|"
+        "voltooid|afgerond|gereed|klaar|afgehandeld|opgeleverd|klar|klart|avslutad|avslutat|"
+        "avslutade|slutförd|slutfört|slutförda|färdig|färdigt|genomförd|genomfört|genomförda|"
+        "færdig|færdigt|afsluttet|fuldført|gennemført|udført|ferdig|fullført|avsluttet|"
+        "gjennomført|utført|dokončeno|dokončený|dokončená|dokončené|hotovo|hotový|hotová|"
+        "splněno|ukončeno|uzavřeno|завершений|виконано|виконаний|виконана|зроблено|закрито|"
+        "selesai|sudah selesai|telah selesai|tuntas|rampung|पूर्ण|पूरा|संपन्न|समाप्त|تکمیل شده|"
+        "تکمیل‌شده|انجام شده|انجام‌شده|پایان یافته|تمام شده|کامل شده|הושלם|הושלמה|בוצע|בוצעה|"
+        "גמור|הסתיים|הסתיימה|ολοκληρώθηκε|ολοκληρωμένο|ολοκληρωμένη|ολοκληρωμένα|τελείωσε",
+        "listo|fait|faite|готов|gotowy|gotowa|gotowe|έτοιμο|έτοιμη"),
     Row(Status.DONE, "已完成|完成|完了|済み|완료|已上线|已交付", whole=False),
     Row(Status.IN_PROGRESS, words="đang", whole=False),
     Row(Status.NOT_STARTED, words="chưa", whole=False),
@@ -108,8 +164,9 @@ def _pattern(word: str, separator: str) -> str:
 
 def _row_pattern(row: Row) -> re.Pattern[str]:
     alternatives = "|".join(_pattern(w, "[ _-]?") for w in row.all_words)
-    edge = r"\b" if row.whole else ""
-    return re.compile(f"{edge}(?:{alternatives}){edge}", re.IGNORECASE)
+    # Not `\b`: a word may end in a vowel sign (Devanagari "जारी"), which is no word character.
+    before, after = (r"(?<!\w)", r"(?!\w)") if row.whole else ("", "")
+    return re.compile(f"{before}(?:{alternatives}){after}", re.IGNORECASE)
 
 
 _EMOJI: dict[str, Status] = {ch: row.status for row in VOCABULARY for ch in row.emoji}
@@ -120,9 +177,9 @@ _WORDS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
 # alone is read, except in "blocked until ...", which is read whole (as it always was: a
 # status word after `until` decides, "Blocked until May, not started" is not started).
 _HEADING = re.compile(
-    r"^[\s*_`]*(?:(?:fully|now|mostly)\s+)?(?P<word>blocked\s+until\b.*|"
+    r"^[\s*_`]*(?:(?:fully|now|mostly)\s+)?(?P<word>blocked\s+until\b.*\b|(?:"
     + "|".join(_pattern(w, "[ -]") for row in VOCABULARY for w in row.heading_words)
-    + r")\b",
+    + r")(?!\w))",
     re.IGNORECASE,
 )
 

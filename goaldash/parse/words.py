@@ -15,7 +15,8 @@ import unicodedata
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ru", "zh", "ja", "ko", "ar", "tr", "vi")
 """The languages every concept is written in. `PHASE` and `MILESTONE` (what gives a plan its
-shape) have more: `MORE_LANGUAGES`."""
+shape), `STATUS_KEY`, `COLUMN`'s status column and `BLOCKERS` have more: `MORE_LANGUAGES`,
+whose status words are in `status.VOCABULARY`."""
 MORE_LANGUAGES = ("pl", "nl", "sv", "da", "no", "cs", "uk", "id", "hi", "fa", "he", "el")
 
 PLAN_FILE: dict[str, tuple[str, ...]] = {
@@ -163,6 +164,18 @@ BLOCKERS: dict[str, tuple[str, ...]] = {
     "ar": ("العوائق", "المعوقات", "عوائق"),
     "tr": ("engeller", "engelleyiciler", "engel"),
     "vi": ("vướng mắc", "trở ngại", "điểm nghẽn"),
+    "pl": ("blokery", "blokady", "przeszkody"),
+    "nl": ("blokkades", "blokkerende punten", "belemmeringen", "obstakels"),
+    "sv": ("blockerare", "blockeringar", "hinder"),
+    "da": ("blokeringer", "forhindringer", "hindringer"),
+    "no": ("blokkeringer", "hindringer"),
+    "cs": ("blokátory", "blokery", "překážky", "blokující problémy"),
+    "uk": ("блокери", "перешкоди", "блокуючі фактори"),
+    "id": ("hambatan", "kendala", "penghambat"),
+    "hi": ("अवरोध", "बाधाएँ", "बाधाएं", "रुकावटें"),
+    "fa": ("موانع",),
+    "he": ("חסמים", "מכשולים"),
+    "el": ("εμπόδια",),
 }
 """Words that name a plan's blockers, as a heading."""
 
@@ -330,6 +343,18 @@ STATUS_KEY: dict[str, tuple[str, ...]] = {
     "ar": ("الحالة", "الحالة الحالية"),
     "tr": ("durum", "mevcut durum"),
     "vi": ("trạng thái", "trạng thái hiện tại"),
+    "pl": ("status", "stan"),
+    "nl": ("status",),
+    "sv": ("status",),
+    "da": ("status",),
+    "no": ("status",),
+    "cs": ("stav", "aktuální stav"),
+    "uk": ("статус", "стан"),
+    "id": ("status",),
+    "hi": ("स्थिति",),
+    "fa": ("وضعیت",),
+    "he": ("סטטוס", "מצב"),
+    "el": ("κατάσταση",),
 }
 """The words of a line that states the status of the phase it is under (or of the plan, above
 the first phase)."""
@@ -483,6 +508,19 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": ("الحالة",),
         "tr": ("durum",),
         "vi": ("trạng thái",),
+        # Not Ukrainian "стан": a header starting with it ("Стандарт") would be read as status.
+        "pl": ("status", "stan"),
+        "nl": ("status",),
+        "sv": ("status",),
+        "da": ("status",),
+        "no": ("status",),
+        "cs": ("stav",),
+        "uk": ("статус",),
+        "id": ("status",),
+        "hi": ("स्थिति",),
+        "fa": ("وضعیت",),
+        "he": ("סטטוס", "מצב"),
+        "el": ("κατάσταση",),
     },
     "progress": {
         "en": ("progress", "complete", "completion", "% done", "%"),
@@ -580,7 +618,8 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
         "ko": ("비고",),
     },
 }
-"""Table header words by column kind, in every language of `LANGUAGES` that has them."""
+"""Table header words by column kind, in every language of `LANGUAGES` that has them (the
+stage and status columns in `MORE_LANGUAGES` too)."""
 
 TOTAL: dict[str, tuple[str, ...]] = {
     "en": ("total", "overall", "sum"),
