@@ -4,7 +4,8 @@ siblings carry a running id.
 A heading that says "Phase 2" or "第二阶段" declares a phase by its word (`phases.parse_phase`).
 Many plans name their stages by an id alone: `## M1 - Core`, `## Q1 2026 - Foundation`,
 `- [x] **S01: Name**`, Kiro's `- [ ] 3. Name` with `3.1`, `3.2` after it. One such line alone
-may be anything; two siblings or more with ids of the same shape are the plan's stages. This
+may be anything; two siblings or more with ids of the same shape are the plan's stages
+(`## v0.2 - Beta` and `## v1.0` too: a roadmap's releases). This
 module looks at the file's headings and top-level task items once, before the block walk, and
 tells the walk which of them are phases.
 """
@@ -37,6 +38,11 @@ _PREFIXED = re.compile(
 _QUARTER = re.compile(
     r"^(?P<lead>[\s*_]*)(?P<id>(?P<prefix>[QH])[1-4][ -]\d{4}|\d{4}[ -](?P<prefix2>[QH])[1-4])"
     r"(?P<rest>.*)$"
+)
+# A version: "v0.2 - Beta", "v1.0 (planned)", "v2.1.0-rc1": a release a roadmap works toward.
+_VERSION = re.compile(
+    r"^(?P<lead>[\s*_]*)(?P<id>[vV]\d{1,3}(?:\.\d{1,3}){0,2}(?:-[a-z]+\.?\d*)?)"
+    r"(?P<after>\s*[:：]\s+|\s+[-–—]\s+|\s*$|\s+(?=\())(?P<rest>.*)$"
 )
 _STEP_WORDS = "|".join(
     re.escape(w) for w in sorted({w for ws in STEP.values() for w in ws}, key=len, reverse=True)
@@ -93,6 +99,8 @@ def _candidate(text: str) -> Candidate | None:
         prefix = m.group("prefix") or m.group("prefix2")
         rest = re.sub(r"^\s*(?:\([^)]*\))?\s*[-–—:]?\s*", "", m.group("rest"))
         return "quarter " + prefix, "phase", m.group("id"), rest
+    if m := _VERSION.match(text):
+        return "version", "phase", m.group("id"), m.group("rest")
     if m := _STEP.match(text):
         word = m.group("word").lower()
         return "step " + word, "phase", m.group("id"), m.group("rest")

@@ -164,18 +164,18 @@ BLOCKERS: dict[str, tuple[str, ...]] = {
     "ar": ("العوائق", "المعوقات", "عوائق"),
     "tr": ("engeller", "engelleyiciler", "engel"),
     "vi": ("vướng mắc", "trở ngại", "điểm nghẽn"),
-    "pl": ("blokery", "blokady", "przeszkody"),
-    "nl": ("blokkades", "blokkerende punten", "belemmeringen", "obstakels"),
+    "pl": ("blokery", "bloker", "blokady", "blokada", "przeszkody"),
+    "nl": ("blokkades", "blokkade", "blokkerende punten", "belemmeringen", "obstakels"),
     "sv": ("blockerare", "blockeringar", "hinder"),
     "da": ("blokeringer", "forhindringer", "hindringer"),
     "no": ("blokkeringer", "hindringer"),
     "cs": ("blokátory", "blokery", "překážky", "blokující problémy"),
-    "uk": ("блокери", "перешкоди", "блокуючі фактори"),
+    "uk": ("блокери", "блокер", "перешкоди", "блокуючі фактори"),
     "id": ("hambatan", "kendala", "penghambat"),
     "hi": ("अवरोध", "बाधाएँ", "बाधाएं", "रुकावटें"),
-    "fa": ("موانع",),
-    "he": ("חסמים", "מכשולים"),
-    "el": ("εμπόδια",),
+    "fa": ("موانع", "مانع"),
+    "he": ("חסמים", "חסם", "מכשולים"),
+    "el": ("εμπόδια", "εμπόδιο"),
 }
 """Words that name a plan's blockers, as a heading."""
 
@@ -193,6 +193,18 @@ ISSUES: dict[str, tuple[str, ...]] = {
     "ar": ("المخاطر", "مخاطر", "المشاكل"),
     "tr": ("riskler", "risk", "sorunlar"),
     "vi": ("rủi ro", "vấn đề"),
+    "pl": ("ryzyka", "ryzyko", "problemy"),
+    "nl": ("risico's", "risico", "problemen"),
+    "sv": ("risker", "risk", "problem"),
+    "da": ("risici", "risiko", "problemer"),
+    "no": ("risikoer", "risiko", "problemer"),
+    "cs": ("rizika", "riziko", "problémy"),
+    "uk": ("ризики", "ризик", "проблеми"),
+    "id": ("risiko", "masalah"),
+    "hi": ("जोखिम", "समस्याएँ", "समस्याएं"),
+    "fa": ("ریسک‌ها", "ریسک", "مشکلات"),
+    "he": ("סיכונים", "בעיות"),
+    "el": ("κίνδυνοι", "κίνδυνος", "προβλήματα"),
 }
 """Risks and issues: beside a blocker word in a heading, or heading a table with a status
 column, they are read as blockers."""
@@ -213,6 +225,18 @@ NOTHING: dict[str, tuple[str, ...]] = {
     "ar": ("لا يوجد", "لا شيء"),
     "tr": ("yok", "hiçbiri"),
     "vi": ("không có", "không"),
+    "pl": ("brak", "nic", "żadne", "żadnych"),
+    "nl": ("geen", "niets"),
+    "sv": ("inga", "inget", "ingen"),
+    "da": ("ingen", "intet", "ingenting"),
+    "no": ("ingen", "ingenting"),
+    "cs": ("žádné", "žádný", "nic"),
+    "uk": ("немає", "нічого", "відсутні"),
+    "id": ("tidak ada", "nihil"),
+    "hi": ("कोई नहीं", "कुछ नहीं"),
+    "fa": ("هیچ", "ندارد", "وجود ندارد"),
+    "he": ("אין", "אין כרגע"),
+    "el": ("κανένα", "κανένας", "τίποτα"),
 }
 """Words that say "there is nothing" as a whole entry."""
 
@@ -228,6 +252,17 @@ NO: dict[str, tuple[str, ...]] = {
     "ar": ("لا توجد", "لا يوجد", "بدون"),
     "tr": ("hiç",),
     "vi": ("không có",),
+    "pl": ("brak", "bez"),
+    "nl": ("geen",),
+    "sv": ("inga", "ingen"),
+    "da": ("ingen",),
+    "no": ("ingen",),
+    "cs": ("žádné", "bez"),
+    "uk": ("немає", "без"),
+    "id": ("tidak ada", "tanpa"),
+    "fa": ("بدون",),
+    "he": ("אין", "ללא"),
+    "el": ("κανένα", "χωρίς"),
 }
 """Words that say "no ..." before a noun: "No blockers" is nothing; "No API key" is a blocker,
 so these count only before a blocker or issue word, or a "currently"."""
@@ -279,6 +314,18 @@ RESOLVED: dict[str, tuple[str, ...]] = {
     "ar": ("تم الحل", "محلول"),
     "tr": ("çözüldü", "giderildi"),
     "vi": ("đã giải quyết", "đã xử lý", "đã sửa"),
+    "pl": ("rozwiązany", "rozwiązana", "rozwiązane", "naprawiony", "naprawione"),
+    "nl": ("opgelost", "verholpen"),
+    "sv": ("löst", "åtgärdat", "åtgärdad"),
+    "da": ("løst", "rettet"),
+    "no": ("løst", "fikset"),
+    "cs": ("vyřešeno", "vyřešený", "opraveno"),
+    "uk": ("вирішено", "виправлено", "усунено"),
+    "id": ("terselesaikan", "diperbaiki"),
+    "hi": ("हल हो गया", "हल"),
+    "fa": ("حل شد", "برطرف شد"),
+    "he": ("נפתר", "תוקן"),
+    "el": ("επιλύθηκε", "λύθηκε", "διορθώθηκε"),
 }
 """Words that mark a blocker resolved: at its start, in parentheses, after a dash, or as the
 qualifier of a heading ("Resolved blockers")."""
@@ -703,20 +750,29 @@ meeting where the milestone is checked; its outcome written after it says it was
 
 
 STEP: dict[str, tuple[str, ...]] = {
-    "en": ("step", "task", "block", "iteration", "increment", "wave"),
-    "es": ("paso", "tarea", "bloque", "iteración", "iteracion"),
-    "pt": ("passo", "tarefa", "bloco", "iteração", "iteracao"),
-    "fr": ("tâche", "tache", "bloc", "itération", "iteration"),
-    "de": ("schritt", "aufgabe", "block", "iteration"),
-    "it": ("passo", "compito", "blocco", "iterazione"),
-    "ru": ("шаг", "задача", "блок", "итерация", "спринт"),
+    # Parts of the work, and stretches of time or releases a plan is cut into ("Week 1",
+    # "Part 2", "Epic 3", "Release 1", "Version 2.0").
+    "en": ("step", "task", "block", "iteration", "increment", "wave", "week", "month", "day",
+           "part", "epic", "release", "version", "checkpoint"),
+    "es": ("paso", "tarea", "bloque", "iteración", "iteracion", "semana", "mes", "día", "dia",
+           "parte", "versión", "entrega"),
+    "pt": ("passo", "tarefa", "bloco", "iteração", "iteracao", "semana", "mês", "dia", "parte",
+           "versão", "entrega"),
+    "fr": ("tâche", "tache", "bloc", "itération", "iteration", "semaine", "mois", "jour",
+           "partie", "version", "livraison"),
+    "de": ("schritt", "aufgabe", "block", "iteration", "woche", "monat", "tag", "teil",
+           "version"),
+    "it": ("passo", "compito", "blocco", "iterazione", "settimana", "mese", "giorno", "parte",
+           "versione", "rilascio"),
+    "ru": ("шаг", "задача", "блок", "итерация", "спринт", "неделя", "месяц", "день", "часть",
+           "релиз", "версия"),
     "zh": ("步骤", "步驟", "任务", "任務", "模块", "迭代", "冲刺"),
     "ja": ("ステップ", "タスク", "ブロック", "イテレーション"),
     "ko": ("스텝", "작업", "블록", "스프린트"),
-    "ar": ("خطوة", "الخطوة", "مهمة", "المهمة"),
-    "tr": ("adım", "görev", "blok"),
-    "vi": ("bước", "nhiệm vụ", "khối"),
-}
+    "ar": ("خطوة", "الخطوة", "مهمة", "المهمة", "الأسبوع", "أسبوع"),
+    "tr": ("adım", "görev", "blok", "hafta", "gün", "bölüm", "sürüm"),
+    "vi": ("bước", "nhiệm vụ", "khối", "tuần", "tháng", "ngày", "phần", "phiên bản"),
+}  # fmt: skip
 """Words for a smaller stage of work ("Step 3", "Schritt 2", "步骤 4"). A heading that opens
 with one is a phase only when its siblings do too and no phase encloses it: inside a phase,
 it is a part of that phase."""
