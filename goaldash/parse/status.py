@@ -44,14 +44,23 @@ class Row:
 # fmt: off
 VOCABULARY: tuple[Row, ...] = (
     Row(Status.NOT_STARTED, "not_started|to_do|todo", "not_begun|not yet", emoji="⏳⬜⏸🔜📋"),
-    Row(Status.IN_PROGRESS, "in_progress|ongoing|wip|current|active|delayed|at_risk",
-        "started|underway|executing|in_review|partial|partially", emoji="🔄🚧🟡🏗⚠"),
-    Row(Status.BLOCKED, "blocked|on_hold|paused", "stuck|waiting|awaiting", emoji="❌🔴⛔🛑🚫"),
+    Row(Status.IN_PROGRESS, "in_progress|ongoing|wip|current|active|delayed|at_risk|on_track|"
+        "on_schedule|behind_schedule|off_track|in_testing|under_review|"
+        # all but finished: before "done" is read
+        "almost_done|almost_complete|almost_completed|almost_finished|nearly_done|"
+        "nearly_complete|nearly_completed|nearly_finished|mostly_done|mostly_complete|"
+        "mostly_completed|mostly_finished",
+        "started|underway|executing|in_review|partial|partially|testing|in_qa|kicked_off|"
+        "needs_review|ready_for_review", emoji="🔄🚧🟡🏗⚠"),
+    Row(Status.BLOCKED, "blocked|on_hold|paused", "stuck|waiting|awaiting|stalled|halted",
+        emoji="❌🔴⛔🛑🚫"),
     Row(Status.DONE, "complete|completed|done|finished|closed|shipped|resolved|merged|delivered",
-        "implemented|fixed|archived|superseded", emoji="✅✔☑🟢"),
+        "implemented|fixed|archived|superseded|released|launched|deployed|live",
+        emoji="✅✔☑🟢"),
     Row(Status.NOT_STARTED, "pending|planned",
         "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new|planning"),
-    Row(Status.CANCELLED, "cancelled|canceled|dropped|deferred|abandoned|won't do|wontfix|descoped",
+    Row(Status.CANCELLED, "cancelled|canceled|dropped|deferred|postponed|abandoned|won't do|"
+        "wontfix|won't fix|descoped",
         "obsolete|skipped|removed", emoji="🗑"),
     # Other languages: a row a language and status, words as plans write them. Scripts
     # written without spaces are matched anywhere (`whole=False`); the others as words.
@@ -155,7 +164,12 @@ VOCABULARY: tuple[Row, ...] = (
 )
 # fmt: on
 """Read in this order: the first row with a word in the text gives its status ("not started"
-before "started", "in progress, pending review" is in progress). Emoji win over words."""
+before "started", "in progress, pending review" is in progress). Emoji win over words, but for
+the traffic lights (`LIGHTS`)."""
+
+LIGHTS = frozenset("🟢🟡🔴")
+"""Emoji that trackers use for a plan's health as often as for its status ("🟢 On track",
+"🔴 Not started", "🟢 Complete"): beside a status word the word decides; alone they do."""
 
 
 def _pattern(word: str, separator: str) -> str:
@@ -177,7 +191,7 @@ _WORDS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
 # alone is read, except in "blocked until ...", which is read whole (as it always was: a
 # status word after `until` decides, "Blocked until May, not started" is not started).
 _HEADING = re.compile(
-    r"^[\s*_`]*(?:(?:fully|now|mostly)\s+)?(?P<word>blocked\s+until\b.*\b|(?:"
+    r"^[\s*_`]*(?:(?:fully|now)\s+)?(?P<word>blocked\s+until\b.*\b|(?:"
     + "|".join(_pattern(w, "[ -]") for row in VOCABULARY for w in row.heading_words)
     + r")(?!\w))",
     re.IGNORECASE,
@@ -187,18 +201,22 @@ _HEADING = re.compile(
 def status_of(text: str) -> Status | None:
     """The status a short text (a table cell, a heading suffix) states, or None.
 
-    Emoji win over words ("⏸️ PENDING USER APPROVAL" is not started). Mojibake is repaired
+    Emoji win over words ("⏸️ PENDING USER APPROVAL" is not started), but for the traffic
+    lights ("🟢 On track" is in progress, "🔴 Not started" not started). Mojibake is repaired
     first, so `‚úÖ` reads as ✅.
     """
     text = repair_mojibake(text)
+    light = None
     for ch in text:
         status = _EMOJI.get(ch)
         if status is not None:
-            return status
+            if ch not in LIGHTS:
+                return status
+            light = light or status
     for pattern, status in _WORDS:
         if pattern.search(text):
             return status
-    return None
+    return light
 
 
 def heading_status(note: str) -> Status | None:
