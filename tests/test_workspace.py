@@ -364,3 +364,27 @@ def test_every_change_moves_the_version(dash: Headless) -> None:
         change()
         assert ws.version > seen
         seen = ws.version
+
+
+def test_a_configuration_made_bad_after_a_tick_never_says_the_tick_was_refused(
+    dash: Headless, root: Path
+) -> None:
+    # The tick is written; reading the file again needs the configuration, which is now bad:
+    # that is said as such, never as "Not ticked" (the tick stands, and can be undone).
+    ws = dash.ws
+    plan = dash.plan(A)
+    item = next(i for i in plan.items if i.text == "Write the schema")
+    (root / ".goaldash.toml").write_text("this is = = not toml\n", encoding="utf-8")
+    ws.config = None  # as a change of the file makes the workspace read it again
+    ws.request_tick(plan, item)
+    worker.run_next(ws, dash.emit, timeout=0)
+    kinds = [type(e) for e in dash.pending]
+    assert kinds == [Ticked, Notice], kinds
+    notice = dash.pending[1]
+    assert isinstance(notice, Notice) and notice.message.startswith("Not read again: ")
+    assert ".goaldash.toml" in notice.message and notice.severity == "error"
+    assert b"- [x] Write the schema" in (root / A).read_bytes()
+    ws.request_reread([B])
+    dash.pending = []
+    worker.run_next(ws, dash.emit, timeout=0)
+    assert [type(e) for e in dash.pending] == [Notice], "a re-read refuses no tick either"

@@ -116,7 +116,11 @@ def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
     try:
         run_job(ws, job, emit)
     except Exception as exc:  # never let one bad job kill the worker
-        emit(Refused(f"{type(exc).__name__}: {exc}", undo_of=job.result, seq=job.seq))
+        said = f"{type(exc).__name__}: {exc}"
+        if job.kind == "reread":  # no tick to refuse: say the files were not read again
+            emit(Notice(f"Not read again: {said}", severity="error"))
+        else:
+            emit(Refused(said, undo_of=job.result, seq=job.seq))
     return True
 
 
@@ -132,6 +136,7 @@ def _scan_finished(ws: Workspace) -> bool:
 
 def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
     """Run `job`, then read its files again (and those of re-reads already queued)."""
+    from goaldash.config import ConfigError
     from goaldash.edit import EditError, set_item_state, undo
     from goaldash.watch import reread
 
@@ -170,8 +175,13 @@ def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
         waiting = ws.jobs.queue
         while waiting and waiting[0].kind == "reread":
             rels |= waiting.popleft().rels
+    try:
+        config = ws.load_config()
+    except ConfigError as exc:  # the tick above stands: only the reading waits for a fix
+        emit(Notice(f"Not read again: {exc}", severity="error"))
+        return
     known = ws.known()
-    out = reread(ws.root, rels, ws.load_config(), ws.today, known.__contains__, known)
+    out = reread(ws.root, rels, config, ws.today, known.__contains__, known)
     if out.rescan:
         ws.config = None
         emit(RescanNeeded())
