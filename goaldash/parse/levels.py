@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from goaldash.parse.dates import QUARTER
 from goaldash.parse.phases import PhaseDecl, declares, parse_phase_as
 from goaldash.parse.words import NAMED_MILESTONE, STEP
 
@@ -96,9 +97,8 @@ def _candidate(text: str) -> Candidate | None:
         kind = "milestone" if m.group("prefix") in ("M", "MS") else "phase"
         return "prefix " + m.group("prefix"), kind, ident, m.group("rest")
     if m := _QUARTER.match(text):
-        prefix = m.group("prefix") or m.group("prefix2")
         rest = re.sub(r"^\s*(?:\([^)]*\))?\s*[-–—:]?\s*", "", m.group("rest"))
-        return "quarter " + prefix, "phase", m.group("id"), rest
+        return QUARTER, "phase", m.group("id"), rest  # quarters and halves: one series
     if m := _VERSION.match(text):
         return "version", "phase", m.group("id"), m.group("rest")
     if m := _STEP.match(text):
@@ -181,7 +181,10 @@ def outline(text: str) -> Outline:
             if shapes[shape] < 2:
                 continue
             if not shape.startswith(_NAMED_SHAPE):
-                out.headings[heading_line] = parse_phase_as(kind, ident, rest)
+                stage = parse_phase_as(kind, ident, rest)
+                if shape == QUARTER:  # due by its last day (`dates.quarter_end`)
+                    stage = replace(stage, word=QUARTER)
+                out.headings[heading_line] = stage
             elif (decl := _named(rest)) is not None:
                 named[heading_line] = decl
     if len(bold) >= 2:

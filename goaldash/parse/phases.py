@@ -9,7 +9,7 @@ from datetime import date
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.idforms import KEYWORDS, alternation, id_last, spelled
-from goaldash.parse.status import heading_status, status_of
+from goaldash.parse.status import LIGHTS, heading_status, partly, status_of
 from goaldash.parse.words import COLUMN, words_pattern
 from goaldash.text import repair_mojibake
 
@@ -54,6 +54,7 @@ _BOLD = re.compile(
 )
 # "(Weeks 1-2)", and the full-width "（完了: 2026-02-12）" of Chinese and Japanese.
 _PAREN = re.compile(r"[(（]([^()（）]*)[)）]")
+_TAG = re.compile(r"\[([^\[\]]+)\](?![(\[])")
 _MILESTONE_REF = re.compile(r"\bmilestone\s+(M?\d+(?:\.\d+)*)", re.IGNORECASE)
 _STRUCK = re.compile(r"~~([^~]+)~~\s*\**\s*([^*~()]+?)\s*\**(?=$|[\s,;)])")
 
@@ -95,6 +96,11 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
         return "", []  # "Phase 3" alone: a table's label, say
     notes = [m.group(1) for m in _PAREN.finditer(rest)]
     head = _PAREN.sub(" ", rest)
+    if "[" in head:  # "[DONE]", "[OBSOLETE - no changes needed]": a status tag
+        tags = [t for t in _TAG.finditer(head) if annotation_status(t.group(1)) is not None]
+        for t in reversed(tags):
+            notes.append(t.group(1))
+            head = head[: t.start()] + " " + head[t.end() :]
     # Suffixes after spaced dashes: "Name - ✅ COMPLETED", "Story 1 - Add Tasks - ✅ COMPLETE".
     # Trailing parts that state a status (or hold no words) are annotations; the rest is name.
     parts = [x for x in re.split(r"\s+[-–—]\s+|\s+[-–—]$", head) if x.strip()] or [""]
@@ -117,7 +123,13 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
     if m and name[: m.start()].strip():
         notes.append(name[m.start() :].strip())
         name = name[: m.start()]
-    return name.strip(" *_:`"), notes
+    name = name.strip(" *_:")
+    if name and not re.search(r"\w", name):  # marks alone ("Q3 2026 🔮 (Planned)"): no name
+        notes.append(name)
+        name = ""
+    if name.startswith("`") and name.endswith("`") and name.count("`") == 2:
+        name = name[1:-1]  # wholly code: "`Setup`"; "`.clang-tidy` Configuration" keeps its
+    return name.strip(), notes
 
 
 def annotation_status(note: str) -> Status | None:
@@ -125,12 +137,17 @@ def annotation_status(note: str) -> Status | None:
     note = note.strip().strip("*_` ")
     if not note:
         return None
-    m = re.match(r"^((?:[^\w\s]\ufe0f?\s*)+)", note)
-    if m:
-        by_emoji = status_of(m.group(1))
+    if partly(note):  # "✅ Partially complete": in progress, whatever the mark
+        return status_of(note)
+    lead = re.match(r"^((?:[^\w\s]\ufe0f?\s*)+)", note)
+    if lead:
+        marks, words = lead.group(1), note[lead.end() :]
+        by_emoji = status_of(marks)
+        if by_emoji is not None and not set(marks) - LIGHTS - {" ", "\ufe0f"}:
+            return heading_status(words) or by_emoji  # "⏳ IN PROGRESS": the word says
         if by_emoji is not None:
             return by_emoji
-        note = note[m.end() :]
+        note = words
     return heading_status(note)
 
 
@@ -167,6 +184,8 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
 
 
 _STRUCK_WHOLE = re.compile(r"^([\s>]*)~~([^~]+)~~(.*)$", re.DOTALL)
+# The name alone struck, the id left: "Phase 3: ~~Schema Tool~~ (merged into Phase 2)".
+_STRUCK_NAME = re.compile(r"^(\s*)~~([^~]+)~~(.*)$", re.DOTALL)
 
 
 def may_declare(text: str) -> bool:
@@ -223,7 +242,10 @@ def declares(text: str) -> bool:
     if struck := _STRUCK_WHOLE.match(text):
         text = struck.group(1) + struck.group(2) + struck.group(3)
     text = id_last(text)
-    return bool(_PHASE.match(text) or _PHASE_OTHER.match(text))
+    if _PHASE.match(text):
+        return True
+    written = spelled(text)
+    return bool(_PHASE.match(written) if written is not None else _PHASE_OTHER.match(text))
 
 
 def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:
@@ -248,12 +270,19 @@ def _declaration(
 ) -> PhaseDecl:
     if not ident.isascii():
         ident = ident.translate(_DIGITS)
+    struck = _STRUCK_NAME.match(rest)
+    if struck:  # what follows the struck name is a note on it: "~~Name~~ COMPLETED"
+        after = struck.group(3).strip()
+        joint = " - " if after and after[0] not in "([（" else " "
+        rest = struck.group(2) + joint + after
     name, notes = _annotations(rest)
     if status is None:
         status = _status_from_lead(lead)
     for note in notes:
         if status is None and not says_start(note):
             status = annotation_status(note)
+    if status is None and struck:  # struck out with no word on why: dropped
+        status = Status.CANCELLED
     span = None
     milestone = None
     for note in notes:

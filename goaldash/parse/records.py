@@ -8,7 +8,7 @@ from datetime import date
 
 from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
-from goaldash.parse.dates import find_dates, first_date
+from goaldash.parse.dates import date_range, find_dates, first_date
 from goaldash.parse.phases import finished_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
@@ -181,6 +181,14 @@ _COUNT_KEYS = frozenset(w for ws in COUNT_KEY.values() for w in ws)
 # "3/4", "3 / 4", "3 of 4": not a date ("3/4/2026") nor a part of a bigger number.
 _FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})\s*(?:/|of|de|из|von|sur|su)\s*(\d{1,4})(?![\d/.])")
 _COMPLETED_KEYS = frozenset(w for ws in COLUMN["completed"].values() for w in ws)
+# A line keyed by an end, a start or a stretch of time, in any language of the table:
+# "**Target:** 2026-04-15", "**Fecha límite:** 15/04/2026", "**Start:** 2026-04-16 12:18",
+# "**Timeline:** 2026-03-01 to 2026-03-14" (a stretch is read only when a range of dates).
+_END_KEYS = frozenset(w for ws in COLUMN["end"].values() for w in ws)
+_START_KEYS = frozenset(w for ws in COLUMN["start"].values() for w in ws)
+_SPAN_KEYS = frozenset(w for ws in COLUMN["estimate"].values() for w in ws) | {
+    "dates", "schedule", "period", "window", "time frame", "timeframe"
+}  # fmt: skip
 
 
 def field(key: str, value: str, st: State) -> None:
@@ -208,7 +216,7 @@ def field(key: str, value: str, st: State) -> None:
         current, was = estimated_completion(value)
         st.estimate = st.estimate or current
         st.estimate_was = st.estimate_was or was
-    elif st.scope is not None and key in ("target date", "due", "due date", "deadline", "end date"):
+    elif st.scope is not None and key in _END_KEYS:
         b = st.phases[st.scope.key]
         if b.end is None and (d := _revised(value, b)):
             b.end, b.dated = d, True
@@ -224,8 +232,10 @@ def field(key: str, value: str, st: State) -> None:
     elif st.scope is not None and key in _COMPLETED_KEYS and (d := first_date(value)):
         # "**Closed:** 2026-02-23 — signed off", "**Concluído:** 12/03": when it ended.
         st.phases[st.scope.key].take_dates(None, d, None)
-    elif st.scope is not None and key in ("start date", "started"):
+    elif st.scope is not None and key in _START_KEYS:
         st.phases[st.scope.key].take_dates(first_date(value), None, None)
+    elif st.scope is not None and key in _SPAN_KEYS and (span := date_range(value)):
+        st.phases[st.scope.key].take_dates(span[0], span[1], None)
     elif st.scope is None and not st.phases:
         st.plan_fields.setdefault(key, value)
 

@@ -54,14 +54,17 @@ VOCABULARY: tuple[Row, ...] = (
         "needs_review|ready_for_review", emoji="🔄🚧🟡🏗⚠"),
     Row(Status.BLOCKED, "blocked|on_hold|paused", "stuck|waiting|awaiting|stalled|halted",
         emoji="❌🔴⛔🛑🚫"),
+    # Merged into another phase, moved elsewhere: this one is dropped (before "merged" reads).
+    Row(Status.CANCELLED, "merged_into|folded_into|consolidated_into|absorbed_into|moved_to|"
+        "superseded_by|replaced_by"),
     Row(Status.DONE, "complete|completed|done|finished|closed|shipped|resolved|merged|delivered",
         "implemented|fixed|archived|superseded|released|launched|deployed|live",
-        emoji="✅✔☑🟢"),
-    Row(Status.NOT_STARTED, "pending|planned",
-        "proposed|future|draft|backlog|queued|scheduled|upcoming|next|new|planning"),
+        emoji="✅✔✓☑🟢"),
+    Row(Status.NOT_STARTED, "pending|planned|future",
+        "proposed|draft|backlog|queued|scheduled|upcoming|next|new|planning"),
     Row(Status.CANCELLED, "cancelled|canceled|dropped|deferred|postponed|abandoned|won't do|"
-        "wontfix|won't fix|descoped",
-        "obsolete|skipped|removed", emoji="🗑"),
+        "wontfix|won't fix|descoped|obsolete|skipped",
+        "removed", emoji="🗑"),
     # Other languages: a row a language and status, words as plans write them. Scripts
     # written without spaces are matched anywhere (`whole=False`); the others as words.
     Row(Status.NOT_STARTED, "no iniciado|no iniciada|no empezado|no empezada|sin empezar|"
@@ -167,9 +170,23 @@ VOCABULARY: tuple[Row, ...] = (
 before "started", "in progress, pending review" is in progress). Emoji win over words, but for
 the traffic lights (`LIGHTS`)."""
 
-LIGHTS = frozenset("🟢🟡🔴")
-"""Emoji that trackers use for a plan's health as often as for its status ("🟢 On track",
-"🔴 Not started", "🟢 Complete"): beside a status word the word decides; alone they do."""
+LIGHTS = frozenset("🟢🟡🔴⏳🔄")
+"""Emoji that plans use loosely: traffic lights for health as often as for status ("🟢 On
+track", "🔴 Not started", "🟢 Complete"), the hourglass and the arrows for anything not yet
+finished ("⏳ In progress", "🔄 Pending"). Beside a status word the word decides; alone they do."""
+
+_PARTLY = re.compile(
+    r"(?<!\w)(?:partially|partly|teilweise|parcialmente|partiellement|parzialmente|частично|"
+    r"kısmen)(?!\w)|一部(?:完了|完成|実装|済)|部分(?:完成|完了|实现|實現)",
+    re.IGNORECASE,
+)
+"""Work said to be partly done is in progress, whatever mark stands beside it ("✅ Partially
+complete", "✅ 一部完了")."""
+
+
+def partly(text: str) -> bool:
+    """Does `text` say the work is partly done?"""
+    return _PARTLY.search(text) is not None
 
 
 def _pattern(word: str, separator: str) -> str:
@@ -206,6 +223,8 @@ def status_of(text: str) -> Status | None:
     first, so `‚úÖ` reads as ✅.
     """
     text = repair_mojibake(text)
+    if _PARTLY.search(text):
+        return Status.IN_PROGRESS
     light = None
     for ch in text:
         status = _EMOJI.get(ch)
