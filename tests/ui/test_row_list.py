@@ -177,3 +177,20 @@ async def test_the_selected_row_keeps_its_contrast() -> None:
         assert all(s.style and not s.style.dim for s in picked)
         other = [s for s in rows.render_line(1) if s.text.strip() == "format"]
         assert other and other[0].style and other[0].style.color != cursor.color
+
+
+async def test_rows_read_in_batches_leave_an_unmoved_cursor_on_the_first_row() -> None:
+    # Plans arrive in batches; a row shown first (a file passed over, listed at once) must not
+    # hold the cursor once rows come above it: enter at first look opens the first plan.
+    app = ListApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        rows = app.query_one(RowList)
+        made = Made()
+        rows.show_rows([made.row(9)])
+        await wait_for(pilot, lambda: rows.highlighted_key == "p9")
+        rows.show_rows([made.row(1), made.row(9)])
+        assert rows.highlighted_key == "p1"
+        await pilot.press("down")  # chosen: it stays on its row as rows come
+        assert rows.highlighted_key == "p9"
+        rows.show_rows([made.row(0), made.row(1), made.row(9)])
+        assert rows.highlighted_key == "p9"

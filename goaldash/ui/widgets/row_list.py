@@ -97,6 +97,9 @@ class RowList(ScrollView, can_focus=True):
         self._at: dict[str, int] = {}
         """A row's index by its key (the first row with it)."""
         self._cursor: int | None = None
+        self._chosen = False
+        """Whether the cursor was put on a row (by a key, a click, the app): until then, rows
+        arriving put it back on the first row, as at first look (plans read in batches)."""
         self._texts: dict[int, Text] = {}
         """The rows' texts made so far, by index (only the drawn rows')."""
         self._drawn: dict[int, tuple[Text, int, list[Strip]]] = {}
@@ -125,6 +128,7 @@ class RowList(ScrollView, can_focus=True):
 
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
+        self._chosen = index is not None
         if index is None or not self._rows:
             self._cursor = None
         else:
@@ -158,8 +162,8 @@ class RowList(ScrollView, can_focus=True):
                 self._resize(layout=True)
             self.refresh()
             return
-        keep = self.highlighted_key
-        old_index = self._cursor
+        keep = self.highlighted_key if self._chosen else None
+        old_index = self._cursor if self._chosen else None
         scroll_y = self.scroll_y
         grew = len(rows) != len(self._rows)
         self._rows, self._keys = list(rows), keys
