@@ -42,7 +42,10 @@ def render_once(result: Scan, console: Console) -> None:
     apart = [p for p in result.plans if not is_counted(p)]
     sums = summarize(result.plans)
     width = console.width
-    narrow = width < 100
+    # The titles get the room first: the phase and due columns only where the titles keep
+    # about thirty columns beside them, a long bar only on a wide terminal.
+    narrow = width < 110
+    bar_width = 10 if width < 140 else 20
     console.print(
         Text.assemble(
             ("goaldash ", "bold"),
@@ -56,14 +59,13 @@ def render_once(result: Scan, console: Console) -> None:
         console.print(Text("No plan files found here.", style="yellow"))
         return
     table = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
-    table.add_column("plan", ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column("plan", ratio=1, overflow="ellipsis", no_wrap=True, min_width=20)
     table.add_column("progress", no_wrap=True)
     table.add_column("status", no_wrap=True)
     if not narrow:
-        table.add_column("phase", overflow="ellipsis", no_wrap=True, max_width=28)
+        table.add_column("phase", overflow="ellipsis", no_wrap=True, max_width=24)
         table.add_column("due", no_wrap=True)
     total = sums.progress
-    bar_width = 10 if narrow else 20
     for plan in plans:
         label, colour = STATUS_STYLE[plan.status]
         late = is_late(plan, today)

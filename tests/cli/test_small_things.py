@@ -92,3 +92,29 @@ def test_an_unreadable_folder_is_a_note(
     got = capsys.readouterr()
     assert [p["path"] for p in json.loads(got.out)["plans"]] == ["docs/plans/real.md"]
     assert got.err == "goaldash: note: folder locked skipped: cannot read it (Permission denied)\n"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120, 160])
+def test_once_gives_titles_the_room_first(
+    columns: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At 100 columns the bar, the status, the phase and the due date left titles 12 columns:
+    # "Roadmap: Ob…". Two plans told apart only late in their titles must read apart.
+    monkeypatch.setenv("COLUMNS", str(columns))
+    title = "Implementation Plan: Billing"
+    body = (
+        "\n\n## Phase 7: Schema and migration tooling for the ledger (due 2026-01-10)\n\n"
+        + "- [x] done\n" * 21
+        + "- [ ] open\n" * 2
+    )
+    _write(tmp_path, "a/plan.md", f"# {title} export{body}")
+    _write(tmp_path, "b/plan.md", f"# {title} import{body}")
+    _, out, _ = _once(tmp_path, capsys)
+    rows = out.splitlines()
+    want = 20 if columns < 80 else len(title) + 4  # "...export" in full from 80 columns up
+    assert any(f"{title} export"[:want] in r for r in rows), out
+    assert any(f"{title} import"[:want] in r for r in rows), out
+    assert max(len(r.rstrip()) for r in rows) <= columns
