@@ -28,12 +28,17 @@ _QUALIFIER = words_pattern(OPEN_QUALIFIER, CURRENTLY)
 _RESOLVED_WORD = words_pattern(RESOLVED)
 _JOIN = r"(?:\s*(?:[/&,+、・与與和及및]|and|y|e|et|und|и|ve|và)\s*|\s*)"
 # "Current Blockers", "🚧 Blockers & Risks", "3. Bloqueadores actuales", "阻塞问题", "Resolved
-# blockers (2)": the whole title is a blocker word with qualifiers and a second noun, nothing
-# more, so a phase heading that mentions blocking ("Foundational (阻塞性前置任务)") is not one.
+# blockers (2)", "Known release blockers", "Blockers / needs Kim", "Blockers for launch": the
+# title ends with a blocker word (three words at most before it, a qualifier and a second noun
+# around it, a "/ ..." or "for ..." after it), so a phase heading that mentions blocking
+# ("Foundational (阻塞性前置任务)", "How blockers are handled") is not one.
 _BLOCKERS_TITLE = re.compile(
-    rf"^[^\w(]*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?P<q1>{_QUALIFIER}|{_RESOLVED_WORD})\s*(?:的|の)?)?"
+    rf"^[^\w(]*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:[^\W\d_]{{2,15}}\s+){{0,3}}?"
+    rf"(?:(?P<q1>{_QUALIFIER}|{_RESOLVED_WORD})\s*(?:的|の)?)?"
     rf"(?:{_ISSUE}{_JOIN})?{_NOUN}(?:{_JOIN}{_ISSUE})?"
-    rf"(?:\s*(?P<q2>{_QUALIFIER}|{_RESOLVED_WORD}))?[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$",
+    rf"(?:\s*(?P<q2>{_QUALIFIER}|{_RESOLVED_WORD}))?"
+    rf"(?:\s+/\s+[^/\n]{{1,40}}|\s+(?:for|before|to)\s+[^\W\d_][^\n]{{0,40}})?"
+    rf"[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$",
     re.IGNORECASE,
 )
 _RESOLVED_QUALIFIER = re.compile(rf"^{_RESOLVED_WORD}$", re.IGNORECASE)

@@ -162,3 +162,25 @@ def test_a_table_of_tests_with_an_issue_column_is_not_blockers() -> None:
         "# P\n\n| Test # | Test Name | Status | Issue |\n|---|---|---|---|\n| 1 | a | FAIL | b |\n"
     )
     assert _blockers(body) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Current known release blockers",
+        "## Release blockers",
+        "## Blockers / needs Kim",
+        "## Blockers for the production launch",
+    ],
+)
+def test_a_blockers_heading_with_words_around_its_noun(heading: str) -> None:
+    plan = plan_of(f"# Plan\n\n{heading}\n\n- Signing key not issued\n- ~~Legal review~~\n")
+    assert [(b.text, b.resolved) for b in plan.blockers] == [
+        ("Signing key not issued", False),
+        ("Legal review", True),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["## How blockers are handled", "## Phase 2: Remove blockers"])
+def test_a_heading_that_only_mentions_blockers_opens_none(heading: str) -> None:
+    assert plan_of(f"# Plan\n\n{heading}\n\n- Escalate to the lead\n").blockers == ()
