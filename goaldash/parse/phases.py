@@ -10,7 +10,7 @@ from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.idforms import KEYWORDS, alternation, id_last, spelled
 from goaldash.parse.status import LIGHTS, heading_status, partly, status_of
-from goaldash.parse.words import COLUMN, words_pattern
+from goaldash.parse.words import COLUMN, NOTED, words_pattern
 from goaldash.text import repair_mojibake
 
 _KIND = {w.upper(): kind for w, kind in KEYWORDS.items()}  # upper: Turkish ı and I agree
@@ -156,6 +156,9 @@ _START_WORD = re.compile(
 )
 
 
+_NOTED = re.compile(r"(?<![^\W\d_])" + words_pattern(NOTED) + r"(?![^\W\d_])", re.IGNORECASE)
+
+
 def says_start(note: str) -> bool:
     """A note that dates a start ("✅ Kicked off 2026-03-03", "Iniciado: 08/10", "开始 3/1"):
     its mark is the kick-off's, not the phase's status."""
@@ -175,7 +178,9 @@ def _dates(notes: list[str], status: Status | None) -> tuple[date | None, date |
             start, end = rng
             continue
         found = find_dates(note)
-        if found and end is None:
+        if found and end is None and not _NOTED.search(note) and not partly(note):
+            # Not "(INSERTED 2026-10-02)" (when it was written in), nor the day part of it
+            # was done ("✅ 一部完了（2026-02-15）").
             if _START_WORD.search(note):
                 start = found[0].value
             else:

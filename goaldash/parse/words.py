@@ -877,6 +877,21 @@ NUMBER_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
 """Numbers written as words, next to a stage word: its id. Short cardinals that are words of
 their own elsewhere (Turkish "on", Vietnamese "năm") are left out."""
 
+NOTED: dict[str, tuple[str, ...]] = {
+    "en": ("inserted", "added", "created", "updated", "last updated", "edited", "reopened"),
+    "es": ("insertado", "insertada", "añadido", "añadida", "agregado", "creado", "actualizado"),
+    "pt": ("inserido", "adicionado", "criado", "atualizado"),
+    "fr": ("inséré", "insérée", "ajouté", "ajoutée", "créé", "créée", "mis à jour"),
+    "de": ("eingefügt", "hinzugefügt", "erstellt", "aktualisiert"),
+    "it": ("inserito", "aggiunto", "creato", "aggiornato"),
+    "ru": ("добавлено", "добавлен", "создано", "обновлено"),
+    "zh": ("插入", "新增", "添加", "创建", "更新"),
+    "ja": ("追加", "作成", "更新"),
+    "ko": ("추가", "생성", "업데이트"),
+}
+"""Words that date a change to the plan itself, not the work: "(INSERTED 2026-10-02)",
+"(added 2026-03-01)" beside a phase is when it was written in, never when it is due."""
+
 ORDINAL_SUFFIX = ("st", "nd", "rd", "th", ".", "ª", "º", ".ª", ".º", "re", "er", "e", "ème")
 """What turns a number before a stage word into an ordinal: "1st Phase", "1. Phase" (German,
 Turkish, Polish, Czech...), "1ª Fase", "1º Marco", "1re étape", "2e phase", "2ème étape"."""

@@ -83,3 +83,20 @@ def test_a_quarter_is_due_by_its_last_day() -> None:
         ("2026 Q4", "Scale", date(2026, 11, 15), Status.NOT_STARTED),  # a written date wins
         ("H2 2027", "", date(2027, 12, 31), Status.NOT_STARTED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "end"),
+    [
+        ("(INSERTED 2026-10-02)", None),  # when it was written into the roadmap
+        ("(added 2026-03-01)", None),
+        ("(hinzugefügt 2026-03-01)", None),
+        ("(due 2026-09-01)", date(2026, 9, 1)),
+        ("(2026-09-01)", date(2026, 9, 1)),
+    ],
+)
+def test_a_date_that_says_when_the_plan_changed_is_no_end(note: str, end: date | None) -> None:
+    plan = plan_of(
+        f"# Roadmap\n\n## Phase 7: Brand {note}\n\n- [ ] a\n\n## Phase 8: Site\n\n- [ ] b\n"
+    )
+    assert plan.phases[0].end == end
