@@ -58,14 +58,15 @@ class Status(StrEnum):
     @classmethod
     def of_phases(cls, statuses: set[Status]) -> Status | None:
         """A plan's status as its phases' give it, for a plan that states none and has no
-        items to count: None when they say nothing of it."""
-        if statuses == {cls.DONE}:
+        items to count: None when they say nothing of it. Cancelled phases are no work left."""
+        live = statuses - {cls.CANCELLED}
+        if live == {cls.DONE}:
             return cls.DONE
-        if cls.DONE in statuses or cls.IN_PROGRESS in statuses:
+        if cls.DONE in live or cls.IN_PROGRESS in live:
             return cls.IN_PROGRESS
-        if cls.BLOCKED in statuses:
+        if cls.BLOCKED in live:
             return cls.BLOCKED
-        if statuses <= {cls.NOT_STARTED, cls.UNKNOWN} and cls.NOT_STARTED in statuses:
+        if live <= {cls.NOT_STARTED, cls.UNKNOWN} and cls.NOT_STARTED in live:
             return cls.NOT_STARTED
         return None
 

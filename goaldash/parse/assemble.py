@@ -23,7 +23,7 @@ from goaldash.model import (
     Warning,
 )
 from goaldash.parse.basics import fingerprint
-from goaldash.parse.dates import QUARTER, date_range, first_date, quarter_end
+from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.events import event_statuses
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.phases import opens_with_phase
@@ -179,9 +179,7 @@ def assemble(
             else:
                 relative = (cursor, cursor + max(1.0, round(b.span.duration + 0.499)))
             cursor = relative[1]
-        start, end, written = b.start, b.end, b.dated
-        if end is None and b.decl.word == QUARTER and (due := quarter_end(key)) is not None:
-            end, written = due, True  # "## Q1 2026" with no date written: due by March 31
+        start, end = b.start, b.end
         if anchor is not None and relative is not None:
             # A written date wins; the span fills in whichever end is not written.
             start = start or anchor + timedelta(days=relative[0])
@@ -202,7 +200,7 @@ def assemble(
                 original_end=b.original_end,
                 milestone=b.decl.milestone,
                 relative=relative,
-                dated=written,
+                dated=b.dated,
             )
         )
         if status is Status.BLOCKED and key not in with_blocker:

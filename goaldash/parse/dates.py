@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY
@@ -266,21 +266,3 @@ def find_span(text: str) -> Span | None:
         if days > 0:
             return Span(m.group(0).strip(), None, None, days)
     return None
-
-
-QUARTER = "quarter"
-"""The word of a stage declared by a quarter or a half ("## Q1 2026"): `quarter_end` gives its
-end when the plan writes none."""
-
-
-def quarter_end(ident: str) -> date | None:
-    """The last day of a quarter or a half ("Q1 2026" -> 2026-03-31, "2025 H2" -> 2025-12-31):
-    a stage named by it is due by then, as a reader takes it."""
-    m = re.search(r"([QH])([1-4])", ident)
-    year = re.search(r"\d{4}", ident)
-    if m is None or year is None or (m.group(1) == "H" and m.group(2) not in "12"):
-        return None
-    months = 3 if m.group(1) == "Q" else 6
-    last_month = int(m.group(2)) * months
-    following = date(int(year.group()) + last_month // 12, last_month % 12 + 1, 1)
-    return following - timedelta(days=1)

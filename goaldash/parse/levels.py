@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from goaldash.parse.dates import QUARTER
 from goaldash.parse.phases import PhaseDecl, declares, parse_phase_as
 from goaldash.parse.words import NAMED_MILESTONE, STEP
 
@@ -98,7 +97,7 @@ def _candidate(text: str) -> Candidate | None:
         return "prefix " + m.group("prefix"), kind, ident, m.group("rest")
     if m := _QUARTER.match(text):
         rest = re.sub(r"^\s*(?:\([^)]*\))?\s*[-–—:]?\s*", "", m.group("rest"))
-        return QUARTER, "phase", m.group("id"), rest  # quarters and halves: one series
+        return _QUARTER_SHAPE, "phase", m.group("id"), rest  # quarters and halves: one series
     if m := _VERSION.match(text):
         return "version", "phase", m.group("id"), m.group("rest")
     if m := _STEP.match(text):
@@ -111,6 +110,7 @@ def _candidate(text: str) -> Candidate | None:
 
 
 _NAMED_SHAPE = "named "
+_QUARTER_SHAPE = "quarter"
 
 
 def _named(rest: str) -> PhaseDecl | None:
@@ -181,10 +181,7 @@ def outline(text: str) -> Outline:
             if shapes[shape] < 2:
                 continue
             if not shape.startswith(_NAMED_SHAPE):
-                stage = parse_phase_as(kind, ident, rest)
-                if shape == QUARTER:  # due by its last day (`dates.quarter_end`)
-                    stage = replace(stage, word=QUARTER)
-                out.headings[heading_line] = stage
+                out.headings[heading_line] = parse_phase_as(kind, ident, rest)
             elif (decl := _named(rest)) is not None:
                 named[heading_line] = decl
     if len(bold) >= 2:
