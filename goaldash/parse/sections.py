@@ -186,13 +186,17 @@ _NONE_PARTS = (
     (re.compile(words_pattern(CURRENTLY), re.I), False),
     (re.compile(words_pattern(NOTHING, NO), re.I), True),
 )
-_CELL_SEPARATOR = re.compile(r"\s+\|\s+")
+_CELL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
+# At a line's start, or after a "·" or "•" between fields of one line ("**Date:** 2026-07-29 ·
+# **Status:** ON HOLD"); the value ends at the line's end or the next such separator ("|" is
+# not one: "**Status:** Draft | In Progress | Complete" is a template's menu).
 _STATUS_LINE = re.compile(
-    r"^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?"
+    r"(?:^[ \t>]*(?:[-*+][ \t]+)?|[ \t][·•][ \t]+)(?:\*\*|__)?"
     + words_pattern(STATUS_KEY)
-    + r"(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    + r"(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*?)[ \t]*"
+    r"(?=$|[ \t][·•][ \t])",
     re.I | re.M,
 )
 

@@ -110,3 +110,12 @@ def test_a_plan_whose_phases_are_done_or_dropped_is_done() -> None:
     )
     assert [p.status for p in plan.phases][2] is Status.CANCELLED
     assert plan.status is Status.DONE
+
+
+def test_a_status_among_other_fields_of_one_line() -> None:
+    plan = plan_of(
+        "# OAuth plan\n\n**Date:** 2026-07-29 · **Status:** ON HOLD — waiting for the IdP · "
+        "**Owner:** Kim\n\n## Phase 1: Scaffold\n\n- [x] a\n\n## Phase 2: Tokens\n\n- [ ] b\n"
+    )
+    assert plan.status is Status.BLOCKED
+    assert plan.owner == "Kim"
