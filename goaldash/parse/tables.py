@@ -210,10 +210,26 @@ def _kind_of(header: str) -> str:
     return "milestone" if any(w in _MILESTONE_WORDS for w in words) else "phase"
 
 
+_MILESTONE_ID = re.compile(r"^\s*[*_`]*(?:M|MS)-?\d{1,3}(?:\.\d{1,3})?[*_`]*\s*$")
+
+
+def stage_columns(table: Table) -> dict[str, int]:
+    """`columns`, and for a table keyed by an id column whose ids are all milestones' (`| ID |
+    Scope | Status |` with `M0`, `M1`...), the first other column as the milestones' names."""
+    cols = columns(table.header)
+    if "phase" in cols or cols.get("id") != 0 or len(table.rows) < 2:
+        return cols
+    if not all(_MILESTONE_ID.match(_cell(row, 0) or "") for _, row in table.rows):
+        return cols
+    taken = set(cols.values())
+    name = next((i for i in range(1, len(table.header)) if i not in taken), None)
+    return cols if name is None else {**cols, "phase": name}
+
+
 def is_phase_table(table: Table) -> bool:
     """A table whose first column names the phases (`Milestone ID`, `Phase`, `Фаза`, `#` of
     milestones), read before it could be taken for a task table."""
-    cols = columns(table.header)
+    cols = stage_columns(table)
     if "phase" not in cols or min(cols.get("id", 99), cols["phase"]) != 0:
         return False
     return any(k in cols for k in ("status", "progress", "end", "completed"))
@@ -259,7 +275,7 @@ def _progress(text: str | None) -> float | None:
 
 def status_rows_of(table: Table) -> StatusTable | None:
     """Rows of a phase status / milestone / timeline summary table, or None if it is none."""
-    cols = columns(table.header)
+    cols = stage_columns(table)
     clabel = cols.get("phase")
     cid = cols.get("id")
     if clabel is None:

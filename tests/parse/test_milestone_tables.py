@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from goaldash.model import Status
 from goaldash.parse import parse_plan
+from tests.conftest import plan_of
 
 
 def _phases(md: str) -> dict[str, tuple[Status, date | None, date | None, date | None]]:
@@ -115,3 +118,32 @@ def test_a_phase_column_that_repeats_groups_tasks_and_makes_no_phases() -> None:
 | 0 | 0.2 | not started |
 """
     assert _phases(md) == {}
+
+
+def test_a_table_keyed_by_milestone_ids_is_the_milestones() -> None:
+    # "| ID | Scope | ... | Status |" with M0, M1...: the ids say milestones, the first other
+    # column names them (found unread in a real plan).
+    plan = plan_of(
+        "# Release milestones\n\n| ID | Scope | Exit criteria | Status |\n|---|---|---|---|\n"
+        "| M0 | Contract | Gates written | Complete |\n"
+        "| M1 | Timing semantics | Covered by tests | In progress |\n"
+        "| **M2** | Corpus | Replayed | Not started |\n"
+    )
+    assert [(p.id, p.name, p.status.value) for p in plan.phases] == [
+        ("M0", "Contract", "done"),
+        ("M1", "Timing semantics", "in_progress"),
+        ("M2", "Corpus", "not_started"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "| FR-001 | Export a report | Done |\n| FR-002 | Import a report | Open |\n",  # requirements
+        "| 1 | Export a report | Done |\n| 2 | Import a report | Open |\n",  # numbered tasks
+        "| M1 | Export a report | Done |\n| T2 | Import a report | Open |\n",  # ids of two kinds
+    ],
+)
+def test_a_table_keyed_by_other_ids_is_no_milestone_table(rows: str) -> None:
+    plan = plan_of(f"# Plan\n\n| ID | Item | Status |\n|---|---|---|\n{rows}")
+    assert plan.phases == ()
