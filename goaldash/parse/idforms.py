@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import re
 
-from goaldash.parse.words import MILESTONE, NUMBER_WORDS, NUMERALS, ORDINAL_SUFFIX, PHASE, STEP
+from goaldash.parse.words import (
+    MILESTONE,
+    NUMBER_WORDS,
+    NUMERALS,
+    ORDINAL_SUFFIX,
+    PHASE,
+    STEP,
+    every_word,
+)
 
-_MILESTONE_WORDS = frozenset(w for ws in MILESTONE.values() for w in ws)
+_MILESTONE_WORDS = every_word(MILESTONE)
 KEYWORDS = {
     w: "milestone" if w in _MILESTONE_WORDS else "phase" for ws in PHASE.values() for w in ws
 }
@@ -26,12 +34,17 @@ def alternation(words: set[str], *, wide: bool) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in chosen)
 
 
+SPACED_KEYWORDS = alternation(set(KEYWORDS), wide=False)
+"""The stage words written with spaces between words, as a pattern's alternatives."""
+# Emoji and emphasis that may stand before an id written before its word.
+_OWN_LEAD = r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)"
 _WIDE_WORDS = alternation(set(KEYWORDS) | {w for ws in STEP.values() for w in ws}, wide=True)
 _NUMERAL = "[" + "".join(NUMERALS) + "]"
 # The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차") written
 # against the word; "8.1 마일스톤 정의" is a section's number before a title ("8.1 Milestones").
 _ID_FIRST = re.compile(
-    r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)(?:第\s*(?P<ord>"
+    _OWN_LEAD
+    + r"(?:第\s*(?P<ord>"
     + _NUMERAL
     + r"{1,3}|\d{1,3})\s*|(?P<num>\d{1,3}(?:\.\d+)?))(?P<word>"
     + _WIDE_WORDS
@@ -86,16 +99,15 @@ _NUMBER_OF = {
 _NUMBER_WORDS = {w for ws in NUMBER_WORDS.values() for row in ws for w in row}
 _NUMBER_WORD = "|".join(re.escape(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
 _SUFFIX = "|".join(re.escape(x) for x in sorted(ORDINAL_SUFFIX, key=len, reverse=True))
-_OWN_LEAD = r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)"
 _ENDS = r"(?P<rest>(?:\s*[:：(]|\s*[-–—]\s|\s*$).*)$"
 _SPELLED_AFTER = re.compile(
-    _OWN_LEAD + r"(?P<word>" + alternation(set(KEYWORDS), wide=False) + r")\s+"
+    _OWN_LEAD + r"(?P<word>" + SPACED_KEYWORDS + r")\s+"
     r"(?P<n>" + _NUMBER_WORD + r")(?!\w)" + _ENDS,
     re.IGNORECASE | re.DOTALL,
 )
 _SPELLED_BEFORE = re.compile(
     _OWN_LEAD + r"(?:(?P<d>\d{1,2})(?:" + _SUFFIX + r")|(?P<n>" + _NUMBER_WORD + r"))\s+"
-    r"(?P<word>" + alternation(set(KEYWORDS), wide=False) + r")(?!\w)" + _ENDS,
+    r"(?P<word>" + SPACED_KEYWORDS + r")(?!\w)" + _ENDS,
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
-from goaldash.parse.idforms import KEYWORDS, alternation, id_last, spelled
+from goaldash.parse.idforms import KEYWORDS, SPACED_KEYWORDS, alternation, id_last, spelled
 from goaldash.parse.status import LIGHTS, heading_status, partly, status_of
 from goaldash.parse.words import COLUMN, NOTED, words_pattern
 from goaldash.text import repair_mojibake
@@ -23,7 +23,7 @@ def _kind(m: re.Match[str]) -> str:
 
 # A word of `words.PHASE`, then the id: after a space, or at once in the scripts written
 # without spaces ("フェーズ2", "阶段3").
-_KW_SPACED = r"(?P<kw>" + alternation(set(KEYWORDS), wide=False) + r")\s+"
+_KW_SPACED = r"(?P<kw>" + SPACED_KEYWORDS + r")\s+"
 _KW = r"(?:" + _KW_SPACED + r"|(?P<kw2>" + alternation(set(KEYWORDS), wide=True) + r")\s*)"
 # An id: a number ("2", "2.1", "3b"), letters and a number ("M2", "S-03"), a Roman numeral
 # ("II", "XIV") or one letter ("A").
@@ -138,7 +138,7 @@ def annotation_status(note: str) -> Status | None:
     if not note:
         return None
     if partly(note):  # "✅ Partially complete": in progress, whatever the mark
-        return status_of(note)
+        return Status.IN_PROGRESS
     lead = re.match(r"^((?:[^\w\s]\ufe0f?\s*)+)", note)
     if lead:
         marks, words = lead.group(1), note[lead.end() :]
@@ -215,16 +215,7 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     """
     if not may_declare(text):
         return None  # no keyword, no declaration: most lines, told apart quickly
-    text = repair_mojibake(text).replace("**", "").replace("__", "")
-    text = text.split("\n", 1)[0]
-    struck = _STRUCK_WHOLE.match(text)
-    if struck:  # "~~Phase 3: Name~~ (dropped)": the phase is cancelled
-        text = struck.group(1) + struck.group(2) + struck.group(3)
-    text = id_last(text)
-    m = _PHASE.match(text)
-    if not m:
-        written = spelled(text)
-        m = _PHASE.match(written) if written is not None else _PHASE_OTHER.match(text)
+    m, struck = _matched(text)
     if not m:
         return None
     sep = m.group("sep")
@@ -241,16 +232,22 @@ def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
 
 def declares(text: str) -> bool:
     """Does `parse_phase` find a declaration in `text`? (Its pattern only: quicker.)"""
-    if not may_declare(text):
-        return False
+    return may_declare(text) and _matched(text)[0] is not None
+
+
+def _matched(text: str) -> tuple[re.Match[str] | None, bool]:
+    """The declaration's match on the first line of `text` (emphasis and a strike through the
+    whole taken off, the id put after the word), and whether it was struck through."""
     text = repair_mojibake(text).replace("**", "").replace("__", "").split("\n", 1)[0]
-    if struck := _STRUCK_WHOLE.match(text):
+    struck = _STRUCK_WHOLE.match(text)
+    if struck:  # "~~Phase 3: Name~~ (dropped)": the phase is cancelled
         text = struck.group(1) + struck.group(2) + struck.group(3)
     text = id_last(text)
-    if _PHASE.match(text):
-        return True
+    if m := _PHASE.match(text):
+        return m, bool(struck)
     written = spelled(text)
-    return bool(_PHASE.match(written) if written is not None else _PHASE_OTHER.match(text))
+    m = _PHASE.match(written) if written is not None else _PHASE_OTHER.match(text)
+    return m, bool(struck)
 
 
 def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:

@@ -25,7 +25,7 @@ from goaldash.parse.sections import (
 from goaldash.parse.state import PhaseB, State
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
-from goaldash.parse.words import COLUMN, COUNT_KEY
+from goaldash.parse.words import COLUMN, COUNT_KEY, every_word
 from goaldash.text import clean_plain
 
 
@@ -180,13 +180,13 @@ def _closed(status: str) -> bool:
 _COUNT_KEYS = frozenset(w for ws in COUNT_KEY.values() for w in ws)
 # "3/4", "3 / 4", "3 of 4": not a date ("3/4/2026") nor a part of a bigger number.
 _FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})\s*(?:/|of|de|из|von|sur|su)\s*(\d{1,4})(?![\d/.])")
-_COMPLETED_KEYS = frozenset(w for ws in COLUMN["completed"].values() for w in ws)
+_COMPLETED_KEYS = every_word(COLUMN["completed"])
 # A line keyed by an end, a start or a stretch of time, in any language of the table:
 # "**Target:** 2026-04-15", "**Fecha límite:** 15/04/2026", "**Start:** 2026-04-16 12:18",
 # "**Timeline:** 2026-03-01 to 2026-03-14" (a stretch is read only when a range of dates).
-_END_KEYS = frozenset(w for ws in COLUMN["end"].values() for w in ws)
-_START_KEYS = frozenset(w for ws in COLUMN["start"].values() for w in ws)
-_SPAN_KEYS = frozenset(w for ws in COLUMN["estimate"].values() for w in ws) | {
+_END_KEYS = every_word(COLUMN["end"])
+_START_KEYS = every_word(COLUMN["start"])
+_SPAN_KEYS = every_word(COLUMN["estimate"]) | {
     "dates", "schedule", "period", "window", "time frame", "timeframe"
 }  # fmt: skip
 

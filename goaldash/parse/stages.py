@@ -23,9 +23,9 @@ from goaldash.parse.mermaid import GanttSection, gantt_sections, name_key
 from goaldash.parse.phases import PhaseDecl, parse_phase_as, stated_phases
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import PhaseB, State
-from goaldash.parse.words import COLUMN
+from goaldash.parse.words import COLUMN, every_word
 
-_START_KEYS = frozenset(w for ws in COLUMN["start"].values() for w in ws)
+_START_KEYS = every_word(COLUMN["start"])
 
 
 def _empty(b: PhaseB, progress: Progress | None) -> bool:

@@ -331,6 +331,11 @@ RESOLVED: dict[str, tuple[str, ...]] = {
 qualifier of a heading ("Resolved blockers")."""
 
 
+def every_word(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words of `table` in every language."""
+    return frozenset(w for ws in table.values() for w in ws)
+
+
 def words_pattern(*tables: dict[str, tuple[str, ...]]) -> str:
     """The words of `tables` as one group: longest first, spaces matching any run of spaces."""
     words = sorted({w for t in tables for ws in t.values() for w in ws}, key=len, reverse=True)

@@ -141,18 +141,22 @@ def test_a_blockers_section(code: str) -> None:
     assert got == [(f"{lang.stage} 4", False), (struck.strip("~"), True), (open_one, False)]
 
 
+OTHER_FORMS = [
+    Status.DONE,
+    Status.IN_PROGRESS,
+    Status.NOT_STARTED,
+    Status.BLOCKED,
+    Status.CANCELLED,
+]
+"""What `Lang.words` say, in order."""
+
+
 @pytest.mark.parametrize("code", sorted(LANGS))
 def test_the_other_forms_in_a_status_table(code: str) -> None:
     lang = LANGS[code]
     rows = "".join(f"| {lang.stage} {n} | {w} |\n" for n, w in enumerate(lang.words, 1))
     plan = plan_of(f"# Plan\n\n| {lang.stage} | {lang.table[0]} |\n|---|---|\n{rows}")
-    assert [r.status for r in plan.status_rows] == [
-        Status.DONE,
-        Status.IN_PROGRESS,
-        Status.NOT_STARTED,
-        Status.BLOCKED,
-        Status.CANCELLED,
-    ]
+    assert [r.status for r in plan.status_rows] == OTHER_FORMS
 
 
 @pytest.mark.parametrize("code", sorted(LANGS))
@@ -163,10 +167,4 @@ def test_the_other_forms_in_a_heading(code: str) -> None:
         for n, (name, w) in enumerate(zip(lang.names, lang.words, strict=True), 1)
     )
     plan = plan_of(f"# Plan\n\n{heads}")
-    assert [p.status for p in plan.phases] == [
-        Status.DONE,
-        Status.IN_PROGRESS,
-        Status.NOT_STARTED,
-        Status.BLOCKED,
-        Status.CANCELLED,
-    ]
+    assert [p.status for p in plan.phases] == OTHER_FORMS
