@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Parsing is CPU-bound: with many files to parse, the other cores help. Below these, a pool's
 # start-up (a fresh interpreter per worker, about 0.3 s) costs more than it saves: measured on
@@ -72,7 +73,13 @@ def start_pool(workers: int | None = None) -> ProcessPoolExecutor:
     Inside the dashboard, Textual has replaced `sys.stderr` with an object whose file number
     is -1, which multiprocessing cannot hand to its helper process; the real one is lent for
     the start. The workers' own output goes nowhere, so it can never scribble on the screen.
+
+    multiprocessing is imported here, not with this module: a warm start, which parses
+    nothing, does not pay for it (a fiftieth of a second, on the reading child's path).
     """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     with _real_stderr():
         pool = ProcessPoolExecutor(
             max_workers=workers or workers_default(),

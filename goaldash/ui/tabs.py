@@ -17,6 +17,7 @@ from goaldash.ui.views import (
     View,
     WarningsView,
 )
+from goaldash.ui.widgets.tab_bar import Label
 from goaldash.workspace import Summary
 
 
@@ -33,10 +34,10 @@ class Tab:
     key: str = ""
     """A letter that shows the tab besides its number; the footer shows the tab by it."""
 
-    def label(self, number: int, summary: Summary | None = None) -> str:
+    def label(self, number: int, summary: Summary | None = None) -> Label:
         """ "2 Blockers (3)"."""
         n = self.count(summary) if self.count is not None and summary is not None else 0
-        return f"{number} {self.title} ({n})" if n else f"{number} {self.title}"
+        return Label(self.id, number, self.title, n)
 
 
 TABS: tuple[Tab, ...] = (
@@ -47,6 +48,11 @@ TABS: tuple[Tab, ...] = (
     Tab("standup", "Standup", StandupView, key="s"),
 )
 """The tabs, in order: the first is shown first, and tab n is shown by the key n."""
+
+
+def labels(summary: Summary | None = None) -> list[Label]:
+    """Every tab's label, with the counts of `summary` (none when None)."""
+    return [tab.label(number, summary) for number, tab in enumerate(TABS, 1)]
 
 
 def next_tab(current: str, step: int) -> str:

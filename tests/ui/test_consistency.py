@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, Static
 
 from goaldash.model import Plan, Progress
 from goaldash.scan import scan
@@ -36,7 +36,7 @@ from goaldash.ui.app import GoalDashApp
 from goaldash.ui.screens import PlanScreen
 from goaldash.ui.tabs import TABS
 from goaldash.ui.views import View
-from goaldash.ui.widgets import StatusLine
+from goaldash.ui.widgets import StatusLine, TabBar
 from goaldash.workspace import finished, plan_matches
 from tests.conftest import TODAY
 from tests.ui.helpers import ALPHA, ALPHA_PATH, BETA, BETA_PATH, cursor_node, rows_of
@@ -180,9 +180,9 @@ def check_main_top(app: GoalDashApp, exp: Expected, problems: list[str]) -> None
     shown_blockers = number(r"⚑ (\d+) blocker", line, 0)
     if shown_blockers != exp.open_blockers:
         problems.append(f"status line {line!r}: want {exp.open_blockers} blockers")
-    tabs = app.main.query_one("#tabs", TabbedContent)
+    bar = app.main.query_one(TabBar)
     for tab, want_n in (("blockers", exp.open_blockers), ("warnings", exp.warnings)):
-        label = str(tabs.get_tab(tab).label)
+        label = bar.label(tab)
         if number(r"\((\d+)\)", label, 0) != want_n:
             problems.append(f"tab label {label!r}: want {want_n}")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TabbedContent
-
 from goaldash.ui.screens import PlanScreen
 from goaldash.ui.tabs import TABS, tab_bindings
 from tests.ui.helpers import ALPHA_PATH, loaded, make_app, rows_of, screen_text, wait_for
@@ -18,14 +16,17 @@ def test_every_tab_has_a_key_and_a_label() -> None:
     assert [b.key.split(",")[0] for b in bindings] == [str(n) for n in range(1, len(TABS) + 1)]
     standup = next(b for b in bindings if "standup" in b.action)
     assert standup.key == "5,s" and standup.show and standup.key_display == "s"
-    assert [t.label(n) for n, t in enumerate(TABS, 1)][:2] == ["1 Overview", "2 Blockers"]
+    assert [t.label(n).text(None) for n, t in enumerate(TABS, 1)][:2] == [
+        "1 Overview",
+        "2 Blockers",
+    ]
 
 
 async def test_number_keys_switch_tabs_and_jk_move(repo: Path) -> None:
     app = make_app(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot, app)
-        tabs = app.query_one(TabbedContent)
+        main = app.main
         for key, tab in (
             ("2", "blockers"),
             ("3", "timeline"),
@@ -33,7 +34,7 @@ async def test_number_keys_switch_tabs_and_jk_move(repo: Path) -> None:
             ("1", "overview"),
         ):
             await pilot.press(key)
-            await wait_for(pilot, lambda t=tab: tabs.active == t, what=f"tab {tab}")
+            await wait_for(pilot, lambda t=tab: main.active_tab == t, what=f"tab {tab}")
         rows = app.main.view("overview").rows
         await wait_for(pilot, lambda: rows.has_focus)
         first = rows.highlighted_key

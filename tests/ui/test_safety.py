@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import TabbedContent
 
 from goaldash.ui.screens import PlanScreen
 from tests.ui.helpers import cursor_node, loaded, make_app, rows_of, screen_text, wait_for
@@ -32,15 +31,15 @@ async def test_untrusted_text_is_shown_literally_everywhere(tmp_path: Path) -> N
     app = make_app(root)
     async with app.run_test(size=(160, 40)) as pilot:
         await loaded(pilot, app)
-        tabs = app.query_one(TabbedContent)
+        main = app.main
         seen = []
         for key, tab in (("1", "overview"), ("2", "blockers"), ("3", "timeline")):
             await pilot.press(key)
-            await wait_for(pilot, lambda t=tab: tabs.active == t and bool(rows_of(app, t)))
+            await wait_for(pilot, lambda t=tab: main.active_tab == t and bool(rows_of(app, t)))
             await wait_for(pilot, lambda t=tab: app.main.view(t).rows.has_focus)
             seen.append(screen_text(app))
         await pilot.press("4")
-        await wait_for(pilot, lambda: tabs.active == "warnings")
+        await wait_for(pilot, lambda: main.active_tab == "warnings")
         seen.append(screen_text(app))
         app.open_plan(EVIL)
         await wait_for(pilot, lambda: cursor_node(app) is not None)

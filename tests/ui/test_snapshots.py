@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
 
 from goaldash.demo import make_demo
 from goaldash.ui.app import GoalDashApp
@@ -33,8 +32,8 @@ async def _settle(pilot: Pilot[Any], tab: str = "overview") -> None:
     app = pilot.app
     assert isinstance(app, GoalDashApp)
     await wait_for(pilot, lambda: not app.workspace.scanning, what="the scan")
-    tabs = app.main.query_one(TabbedContent)
-    await wait_for(pilot, lambda: tabs.active == tab and bool(app.main.query(f"#{tab}-view")))
+    main = app.main
+    await wait_for(pilot, lambda: main.active_tab == tab and bool(app.main.query(f"#{tab}-view")))
     await wait_for(pilot, lambda: app.main.view(tab).rows.has_focus)
 
 

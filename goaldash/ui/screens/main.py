@@ -13,14 +13,15 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input
 
 from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
 from goaldash.ui.screens.plan import PlanScreen
-from goaldash.ui.tabs import TABS, cycle_bindings
+from goaldash.ui.tabs import TABS, cycle_bindings, labels
 from goaldash.ui.views import View, parse_key
-from goaldash.ui.widgets import FilterInput, Later, RowList, StatusLine
+from goaldash.ui.widgets import FilterInput, KeyLine, Later, RowList, StatusLine, TabBar
 from goaldash.workspace import StandupAnswer, Workspace, worker
 
 
@@ -32,19 +33,22 @@ class MainScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self._views: dict[str, View] = {}
+        """Each tab's view, by tab id: made in `compose`, some mounted just after it."""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with TabbedContent(initial=TABS[0].id, id="tabs"):
+        yield TabBar(labels(), TABS[0].id, id="tab-bar")
+        with Container(id="tabs"):
             for number, tab in enumerate(TABS, 1):
-                with TabPane(tab.label(number), id=tab.id):
-                    view = tab.view(self.workspace, id=f"{tab.id}-view")
-                    # The first tab is drawn in the first frame; the others just after it.
-                    yield view if number == 1 else Later(view)
+                view = self._views[tab.id] = tab.view(self.workspace, id=f"{tab.id}-view")
+                view.display = number == 1
+                # The first tab is drawn in the first frame; the others just after it.
+                yield view if number == 1 else Later(view)
         yield FilterInput(
             placeholder="filter: words in titles, paths, phases, blockers", id="filter"
         )
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one("#filter", FilterInput).display = False
@@ -54,7 +58,8 @@ class MainScreen(Screen[None]):
 
     @property
     def active_tab(self) -> str:
-        return self.query_one("#tabs", TabbedContent).active or TABS[0].id
+        """The tab in sight."""
+        return self.query_one(TabBar).active
 
     @property
     def on_top(self) -> bool:
@@ -62,18 +67,17 @@ class MainScreen(Screen[None]):
         return self.app.screen is self
 
     def view(self, tab: str) -> View:
-        return self.query_one(f"#{tab}-view", View)
+        """`tab`'s view: mounted, or not yet (a hidden tab's, just after the first frame)."""
+        return self._views[tab]
 
     def redraw(self) -> None:
         """Draw the status line and the tab in sight; the others when they come into sight."""
         if not self.is_attached:
             return  # the app quit before this screen was up
         self.query_one(StatusLine).redraw(self.workspace)
-        summary = self.workspace.summary()
-        tabs = self.query_one("#tabs", TabbedContent)
-        for number, tab in enumerate(TABS, 1):
-            if tab.count is not None:
-                tabs.get_tab(tab.id).label = tab.label(number, summary)
+        self.query_one(TabBar).set_counts(
+            {label.id: label.count for label in labels(self.workspace.summary())}
+        )
         if self.on_top:
             # Under a plan screen the tabs wait: they are drawn when they are seen again.
             self.draw_tab(self.active_tab)
@@ -82,10 +86,9 @@ class MainScreen(Screen[None]):
 
     def draw_tab(self, tab: str) -> None:
         """Draw `tab` if the workspace changed since it was last drawn."""
-        found = self.query(f"#{tab}-view")
-        if not found:
+        view = self._views[tab]
+        if not view.is_mounted:
             return  # a hidden tab, mounted after the first paint: drawn when it is shown
-        view = found.first(View)
         if view.drawn != self.workspace.version:
             view.drawn = self.workspace.version
             view.redraw()
@@ -103,27 +106,31 @@ class MainScreen(Screen[None]):
         self._focus_rows(self.view(self.active_tab))
 
     def _focus_rows(self, view: View) -> bool:
-        """Put the keyboard on `view`'s list, if it is shown. Textual reports a focus in a tab
-        pane (TabPane.Focused) and makes that pane the active tab when the report is handled:
-        after a key that meanwhile chose another tab ('1' then '2' at once), which it undid.
-        The tab in sight is ours to choose, so the report is not sent."""
-        if not view.rows.display:
+        """Put the keyboard on `view`'s list, if it is shown (`on_view_arrived` does, for a
+        view chosen before it was mounted)."""
+        if not view.is_mounted or not view.rows.display:
             return False
-        with self.prevent(TabPane.Focused):
-            view.rows.focus()
+        view.rows.focus()
         return True
 
     def show_tab(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        """Bring `tab` into sight (a view not yet mounted is drawn once it is, `View.on_resize`)."""
+        bar = self.query_one(TabBar)
+        if tab != bar.active:
+            for shown, view in self._views.items():
+                view.display = shown == tab  # mounted or not yet (`Later`)
+            bar.active = tab
+            if tab == "standup" and self.workspace.standup_stale:
+                self.refresh_standup()
         self.draw_tab(tab)
         self.call_after_refresh(self.focus_list)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id or TABS[0].id
-        if pane == "standup" and self.workspace.standup_stale:
-            self.refresh_standup()
-        self.draw_tab(pane)
-        self.call_after_refresh(self.focus_list)
+    def on_tab_bar_chosen(self, event: TabBar.Chosen) -> None:
+        self.show_tab(event.tab)
+
+    def on_view_arrived(self, event: View.Arrived) -> None:
+        if event.view.display:  # chosen while it was not yet mounted
+            self.call_after_refresh(self.focus_list)
 
     def on_option_list_option_selected(self, event: RowList.OptionSelected) -> None:
         rows = event.option_list

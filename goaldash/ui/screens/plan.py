@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from goaldash.model import Phase, Plan
 from goaldash.report.style import bar
@@ -21,7 +21,7 @@ from goaldash.schedule import day_words, is_late, phase_late
 from goaldash.text import counted
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.messages import OpenEditor
-from goaldash.ui.widgets import ChecklistTree, Node, Row, RowList
+from goaldash.ui.widgets import ChecklistTree, KeyLine, Node, Row, RowList
 from goaldash.workspace import Workspace
 
 
@@ -111,7 +111,7 @@ class PlanScreen(Screen[None]):
         yield Static(id="plan-head")
         yield RowList(id="phases")
         yield ChecklistTree(id="checklist")
-        yield Footer()
+        yield KeyLine()
 
     @property
     def checklist(self) -> ChecklistTree:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from goaldash.text import counted
@@ -32,6 +33,13 @@ def parse_key(key: str) -> tuple[str, int | None]:
 class View(Vertical):
     """A tab's content: an optional heading line, the list, and a message when it is empty."""
 
+    class Arrived(Message):
+        """The view was mounted (a hidden tab's, just after the first frame: `Later`)."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, workspace: Workspace, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.workspace = workspace
@@ -43,6 +51,9 @@ class View(Vertical):
         yield Static(classes="view-head")
         yield RowList(classes="view-list")
         yield Static(classes="view-empty")
+
+    def on_mount(self) -> None:
+        self.post_message(self.Arrived(self))
 
     @property
     def rows(self) -> RowList:
