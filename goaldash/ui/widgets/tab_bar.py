@@ -1,6 +1,6 @@
 """The main screen's tab bar: one line, every tab's number, title and count.
 
-Textual's `TabbedContent` takes three lines (labels, underline, a gap) and, composed with the
+Textual's `TabbedContent` takes two lines (labels and an underline) and, composed with the
 first frame, a tenth of the dashboard's start; a split pane has few lines to spare. This bar
 is one line, tells the tab in sight by reverse video as well as colour, and fits its width:
 the other tabs' titles are cut to their first letters, then left out (their numbers and
