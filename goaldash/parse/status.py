@@ -43,7 +43,8 @@ class Row:
 
 # fmt: off
 VOCABULARY: tuple[Row, ...] = (
-    Row(Status.NOT_STARTED, "not_started|to_do|todo", "not_begun|not yet", emoji="⏳⬜⏸🔜📋"),
+    Row(Status.NOT_STARTED, "not_started|to_do|todo",
+        "not_begun|not yet|incomplete|uncompleted|unfinished", emoji="⏳⬜⏸🔜📋"),
     Row(Status.IN_PROGRESS, "in_progress|ongoing|wip|current|active|delayed|at_risk|on_track|"
         "on_schedule|behind_schedule|off_track|in_testing|under_review|"
         # all but finished: before "done" is read
@@ -68,11 +69,12 @@ VOCABULARY: tuple[Row, ...] = (
     # Other languages: a row a language and status, words as plans write them. Scripts
     # written without spaces are matched anywhere (`whole=False`); the others as words.
     Row(Status.NOT_STARTED, "no iniciado|no iniciada|no empezado|no empezada|sin empezar|"
-        "sin iniciar|pendiente|planificado|"
+        "sin iniciar|sin terminar|sin completar|pendiente|planificado|"
         "não iniciado|não iniciada|pendente|planejado|non commencé|non démarré|à faire|"
         "prévu|planifié|nicht begonnen|nicht gestartet|geplant|offen|non iniziato|da fare|"
         "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"
-        "başlamadı|planlandı|beklemede|chưa bắt đầu|لم يبدأ|مخطط|non iniziata|por hacer|"
+        "başlamadı|tamamlanmadı|tamamlanmamış|bitmedi|planlandı|beklemede|chưa bắt đầu|"
+        "لم يبدأ|مخطط|non iniziata|por hacer|"
         "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ|"
         # From here in each row: words.MORE_LANGUAGES (pl nl sv da no cs uk id hi fa he el).
         "nie rozpoczęty|nie rozpoczęta|nie rozpoczęte|nie rozpoczęto|nierozpoczęty|nierozpoczęta|"
@@ -184,6 +186,48 @@ _PARTLY = re.compile(
 complete", "✅ 一部完了")."""
 
 
+# fmt: off
+NEGATION_BEFORE = (
+    "not|no|non|never|without|no longer|yet to be|can't|cannot|nicht|kein|keine|noch nicht|"
+    "ohne|pas|pas encore|sans|sin|aún no|todavía no|não|nao|ainda não|sem|senza|ancora non|"
+    "не|ещё не|еще не|ні|ще не|без|nie|jeszcze nie|niet|nog niet|zonder|inte|ikke|ej|ei|ne|"
+    "nem|không|chưa|belum|tidak|bukan|değil|henüz|لم|لا|غير|بدون|نه|هنوز|לא|טרם|δεν|μη|"
+    "χωρίς|अभी नहीं|नहीं|न"
+)
+"""Words that deny the status word after them ("not complete", "pas encore terminé", "не
+завершено", "chưa hoàn thành"), with at most a few words between (`_FILLER`)."""
+NEGATION_AFTER = (
+    "नहीं|nahin|değil|していない|ていない|されていない|でない|じゃない|ではない|ません|"
+    "되지 않|지 않|안 됨"
+)
+"""Words that deny the status word before them ("पूरा नहीं", "完了していない", "완료되지 않음")."""
+NEGATION_PREFIX = "未|沒|没|尚未|不|미|非"
+"""Marks written onto the word they deny, in scripts without spaces ("未完成", "미완료")."""
+# fmt: on
+
+_FILLER = (
+    r"(?:\s+(?:yet|fully|quite|entirely|all|really|been|be|being|ganz|vollständig|encore|"
+    r"totalmente|completamente|del todo|ещё|еще|yet|ya|hiç|tamamen|całkiem|helemaal|helt))*"
+)
+_NEGATED_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?:{NEGATION_BEFORE})(?!\w){_FILLER}[\s-]*|(?:{NEGATION_PREFIX}))$",
+    re.IGNORECASE,
+)
+_NEGATED_AFTER = re.compile(
+    rf"^\S{{0,3}}\s*(?:{NEGATION_AFTER})|^\s*[:=]\s*(?:no|none|false|nein|non|não|нет|否|无)(?!\w)",
+    re.IGNORECASE,
+)
+"""A word denied after it; or answered no, as a field ("Blocked: No", "Done: false")."""
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Is the status word at `text[start:end]` denied by the words around it?"""
+    return bool(
+        _NEGATED_BEFORE.search(text, max(0, start - 40), start)
+        or _NEGATED_AFTER.match(text[end : end + 16])
+    )
+
+
 def partly(text: str) -> bool:
     """Does `text` say the work is partly done?"""
     return _PARTLY.search(text) is not None
@@ -220,7 +264,9 @@ def status_of(text: str) -> Status | None:
 
     Emoji win over words ("⏸️ PENDING USER APPROVAL" is not started), but for the traffic
     lights ("🟢 On track" is in progress, "🔴 Not started" not started). Mojibake is repaired
-    first, so `‚úÖ` reads as ✅.
+    first, so `‚úÖ` reads as ✅. A word denied ("not complete", "no longer blocked", "未完成",
+    "पूरा नहीं") states nothing; but work said not to be done is not started, as "not yet" is
+    (in progress beside a light that says so).
     """
     text = repair_mojibake(text)
     if _PARTLY.search(text):
@@ -232,9 +278,14 @@ def status_of(text: str) -> Status | None:
             if ch not in LIGHTS:
                 return status
             light = light or status
+    denied = None
     for pattern, status in _WORDS:
-        if pattern.search(text):
-            return status
+        for m in pattern.finditer(text):
+            if not _negated(text, m.start(), m.end()):
+                return status
+            denied = denied or status
+    if denied is Status.DONE and light is not Status.IN_PROGRESS:
+        return Status.NOT_STARTED  # "not complete", "未完成": not done, as "not yet" says
     return light
 
 
