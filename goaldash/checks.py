@@ -135,7 +135,7 @@ def with_conflicts(plan: Plan, notes: GroupNotes) -> Plan:
     if phases == plan.phases:
         return plan
     status = plan.status
-    if plan.declared_status is None and not plan.progress.total and status is Status.UNKNOWN:
+    if plan.declared_status is None and not plan.progress.total:
         status = Status.of_phases({p.status for p in phases}) or status
     return replace(plan, phases=phases, status=status)
 

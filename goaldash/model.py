@@ -180,12 +180,9 @@ class Phase:
     @property
     def takes_status(self) -> bool:
         """Whether the phase has nothing to say of its status (no word, no items): it shows
-        the one its group's other files state for it (`checks.with_conflicts`)."""
-        return (
-            self.status is Status.UNKNOWN
-            and self.declared_status is None
-            and not (self.progress.total)
-        )
+        the one its group's other files state for it (`checks.with_conflicts`), before the
+        one its place would give it (not started, after the stages under way)."""
+        return self.declared_status is None and not self.progress.total
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,25 @@ def test_a_phase_with_a_word_or_items_of_its_own_keeps_its_status() -> None:
     assert any(w.kind == "contradiction" for w in shown.warnings)
 
 
+def test_what_the_group_states_beats_what_a_phases_place_gives_it() -> None:
+    """A silent phase after one that states its status is not started by its place alone
+    (`assemble._ahead`); the group's other files, where they state one, say more."""
+    tasks = TASKS.replace("**Phase 1: Backend**", "**Phase 1: Backend** — done")
+    execution, alone = _plans(tasks)
+    assert _phases(alone) == [
+        ("1", Status.DONE),
+        ("2", Status.NOT_STARTED),
+        ("3", Status.NOT_STARTED),
+    ]
+    _, shown = cross_check([execution, alone])
+    assert _phases(shown) == [
+        ("1", Status.DONE),
+        ("2", Status.IN_PROGRESS),  # execution.md's, not its place's
+        ("3", Status.NOT_STARTED),
+    ]
+    assert shown.status is Status.IN_PROGRESS
+
+
 def test_files_that_disagree_lend_nothing() -> None:
     third = replace(
         plan_of("# Milestones\n\n## Phase 1: Backend 🔄 In progress\n", f"{GOAL}/milestones.md"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 from pathlib import PurePosixPath
@@ -47,6 +48,7 @@ _PHASE_AND_STATE = attrgetter("phase", "state")
 _STATE_INDEX = {ItemState.DONE: 0, ItemState.IN_PROGRESS: 1, ItemState.OPEN: 2}
 _NONE = Progress()
 _UNDER_WAY = (Status.IN_PROGRESS, Status.DONE)
+_STARTED = (Status.IN_PROGRESS, Status.DONE, Status.BLOCKED)
 _DOCUMENT_STATE = re.compile(rf"{words_pattern(DOCUMENT_STATE)}(?!\w)", re.IGNORECASE)
 
 
@@ -58,6 +60,22 @@ def _derived(progress: Progress) -> Status:
     if progress.done or progress.in_progress:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
+
+
+def _ahead(st: State, by_phase: dict[str | None, Progress]) -> set[str]:
+    """The stages that say nothing of themselves (no status, no items) but come after a stage
+    that does, with none after them under way: the work not yet reached ("## Phase 1 ✅",
+    "## Phase 2 🔄", then "## Phase 3", "## Phase 4" as written before they begin). A stage
+    that says nothing before one under way stays unknown: it may be done or skipped."""
+    known = [st.phases[k].declared or _derived(by_phase.get(k, _NONE)) for k in st.order]
+    out: set[str] = set()
+    seen_known = False
+    for i, key in enumerate(st.order):
+        if known[i] is not Status.UNKNOWN:
+            seen_known = True
+        elif seen_known and not any(s in _STARTED for s in known[i + 1 :]):
+            out.add(key)
+    return out
 
 
 def _anchor(meta: dict[str, Any], st: State) -> date | None:
@@ -102,7 +120,13 @@ def assemble(
 
     # Status table rows fill in phases (and create phases the headings did not declare).
     level: str | None = None  # the kind (phase, milestone) of the first table's new phases
-    for row in st.status_rows:
+    named = {k.casefold(): k for k, b in st.phases.items() if b.decl.named}
+    for i, row in enumerate(st.status_rows):
+        if row.phase is None:
+            continue
+        if row.phase not in st.phases and (key := named.get(row.phase.casefold())):
+            # "| Inmediata | ... |" for "## FASE INMEDIATA (Semanas 1-2)": that stage
+            row = st.status_rows[i] = replace(row, phase=key)
         if row.phase is None:
             continue
         b = st.phases.get(row.phase)
@@ -158,10 +182,11 @@ def assemble(
     cursor: float = 0.0
     phases: list[Phase] = []
     with_blocker = {x.phase for x in st.blockers}  # one set, not a search of them per phase
+    ahead = _ahead(st, by_phase)
     for key in st.order:
         b = st.phases[key]
         pprog = by_phase.get(key, _NONE)
-        derived = _derived(pprog)
+        derived = Status.NOT_STARTED if key in ahead else _derived(pprog)
         status = b.declared if b.declared is not None else derived
         if b.declared is Status.DONE and pprog.open + pprog.in_progress > 0:
             warnings.append(

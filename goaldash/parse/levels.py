@@ -16,8 +16,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from goaldash.parse.phases import PhaseDecl, declares, parse_phase_as
-from goaldash.parse.words import NAMED_MILESTONE, STEP
+from goaldash.parse.phases import PhaseDecl, declares, parse_phase, parse_phase_as
+from goaldash.parse.words import (
+    NAMED_MILESTONE,
+    PRIORITY,
+    STEP,
+    phase_word_pattern,
+    words_pattern,
+)
 
 # The lines that matter: ATX headings, fence lines (to skip what they hold), and top-level
 # task items that open with an id (a number, or bold). Each pattern opens with literal text,
@@ -55,6 +61,12 @@ _STEP = re.compile(
     r"(?P<after>\s*[:：.]\s*|\s+[-–—]\s+|\s*$|\s*(?=\())(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A priority level naming a prefixed id: "(Critical)", "- High", "Must have".
+_PRIORITY = re.compile(
+    rf"^[\s(\[*_]*{words_pattern(PRIORITY)}"
+    r"(?=\s*(?:[)\]*_]|$|[-–—:,/|]\s)|\s+(?:priority|prioridad|prioridade|priorité|priorität))",
+    re.IGNORECASE,
+)
 _NAMED_WORDS = sorted({w for ws in NAMED_MILESTONE.values() for w in ws}, key=len, reverse=True)
 # A milestone word, then a name where an id would be: "MS Idee (Owner)", "Milestone Beta",
 # "Jalon : Conception", "マイルストーン設計". Abbreviations ("MS") only as written.
@@ -64,6 +76,11 @@ _NAMED = re.compile(
     + ")|"
     + "|".join(re.escape(w) for w in _NAMED_WORDS if w.isupper())
     + r")(?:\s*[:：]\s*|\s+[-–—]\s+|\s+|(?<=[\u2e80-\uffff]))(?P<rest>[^\W\d_].*)$"
+)
+# A phase word, then a name where an id would be: "FASE INMEDIATA (Semanas 1-2)", "Phase Zero
+# prep (Week 0)" - a stage when its siblings are the word's numbered ones (`_named_stages`).
+_WORD_NAMED = re.compile(
+    rf"^[\s*_]*(?P<word>{phase_word_pattern()})\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
 )
 # Kiro's top-level task: "3. Name" (its parts, "3.1 Name", are tasks of the phase).
 _NUMBERED = re.compile(r"^(?P<id>\d{1,3})\.\s+(?P<rest>\S.*)$")
@@ -92,6 +109,8 @@ def _candidate(text: str) -> Candidate | None:
     declare, for a heading no phase word declares."""
     text = text.replace("**", "").replace("__", "").strip().rstrip("#").strip()
     if m := _PREFIXED.match(text):
+        if _PRIORITY.match(m.group("rest")):
+            return None  # "P0 (Critical)": a priority, not a stage
         ident = m.group("id")
         kind = "milestone" if m.group("prefix") in ("M", "MS") else "phase"
         return "prefix " + m.group("prefix"), kind, ident, m.group("rest")
@@ -130,6 +149,8 @@ def outline(text: str) -> Outline:
     fence: str | None = None
     parents: list[tuple[int, int]] = []  # (level, line) of the headings enclosing this one
     groups: dict[tuple[int, int], list[tuple[int, Candidate]]] = defaultdict(list)
+    words: dict[tuple[int, int], set[str]] = defaultdict(set)  # the phase words of siblings
+    word_named: dict[tuple[int, int], list[tuple[int, str, str]]] = defaultdict(list)
     numbered: list[tuple[int, PhaseDecl]] = []
     bold: list[tuple[int, PhaseDecl]] = []
     text = "\n" + text  # the first line opens with a newline too
@@ -163,8 +184,13 @@ def outline(text: str) -> Outline:
                 parents.pop()
             parent = parents[-1][1] if parents else 0
             parents.append((level, line))
-            if (found := _candidate(heading)) is not None and not declares(heading):
+            if declares(heading):
+                if (decl := parse_phase(heading)) is not None and decl.word:
+                    words[(parent, level)].add(decl.word.casefold())
+            elif (found := _candidate(heading)) is not None:
                 groups[(parent, level)].append((line, found))
+            elif w := _WORD_NAMED.match(heading.replace("**", "").strip()):
+                word_named[(parent, level)].append((line, w.group("word"), w.group("rest")))
             continue
         item = m.group(1)
         if item.startswith("**"):
@@ -184,12 +210,38 @@ def outline(text: str) -> Outline:
                 out.headings[heading_line] = parse_phase_as(kind, ident, rest)
             elif (decl := _named(rest)) is not None:
                 named[heading_line] = decl
+    out.headings.update(_named_stages(word_named, words))
     if len(bold) >= 2:
         out.items.update(bold)
     out.items.update(_running(numbered))
     if named and not out.headings and not out.items and not _any_declared(events):
         # Named milestones are the stages only where no heading or item gives a stage an id.
         out.headings.update(named)
+    return out
+
+
+_NAME_END = re.compile(r"\s+[-–—]\s+|\s*[:：]\s*")
+
+
+def _named_stages(
+    word_named: dict[tuple[int, int], list[tuple[int, str, str]]],
+    words: dict[tuple[int, int], set[str]],
+) -> dict[int, PhaseDecl]:
+    """The headings that open with a phase word and a name, beside siblings that open with
+    the same word and an id ("## FASE INMEDIATA (Semanas 1-2)" before "## FASE 1 (Semanas
+    3-4)"): stages of the same series, named by the name. Only those that carry what a stage
+    carries (a span, a date or a status): "## Phase overview" beside "## Phase 1" is a
+    section about the phases."""
+    out: dict[int, PhaseDecl] = {}
+    for group, members in word_named.items():
+        for line, word, rest in members:
+            if word.casefold() not in words.get(group, ()):
+                continue
+            decl = parse_phase_as("phase", "", rest)
+            said = decl.span or decl.start or decl.end or decl.status
+            if decl.name and said:
+                ident = _NAME_END.split(decl.name, maxsplit=1)[0]  # "INMEDIATA - CRÍTICA"
+                out[line] = replace(decl, id=ident, named=True, word=word.casefold())
     return out
 
 

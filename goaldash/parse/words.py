@@ -776,7 +776,8 @@ STEP: dict[str, tuple[str, ...]] = {
     # Parts of the work, and stretches of time or releases a plan is cut into ("Week 1",
     # "Part 2", "Epic 3", "Release 1", "Version 2.0").
     "en": ("step", "task", "block", "iteration", "increment", "wave", "week", "month", "day",
-           "part", "epic", "release", "version", "checkpoint"),
+           "part", "epic", "release", "version", "checkpoint", "pr", "pull request", "mr",
+           "merge request"),
     "es": ("paso", "tarea", "bloque", "iteración", "iteracion", "semana", "mes", "día", "dia",
            "parte", "versión", "entrega"),
     "pt": ("passo", "tarefa", "bloco", "iteração", "iteracao", "semana", "mês", "dia", "parte",
@@ -799,6 +800,25 @@ STEP: dict[str, tuple[str, ...]] = {
 """Words for a smaller stage of work ("Step 3", "Schritt 2", "步骤 4"). A heading that opens
 with one is a phase only when its siblings do too and no phase encloses it: inside a phase,
 it is a part of that phase."""
+
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "en": ("critical", "highest", "high", "medium", "low", "lowest", "urgent", "blocker",
+           "major", "minor", "trivial", "must have", "should have", "could have",
+           "nice to have", "must", "should", "could"),
+    "es": ("crítica", "crítico", "critica", "alta", "media", "baja", "urgente"),
+    "pt": ("crítica", "crítico", "alta", "média", "baixa", "urgente"),
+    "fr": ("critique", "haute", "élevée", "moyenne", "basse", "faible", "urgent", "urgente"),
+    "de": ("kritisch", "hoch", "mittel", "niedrig", "dringend"),
+    "it": ("critica", "critico", "alta", "media", "bassa", "urgente"),
+    "ru": ("критический", "критичный", "высокий", "средний", "низкий", "срочный"),
+    "zh": ("紧急", "緊急", "关键", "關鍵", "高优先级", "中优先级", "低优先级", "高優先", "低優先"),
+    "ja": ("緊急", "最優先", "高優先", "中優先", "低優先"),
+    "ko": ("긴급", "높음", "중간", "낮음"),
+    "tr": ("kritik", "yüksek", "orta", "düşük", "acil"),
+    "vi": ("khẩn cấp", "cao", "trung bình", "thấp"),
+}  # fmt: skip
+"""Priority levels: a heading with a prefixed id named by one ("### P0 (Critical) - 71
+tasks", "## P2 – Low") is a priority bucket of the plan's tasks, not a stage of it."""
 
 TEMPLATE: dict[str, tuple[str, ...]] = {
     "en": ("template",),

@@ -154,9 +154,10 @@ def test_a_log_row_dates_a_finished_phase(lang: str) -> None:
     assert second.end is None  # started, not finished
 
 
-@pytest.mark.parametrize(
-    "icon", ["📋 Tasks by Priority", "📋 Tareas por prioridad", "📋 优先级任务"]
-)
+@pytest.mark.parametrize("icon", ["📋 Tasks by stage", "📋 Tareas por etapa", "📋 分阶段任务"])
 def test_a_group_heading_icon_is_no_status(icon: str) -> None:
-    text = f"# P\n\n## {icon}\n\n### P0 - Critical\n\nText.\n\n### P1 - High\n\nText.\n"
+    text = f"# P\n\n## {icon}\n\n### P0 - Setup\n\nText.\n\n### P1 - Build\n\nText.\n"
     assert [p.status for p in plan_of(text).phases] == [Status.UNKNOWN, Status.UNKNOWN]
+    # named by priorities, the same headings are buckets of tasks, not stages
+    text = f"# P\n\n## {icon}\n\n### P0 - Critical\n\nText.\n\n### P1 - High\n\nText.\n"
+    assert plan_of(text).phases == ()

@@ -1,0 +1,131 @@
+"""What a reader infers from a sequence of stages: stages written ahead of the work, saying
+nothing of themselves, are not started; a pull-request sequence is the plan's stages, and its
+first PR's status line is not the plan's; priority buckets are not stages.
+(parse/assemble.py `_ahead`, parse/words.py STEP and PRIORITY, parse/levels.py)"""
+
+from __future__ import annotations
+
+from goaldash.model import Status
+from goaldash.parse.plan import parse_plan
+
+
+def statuses(text: str) -> list[tuple[str, Status]]:
+    return [(p.id, p.status) for p in parse_plan("plan.md", text.encode()).phases]
+
+
+def test_stages_after_the_work_that_say_nothing_are_not_started() -> None:
+    text = (
+        "# Roadmap\n\n## Phase 1: Base ✅\n\nShipped.\n\n## Phase 2: Sync 🔄\n\nUnder way.\n\n"
+        "## Phase 3: Search\n\nLater.\n\n## Phase 4: Polish\n\nLater still.\n"
+    )
+    assert statuses(text) == [
+        ("1", Status.DONE),
+        ("2", Status.IN_PROGRESS),
+        ("3", Status.NOT_STARTED),
+        ("4", Status.NOT_STARTED),
+    ]
+    plan = parse_plan("plan.md", text.encode())
+    assert plan.status is Status.IN_PROGRESS
+    assert [p.declared_status for p in plan.phases][2:] == [None, None]  # inferred, not stated
+
+
+def test_a_stage_that_says_nothing_before_one_under_way_stays_unknown() -> None:
+    text = (
+        "# Roadmap\n\n## Phase 1: Base\n\nText.\n\n## Phase 2: Sync ✅\n\nDone.\n\n"
+        "## Phase 3: Search\n\nText.\n\n## Phase 4: Polish 🔄\n\nText.\n\n## Phase 5: Ship\n"
+    )
+    assert statuses(text) == [
+        ("1", Status.UNKNOWN),
+        ("2", Status.DONE),
+        ("3", Status.UNKNOWN),  # between a done and an in-progress stage: may be either
+        ("4", Status.IN_PROGRESS),
+        ("5", Status.NOT_STARTED),
+    ]
+
+
+def test_a_sequence_that_says_nothing_anywhere_stays_unknown() -> None:
+    text = "# Roadmap\n\n## Phase 1: Base\n\nText.\n\n## Phase 2: Sync\n\nText.\n"
+    assert statuses(text) == [("1", Status.UNKNOWN), ("2", Status.UNKNOWN)]
+
+
+def test_a_sequence_of_pull_requests_is_the_plans_stages() -> None:
+    text = (
+        "# Migration plan\n\n## Context\n\nWhy.\n\n## PR sequence\n\n"
+        "### PR 1: Staging refactor *(already done, needs commit)*\n\n"
+        "**Status**: All code changes complete, uncommitted.\n\n"
+        "### PR 2: Build infrastructure\n\nText.\n\n### PR 3: Rename targets\n\nText.\n"
+    )
+    plan = parse_plan("plan.md", text.encode())
+    assert [(p.id, p.status) for p in plan.phases] == [
+        ("1", Status.DONE),
+        ("2", Status.NOT_STARTED),
+        ("3", Status.NOT_STARTED),
+    ]
+    assert plan.status is Status.IN_PROGRESS  # not the first PR's "complete"
+
+
+def test_priority_buckets_are_not_stages() -> None:
+    text = (
+        "# Tasks\n\n## Phase 1: Build ✅\n\nDone.\n\n## Phase 2: Test 🔄\n\nGoing.\n\n"
+        "## Tasks by priority\n\n### P0 (Critical) - 71 tasks\n\n42 of 71 done.\n\n"
+        "### P1 (High) - 25 tasks\n\nText.\n\n### P2 – Low\n\nText.\n"
+    )
+    assert [p for p, _ in statuses(text)] == ["1", "2"]
+
+
+def test_a_milestone_named_with_a_priority_like_word_is_still_one() -> None:
+    text = "# Plan\n\n## M1 – High-level design\n\n- [x] a\n\n## M2 – Low-latency path\n\n- [ ] b\n"
+    assert [p for p, _ in statuses(text)] == ["M1", "M2"]
+
+
+NAMED_FIRST = """\
+# Seguimiento
+
+## FASE INMEDIATA (Semanas 1-2) - CRÍTICA
+
+### Tarea 1: Encuestas
+- [x] a
+### Tarea 2: Calidad
+- [x] b
+
+## FASE 1 (Semanas 3-4) - ALTA
+
+### Tarea 1: Registro
+- [x] c
+### Tarea 2: Seguimiento
+- [ ] d
+
+## FASE 2 (Semanas 5-6) - ALTA
+
+### Tarea 1: Scraping
+- [ ] e
+
+## Resumen
+
+| Fase | Estado |
+|---|---|
+| Inmediata | ✅ Completada |
+| Fase 1 | En progreso |
+"""
+
+
+def test_a_named_stage_before_numbered_ones_of_the_same_word_is_a_stage() -> None:
+    """ "## FASE INMEDIATA" before "## FASE 1", "## FASE 2": the first stage of the series,
+    named; its "Tarea 1", "Tarea 2" are its parts. Before, those parts took ids 1 and 2 and
+    the real FASE 1 and FASE 2 were lost."""
+    plan = parse_plan("plan.md", NAMED_FIRST.encode())
+    assert [(p.id, p.status) for p in plan.phases] == [
+        ("INMEDIATA", Status.DONE),
+        ("1", Status.IN_PROGRESS),
+        ("2", Status.NOT_STARTED),
+    ]
+    assert [p.progress.total for p in plan.phases] == [2, 2, 1]
+    assert not plan.warnings  # the table's "Inmediata" row is that stage, not another
+
+
+def test_a_section_about_the_phases_is_not_a_named_stage() -> None:
+    text = (
+        "# Plan\n\n## Phase overview\n\nThree phases.\n\n## Phase 1: Build\n\n- [ ] a\n\n"
+        "## Phase 2: Ship\n\n- [ ] b\n"
+    )
+    assert [p.id for p in parse_plan("plan.md", text.encode()).phases] == ["1", "2"]
