@@ -82,6 +82,11 @@ _NAMED = re.compile(
 _WORD_NAMED = re.compile(
     rf"^[\s*_]*(?P<word>{phase_word_pattern()})\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
 )
+# A paragraph's first line opening with a phase word: "Meilenstein 1: Analyse (bis 17.01.2025)"
+# (a run of them, numbered, are the stages of a plan that has no other: `outline`).
+# Its shape is looked for first (a word, a number, a colon), the word by `parse_phase` after:
+# a blank line is tried against a few characters, not against every phase word.
+_PLAIN = re.compile(r"\n\n[ \t]{0,3}([^\W\d_][^\s:]{0,30}[ \t]+\d{1,3}(?:\.\d+)?[ \t]*[:：][^\n]*)")
 # Kiro's top-level task: "3. Name" (its parts, "3.1 Name", are tasks of the phase).
 _NUMBERED = re.compile(r"^(?P<id>\d{1,3})\.\s+(?P<rest>\S.*)$")
 _BOLD_ID = re.compile(
@@ -97,6 +102,9 @@ class Outline:
     """Heading line -> the phase it declares by its id and its siblings'."""
     items: dict[int, PhaseDecl] = field(default_factory=dict)
     """Top-level task item line -> the phase it declares (Kiro, GSD slices)."""
+    paragraphs: dict[int, PhaseDecl] = field(default_factory=dict)
+    """Paragraph line -> the phase its plain first line declares, in a run of them
+    ("Meilenstein 1: Analyse (bis 17.01.2025)", then "Meilenstein 2: ...")."""
 
 
 Candidate = tuple[str, str, str, str]
@@ -149,7 +157,7 @@ def outline(text: str) -> Outline:
     fence: str | None = None
     parents: list[tuple[int, int]] = []  # (level, line) of the headings enclosing this one
     groups: dict[tuple[int, int], list[tuple[int, Candidate]]] = defaultdict(list)
-    words: dict[tuple[int, int], set[str]] = defaultdict(set)  # the phase words of siblings
+    declaring: dict[tuple[int, int], list[str]] = defaultdict(list)  # siblings by their word
     word_named: dict[tuple[int, int], list[tuple[int, str, str]]] = defaultdict(list)
     numbered: list[tuple[int, PhaseDecl]] = []
     bold: list[tuple[int, PhaseDecl]] = []
@@ -160,6 +168,9 @@ def outline(text: str) -> Outline:
             start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - start <= 3 and not text[start : m.start()].strip():
                 events.append((start, m))
+    plain: list[tuple[int, PhaseDecl]] = []
+    for m in _PLAIN.finditer(text):
+        events.append((m.start(1), m))
     if "] 1. " in text or "] 0. " in text or "] **" in text:
         for m in _ITEM.finditer(text):
             start = text.rfind("\n", 0, m.start()) + 1
@@ -185,12 +196,15 @@ def outline(text: str) -> Outline:
             parent = parents[-1][1] if parents else 0
             parents.append((level, line))
             if declares(heading):
-                if (decl := parse_phase(heading)) is not None and decl.word:
-                    words[(parent, level)].add(decl.word.casefold())
+                declaring[(parent, level)].append(heading)
             elif (found := _candidate(heading)) is not None:
                 groups[(parent, level)].append((line, found))
             elif w := _WORD_NAMED.match(heading.replace("**", "").strip()):
                 word_named[(parent, level)].append((line, w.group("word"), w.group("rest")))
+            continue
+        if m.re is _PLAIN:
+            if (decl := parse_phase(m.group(1), strict_colon=True)) is not None:
+                plain.append((line, decl))
             continue
         item = m.group(1)
         if item.startswith("**"):
@@ -210,10 +224,12 @@ def outline(text: str) -> Outline:
                 out.headings[heading_line] = parse_phase_as(kind, ident, rest)
             elif (decl := _named(rest)) is not None:
                 named[heading_line] = decl
-    out.headings.update(_named_stages(word_named, words))
+    out.headings.update(_named_stages(word_named, declaring))
     if len(bold) >= 2:
         out.items.update(bold)
     out.items.update(_running(numbered))
+    if not declaring and not out.headings and not out.items:
+        out.paragraphs.update(_running(plain))  # no other stages: these are
     if named and not out.headings and not out.items and not _any_declared(events):
         # Named milestones are the stages only where no heading or item gives a stage an id.
         out.headings.update(named)
@@ -225,7 +241,7 @@ _NAME_END = re.compile(r"\s+[-–—]\s+|\s*[:：]\s*")
 
 def _named_stages(
     word_named: dict[tuple[int, int], list[tuple[int, str, str]]],
-    words: dict[tuple[int, int], set[str]],
+    declaring: dict[tuple[int, int], list[str]],
 ) -> dict[int, PhaseDecl]:
     """The headings that open with a phase word and a name, beside siblings that open with
     the same word and an id ("## FASE INMEDIATA (Semanas 1-2)" before "## FASE 1 (Semanas
@@ -234,8 +250,9 @@ def _named_stages(
     section about the phases."""
     out: dict[int, PhaseDecl] = {}
     for group, members in word_named.items():
+        words = {d.word.casefold() for h in declaring.get(group, ()) if (d := parse_phase(h))}
         for line, word, rest in members:
-            if word.casefold() not in words.get(group, ()):
+            if word.casefold() not in words:
                 continue
             decl = parse_phase_as("phase", "", rest)
             said = decl.span or decl.start or decl.end or decl.status
@@ -255,6 +272,8 @@ def _running(numbered: list[tuple[int, PhaseDecl]]) -> list[tuple[int, PhaseDecl
     of the run ends it."""
     run: list[tuple[int, PhaseDecl]] = []
     for line, decl in numbered:
+        if not decl.id.isdigit():
+            break
         n = int(decl.id)
         expected = int(run[-1][1].id) + 1 if run else None
         if (expected is None and n in (0, 1)) or n == expected:

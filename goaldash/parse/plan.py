@@ -262,7 +262,7 @@ def _paragraph(p: Paragraph, st: State) -> None:
     st.holes += placeholders_in(p.text)
     if p.item is not None:
         return  # a later paragraph of a list item: details, not structure
-    decl = parse_bold_phase(p.text)
+    decl = parse_bold_phase(p.text) or st.outline.paragraphs.get(p.line)
     if decl is not None and st.scope is not None and decl.key.startswith(st.scope.key + "."):
         # "**Phase 6.1: ...**" inside Phase 6: a part of the phase, read as a section label.
         st.label = f"{label_for(decl)}: {decl.name}" if decl.name else label_for(decl)

@@ -129,3 +129,41 @@ def test_a_section_about_the_phases_is_not_a_named_stage() -> None:
         "## Phase 2: Ship\n\n- [ ] b\n"
     )
     assert [p.id for p in parse_plan("plan.md", text.encode()).phases] == ["1", "2"]
+
+
+PLAIN_LINES = """\
+# Umfrage-Tool – Projektdokumentation
+
+## 2.4 Meilensteine
+
+Meilenstein 1: Anforderungsanalyse und Entwurf (bis 17.01.2025)
+•	Projektidee festlegen.
+
+Meilenstein 2: Grundlegende Funktionen (bis 31.01.2025)
+•	Login implementieren.
+
+Meilenstein 3: Export (bis 21.02.2025)
+•	PDF und CSV Export.
+"""
+
+
+def test_a_run_of_plain_lines_naming_stages_are_the_stages() -> None:
+    """A plan written without markdown structure: "Meilenstein 1: Name (bis date)" opening
+    each paragraph, numbered in a run, are its milestones, with their ends."""
+    plan = parse_plan("plan.md", PLAIN_LINES.encode())
+    assert [(p.id, p.end.isoformat() if p.end else None) for p in plan.phases] == [
+        ("M1", "2025-01-17"),
+        ("M2", "2025-01-31"),
+        ("M3", "2025-02-21"),
+    ]
+    assert {p.status for p in plan.phases} == {Status.UNKNOWN}  # the file says nothing more
+
+
+def test_one_plain_line_or_a_plan_with_phase_headings_keeps_its_prose() -> None:
+    one = "# Notes\n\nPhase 1: we will build the API first.\n\nThen more.\n"
+    assert parse_plan("a.md", one.encode()).phases == ()
+    headed = (
+        "# Plan\n\n## Phase 1: Build\n\n- [ ] a\n\n## Phase 2: Ship\n\n- [ ] b\n\n"
+        "## Notes\n\nPhase 1: the hard part.\n\nPhase 2: the easy part.\n"
+    )
+    assert [p.id for p in parse_plan("b.md", headed.encode()).phases] == ["1", "2"]
