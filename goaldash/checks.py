@@ -130,10 +130,18 @@ def with_conflicts(plan: Plan, notes: GroupNotes) -> Plan:
     if not said:
         return plan
     phases = tuple(
-        replace(p, status=said[p.id]) if p.takes_status and p.id in said else p for p in plan.phases
+        replace(p, status=said[p.id], placed=False) if p.takes_status and p.id in said else p
+        for p in plan.phases
     )
     if phases == plan.phases:
         return plan
+    # A stage not started by its place alone is unknown again once a stage after it is started
+    # by what the group says (`Status.ahead`: one before a started stage may be done or skipped).
+    ahead = Status.ahead([Status.UNKNOWN if p.placed else p.status for p in phases])
+    phases = tuple(
+        replace(p, status=Status.UNKNOWN, placed=False) if p.placed and i not in ahead else p
+        for i, p in enumerate(phases)
+    )
     status = plan.status
     if plan.declared_status is None and not plan.progress.total:
         status = Status.of_phases({p.status for p in phases}) or status

@@ -153,8 +153,22 @@ def _progress(v: Any) -> Progress:
 
 
 def _phase(v: Any) -> Phase:
-    f = _list(v, 14)
-    pid, name, line, kind, status, declared, progress, span, *dates, milestone, rel, dated = f
+    f = _list(v, 15)
+    (
+        pid,
+        name,
+        line,
+        kind,
+        status,
+        declared,
+        progress,
+        span,
+        *dates,
+        milestone,
+        rel,
+        dated,
+        placed,
+    ) = f
     if not (
         type(pid) is str
         and type(name) is str
@@ -163,12 +177,20 @@ def _phase(v: Any) -> Phase:
         and (span is None or type(span) is str)
         and (milestone is None or type(milestone) is str)
         and type(dated) is bool
+        and type(placed) is bool
     ):
         raise _bad("phase")
     start, end, original_end = map(_date, dates)
     return Phase(
         *(pid, name, line, kind, _status(status), _opt_status(declared), _progress(progress)),
-        *(span, start, end, original_end, milestone, _span(rel), dated),
+        span=span,
+        start=start,
+        end=end,
+        original_end=original_end,
+        milestone=milestone,
+        relative=_span(rel),
+        dated=dated,
+        placed=placed,
     )
 
 
@@ -179,11 +201,23 @@ def _phases(v: Any) -> tuple[Phase, ...]:
     rows = _list(v)
     if _PHASES is None or not rows:
         return tuple(map(_phase, rows))
-    if not all(type(r) is list and len(r) == 14 for r in rows):
+    if not all(type(r) is list and len(r) == 15 for r in rows):
         raise _bad("phase")
-    pid, name, line, kind, status, declared, progress, span, *dates, milestone, rel, dated = (
-        list(c) for c in zip(*rows, strict=True)
-    )
+    (
+        pid,
+        name,
+        line,
+        kind,
+        status,
+        declared,
+        progress,
+        span,
+        *dates,
+        milestone,
+        rel,
+        dated,
+        placed,
+    ) = (list(c) for c in zip(*rows, strict=True))
     if not (
         set(map(type, pid)) <= _STRS
         and set(map(type, name)) <= _STRS
@@ -194,6 +228,7 @@ def _phases(v: Any) -> tuple[Phase, ...]:
         and set(map(type, span)) <= _OPT_STRS
         and set(map(type, milestone)) <= _OPT_STRS
         and set(map(type, dated)) <= _BOOLS
+        and set(map(type, placed)) <= _BOOLS
     ):
         raise _bad("phase")
     return tuple(
@@ -202,7 +237,7 @@ def _phases(v: Any) -> tuple[Phase, ...]:
             *(pid, name, line, kind, map(_STATUS.__getitem__, status)),
             *(map(_opt_status, declared), _progresses(progress), span),
             *(map(_date, d) for d in dates),
-            *(milestone, map(_span, rel), dated),
+            *(milestone, map(_span, rel), dated, placed),
         )
     )
 
@@ -268,7 +303,7 @@ _CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: se
     Progress: (_int, _int, _int),
     Phase: (
         *(_str, _str, _int, _str, _status, _opt_status, _progress, _opt_str),
-        *(_date, _date, _date, _opt_str, _span, _bool),
+        *(_date, _date, _date, _opt_str, _span, _bool, _bool),
     ),
     Task: (_str, _str, _int, _str, _opt_str, _opt_str, _opt_str, _strs, _status, _opt_str),
     Blocker: (_str, _int, _opt_str, _opt_str, _date, _opt_str, _bool, _opt_str),

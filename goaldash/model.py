@@ -70,6 +70,24 @@ class Status(StrEnum):
             return cls.NOT_STARTED
         return None
 
+    @classmethod
+    def ahead(cls, statuses: Sequence[Status]) -> set[int]:
+        """The places (indexes) in a sequence of stages' statuses of those of unknown status
+        written ahead of the work: after a stage of known status, and with none after them
+        started (in progress, done or blocked). They are not started by their place."""
+        started = (cls.IN_PROGRESS, cls.DONE, cls.BLOCKED)
+        out: set[int] = set()
+        seen_known = False
+        later_started = [False] * (len(statuses) + 1)
+        for i in range(len(statuses) - 1, -1, -1):
+            later_started[i] = later_started[i + 1] or statuses[i] in started
+        for i, status in enumerate(statuses):
+            if status is not cls.UNKNOWN:
+                seen_known = True
+            elif seen_known and not later_started[i + 1]:
+                out.add(i)
+        return out
+
 
 class PlanFormat(StrEnum):
     """The family a plan file belongs to."""
@@ -176,6 +194,9 @@ class Phase:
     """Offset of start and end from the plan's anchor, in days, when given by a span."""
     dated: bool = False
     """True when start or end come from a written date rather than a relative span."""
+    placed: bool = False
+    """True when its status (not started) is its place's, not a word or an item of its own:
+    a stage written ahead of the work (`Status.ahead`). Never late on its date alone."""
 
     @property
     def takes_status(self) -> bool:

@@ -22,10 +22,12 @@ passed). A new status is a new kind of bar unasked."""
 def phase_late(phase: Phase, today: date) -> bool:
     """A phase whose end has passed and that the file says is not finished: a status not
     done (nor cancelled), written or shown by its items. One the file says nothing of (no
-    status, no items: a task table without a status column, say) is of unknown status, and
-    never called late on its date alone."""
+    status, no items: a task table without a status column, say) is of unknown status, or
+    not started by its place alone (`Status.ahead`), and never called late on its date alone."""
     if phase.end is None or phase.end >= today:
         return False
+    if phase.placed:
+        return False  # not started by its place after the work under way, not by a word
     return not phase.status.closed and phase.status is not Status.UNKNOWN
 
 

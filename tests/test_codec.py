@@ -215,7 +215,7 @@ def rich_plan() -> Plan:
     )
     phase = Phase(
         *("3.5", "Ship", 5, "milestone", Status.BLOCKED, Status.IN_PROGRESS, Progress(1, 1, 1)),
-        *("Weeks 1-2", d, date(2026, 11, 20), date(2026, 11, 13), "2", (0.0, 13.5), True),
+        *("Weeks 1-2", d, date(2026, 11, 20), date(2026, 11, 13), "2", (0.0, 13.5), True, True),
     )
     return Plan(
         path="docs/plans/rich-\udcff\udcfe.md",  # a name that is not UTF-8 (os.fsdecode)

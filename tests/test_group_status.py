@@ -107,6 +107,20 @@ def test_what_the_group_states_beats_what_a_phases_place_gives_it() -> None:
     assert shown.status is Status.IN_PROGRESS
 
 
+def test_a_stage_placed_ahead_is_unknown_again_once_the_group_starts_one_after_it() -> None:
+    execution = EXECUTION.replace(
+        "## Phase 2: Client (2026-10-11 to 2026-12-20) 🔄 IN PROGRESS\n\n- [x] Connect\n- [ ] Render\n",
+        "## Phase 2: Client\n\nText.\n\n## Phase 3: Polish\n\nText.\n",
+    )
+    alone = replace(plan_of(execution, f"{GOAL}/execution.md"), group=GOAL)
+    assert _phases(alone)[1:] == [("2", Status.NOT_STARTED), ("3", Status.NOT_STARTED)]
+    tasks = TASKS.replace("**Phase 3: Polish**", "**Phase 3: Polish** — done")
+    other = replace(plan_of(tasks, f"{GOAL}/tasks.md"), group=GOAL)
+    shown, _ = cross_check([alone, other])
+    # phase 3 is done by the group: phase 2, before it, may be done or skipped
+    assert _phases(shown)[1:] == [("2", Status.UNKNOWN), ("3", Status.DONE)]
+
+
 def test_files_that_disagree_lend_nothing() -> None:
     third = replace(
         plan_of("# Milestones\n\n## Phase 1: Backend 🔄 In progress\n", f"{GOAL}/milestones.md"),

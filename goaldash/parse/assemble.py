@@ -39,7 +39,7 @@ from goaldash.parse.stages import (
     task_statuses,
 )
 from goaldash.parse.state import PhaseB, State, label_for
-from goaldash.parse.status import frontmatter_status
+from goaldash.parse.status import frontmatter_status, status_of
 from goaldash.parse.words import DOCUMENT_STATE, words_pattern
 from goaldash.text import a_or_an, clean_plain, has_mojibake
 
@@ -48,7 +48,6 @@ _PHASE_AND_STATE = attrgetter("phase", "state")
 _STATE_INDEX = {ItemState.DONE: 0, ItemState.IN_PROGRESS: 1, ItemState.OPEN: 2}
 _NONE = Progress()
 _UNDER_WAY = (Status.IN_PROGRESS, Status.DONE)
-_STARTED = (Status.IN_PROGRESS, Status.DONE, Status.BLOCKED)
 _DOCUMENT_STATE = re.compile(rf"{words_pattern(DOCUMENT_STATE)}(?!\w)", re.IGNORECASE)
 
 
@@ -62,20 +61,53 @@ def _derived(progress: Progress) -> Status:
     return Status.NOT_STARTED
 
 
-def _ahead(st: State, by_phase: dict[str | None, Progress]) -> set[str]:
-    """The stages that say nothing of themselves (no status, no items) but come after a stage
-    that does, with none after them under way: the work not yet reached ("## Phase 1 ✅",
-    "## Phase 2 🔄", then "## Phase 3", "## Phase 4" as written before they begin). A stage
-    that says nothing before one under way stays unknown: it may be done or skipped."""
+def _ahead(st: State, by_phase: dict[str | None, Progress], text: str) -> set[str]:
+    """The stages that say nothing of themselves (no status, no items, and no word of one in
+    their heading or the start of their section) but come after a stage that does, with none
+    after them under way: the work not yet reached ("## Phase 1 ✅", "## Phase 2 🔄", then
+    "## Phase 3", "## Phase 4" as written before they begin). A stage that says nothing
+    before one under way stays unknown: it may be done or skipped. So does one whose section
+    says something goaldash cannot place ("- in review", "about half done", "3/5")."""
     known = [st.phases[k].declared or _derived(by_phase.get(k, _NONE)) for k in st.order]
-    out: set[str] = set()
-    seen_known = False
-    for i, key in enumerate(st.order):
-        if known[i] is not Status.UNKNOWN:
-            seen_known = True
-        elif seen_known and not any(s in _STARTED for s in known[i + 1 :]):
-            out.add(key)
+    ahead = Status.ahead(known)
+    if not ahead:
+        return set()
+    keys = [st.order[i] for i in sorted(ahead)]
+    stage_lines = sorted({b.line for b in st.phases.values()})
+    bounds: list[tuple[str, int, int]] = []  # (key, first line, line after its section)
+    for k in keys:
+        line = st.phases[k].line
+        after = next((n for n in stage_lines if n > line), 0)
+        bounds.append((k, line, after))
+    at = _offsets(text, sorted({n for _, a, b in bounds for n in (a, b) if n}))
+    return {
+        k
+        for k, a, b in bounds
+        if not _says_something(text[at[a] : min(at.get(b, len(text)), at[a] + SAYS_WITHIN)])
+    }
+
+
+_SAYS = re.compile(r"\d\s*%|(?<![\w./-])\d{1,4}\s*/\s*\d{1,4}(?![\w./-])")
+SAYS_WITHIN = 2000
+"""Characters of a stage's section looked at for a word of its status."""
+
+
+def _offsets(text: str, lines: list[int]) -> dict[int, int]:
+    """Where each of the (1-based, sorted) `lines` starts in `text`, in one pass."""
+    out: dict[int, int] = {}
+    at, current = 0, 1
+    for n in lines:
+        while current < n and at < len(text):
+            at = (text.find("\n", at) + 1) or len(text)
+            current += 1
+        out[n] = at
     return out
+
+
+def _says_something(section: str) -> bool:
+    """Does a stage's heading and section state anything of its progress: a status word, a
+    percentage, a count ("in review", "about half done", "3/5")?"""
+    return status_of(section) is not None or _SAYS.search(section) is not None
 
 
 def _anchor(meta: dict[str, Any], st: State) -> date | None:
@@ -182,7 +214,7 @@ def assemble(
     cursor: float = 0.0
     phases: list[Phase] = []
     with_blocker = {x.phase for x in st.blockers}  # one set, not a search of them per phase
-    ahead = _ahead(st, by_phase)
+    ahead = _ahead(st, by_phase, text)
     for key in st.order:
         b = st.phases[key]
         pprog = by_phase.get(key, _NONE)
@@ -226,6 +258,7 @@ def assemble(
                 milestone=b.decl.milestone,
                 relative=relative,
                 dated=b.dated,
+                placed=key in ahead and b.declared is None,
             )
         )
         if status is Status.BLOCKED and key not in with_blocker:
@@ -264,6 +297,11 @@ def assemble(
         # "**Status:** Draft" over milestones a table calls Complete: the document's state,
         # not the work's; the phases say the work is under way.
         declared = Status.IN_PROGRESS
+    if declared is not None and declared.closed and ahead:
+        # A finished plan's stages that say nothing are not "not started": nothing is known.
+        phases = [
+            replace(p, status=Status.UNKNOWN, placed=False) if p.placed else p for p in phases
+        ]
     if declared is not None:
         status = declared
     else:

@@ -117,8 +117,8 @@ def _candidate(text: str) -> Candidate | None:
     declare, for a heading no phase word declares."""
     text = text.replace("**", "").replace("__", "").strip().rstrip("#").strip()
     if m := _PREFIXED.match(text):
-        if _PRIORITY.match(m.group("rest")):
-            return None  # "P0 (Critical)": a priority, not a stage
+        if m.group("prefix") == "P" and _PRIORITY.match(m.group("rest")):
+            return None  # "P0 (Critical)": a priority, not a stage ("M1 - Critical" is one)
         ident = m.group("id")
         kind = "milestone" if m.group("prefix") in ("M", "MS") else "phase"
         return "prefix " + m.group("prefix"), kind, ident, m.group("rest")
@@ -246,8 +246,8 @@ def _named_stages(
     """The headings that open with a phase word and a name, beside siblings that open with
     the same word and an id ("## FASE INMEDIATA (Semanas 1-2)" before "## FASE 1 (Semanas
     3-4)"): stages of the same series, named by the name. Only those that carry what a stage
-    carries (a span, a date or a status): "## Phase overview" beside "## Phase 1" is a
-    section about the phases."""
+    carries over a section (a span or a date): "## Phase overview" or "## Phase summary -
+    done" beside "## Phase 1" is a section about the phases."""
     out: dict[int, PhaseDecl] = {}
     for group, members in word_named.items():
         words = {d.word.casefold() for h in declaring.get(group, ()) if (d := parse_phase(h))}
@@ -255,7 +255,7 @@ def _named_stages(
             if word.casefold() not in words:
                 continue
             decl = parse_phase_as("phase", "", rest)
-            said = decl.span or decl.start or decl.end or decl.status
+            said = decl.span or decl.start or decl.end
             if decl.name and said:
                 ident = _NAME_END.split(decl.name, maxsplit=1)[0]  # "INMEDIATA - CRÍTICA"
                 out[line] = replace(decl, id=ident, named=True, word=word.casefold())

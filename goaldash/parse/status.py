@@ -205,27 +205,35 @@ NEGATION_PREFIX = "未|沒|没|尚未|不|미|非"
 """Marks written onto the word they deny, in scripts without spaces ("未完成", "미완료")."""
 # fmt: on
 
-_FILLER = (
-    r"(?:\s+(?:yet|fully|quite|entirely|all|really|been|be|being|ganz|vollständig|encore|"
-    r"totalmente|completamente|del todo|ещё|еще|yet|ya|hiç|tamamen|całkiem|helemaal|helt))*"
+_FILLER = r"(?:\s+(?:yet|been|be|being|encore|ещё|еще|ya|hiç))*"
+_NOT_QUITE = (
+    r"quite|fully|entirely|completely|totally|all|really|ganz|vollständig|totalmente|"
+    r"completamente|del todo|complètement|entièrement|tout à fait|del tutto|полностью|"
+    r"tamamen|całkiem|całkowicie|helemaal|helt|úplně"
 )
+"""Words that make a denial "not quite": "not fully complete" is under way, not undone."""
 _NEGATED_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?:{NEGATION_BEFORE})(?!\w){_FILLER}[\s-]*|(?:{NEGATION_PREFIX}))$",
+    rf"(?:(?<!\w)(?:{NEGATION_BEFORE})(?!\w){_FILLER}(?:\s+(?P<quite>{_NOT_QUITE}))?{_FILLER}"
+    rf"[\s-]*|(?:{NEGATION_PREFIX}))$",
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
-    rf"^\S{{0,3}}\s*(?:{NEGATION_AFTER})|^\s*[:=]\s*(?:no|none|false|nein|non|não|нет|否|无)(?!\w)",
+    rf"^\S{{0,3}}\s*(?:{NEGATION_AFTER})"
+    r"|^\s*[:=]\s*(?:no|none|false|nein|non|não|нет|否|无)\s*(?:[.;,)\]|]|$)",
     re.IGNORECASE,
 )
-"""A word denied after it; or answered no, as a field ("Blocked: No", "Done: false")."""
+"""A word denied after it; or answered no, as a field ("Blocked: No", "Done: false"; not
+"Done: no issues")."""
+_NOT = 1
+_NOT_QUITE_ = 2
 
 
-def _negated(text: str, start: int, end: int) -> bool:
-    """Is the status word at `text[start:end]` denied by the words around it?"""
-    return bool(
-        _NEGATED_BEFORE.search(text, max(0, start - 40), start)
-        or _NEGATED_AFTER.match(text[end : end + 16])
-    )
+def _negated(text: str, start: int, end: int) -> int:
+    """How the status word at `text[start:end]` is denied by the words around it: 0 (it is
+    not), `_NOT`, or `_NOT_QUITE_` ("not fully complete")."""
+    if m := _NEGATED_BEFORE.search(text, max(0, start - 40), start):
+        return _NOT_QUITE_ if m.group("quite") else _NOT
+    return _NOT if _NEGATED_AFTER.match(text[end : end + 24]) else 0
 
 
 def partly(text: str) -> bool:
@@ -278,13 +286,16 @@ def status_of(text: str) -> Status | None:
             if ch not in LIGHTS:
                 return status
             light = light or status
-    denied = None
+    denied, how = None, 0
     for pattern, status in _WORDS:
         for m in pattern.finditer(text):
-            if not _negated(text, m.start(), m.end()):
+            if not (negated := _negated(text, m.start(), m.end())):
                 return status
-            denied = denied or status
-    if denied is Status.DONE and light is not Status.IN_PROGRESS:
+            if denied is None:
+                denied, how = status, negated
+    if denied is Status.DONE:
+        if how == _NOT_QUITE_ or light is Status.IN_PROGRESS:
+            return Status.IN_PROGRESS  # "not quite done", "🟡 Not complete"
         return Status.NOT_STARTED  # "not complete", "未完成": not done, as "not yet" says
     return light
 

@@ -88,3 +88,23 @@ def test_a_plan_and_a_table_that_say_not_complete_are_not_done() -> None:
     )
     assert plan.status is Status.NOT_STARTED
     assert [p.status for p in plan.phases] == [Status.DONE, Status.NOT_STARTED, Status.NOT_STARTED]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Done: no issues", Status.DONE),
+        ("Done: no blockers", Status.DONE),
+        ("Done = no regressions", Status.DONE),
+        ("Complete: none outstanding", Status.DONE),
+        ("Not quite done", Status.IN_PROGRESS),
+        ("Not fully complete", Status.IN_PROGRESS),
+        ("not all done", Status.IN_PROGRESS),
+        ("Not completely done", Status.IN_PROGRESS),
+        ("nicht ganz fertig", Status.IN_PROGRESS),
+    ],
+)
+def test_an_answer_that_goes_on_or_a_not_quite_is_no_plain_denial(
+    text: str, status: Status
+) -> None:
+    assert status_of(text) is status

@@ -167,3 +167,46 @@ def test_one_plain_line_or_a_plan_with_phase_headings_keeps_its_prose() -> None:
         "## Notes\n\nPhase 1: the hard part.\n\nPhase 2: the easy part.\n"
     )
     assert [p.id for p in parse_plan("b.md", headed.encode()).phases] == ["1", "2"]
+
+
+def test_a_stage_whose_section_says_something_unplaced_stays_unknown() -> None:
+    for note in ("in review", "50% complete", "3/5 tasks done"):
+        text = (
+            f"# P\n\n## Phase 1: Setup - Done\n\n## Phase 2: Build - {note}\n\n## Phase 3: Ship\n"
+        )
+        assert statuses(text)[1:] == [("2", Status.UNKNOWN), ("3", Status.NOT_STARTED)], note
+    text = (
+        "# P\n\n## Phase 1: Setup - Done\n\n## Phase 2: Build\n\n"
+        "Currently being built; about half done.\n\n## Phase 3: Ship\n"
+    )
+    assert statuses(text)[1] == ("2", Status.UNKNOWN)
+
+
+def test_a_stage_placed_ahead_is_never_late_and_a_finished_plan_places_none() -> None:
+    from datetime import date
+
+    from goaldash.schedule import is_late, phase_late
+
+    text = (
+        "# P\n\n## Phase 1: Setup (2024-01-01 to 2024-01-31) ✅\n\n"
+        "## Phase 2: Build (2024-02-01 to 2024-02-28)\n\nText.\n"
+    )
+    plan = parse_plan("plan.md", text.encode())
+    placed = plan.phases[1]
+    assert placed.status is Status.NOT_STARTED and placed.placed
+    assert not phase_late(placed, date(2026, 12, 1)) and not is_late(plan, date(2026, 12, 1))
+    done = parse_plan("plan.md", ("---\nstatus: completed\n---\n" + text).encode())
+    assert done.status is Status.DONE
+    assert done.phases[1].status is Status.UNKNOWN and not done.phases[1].placed
+
+
+def test_only_p_ids_named_by_a_priority_are_buckets_and_a_summary_is_no_stage() -> None:
+    milestones = (
+        "# P\n\n## M1 - Minor: cleanup\n\n- [ ] a\n\n## M2 - Major: v2 launch\n\n- [ ] b\n\n"
+        "## M3 - Critical - payments\n\n- [ ] c\n"
+    )
+    assert [p for p, _ in statuses(milestones)] == ["M1", "M2", "M3"]
+    summary = (
+        "# P\n\n## Phase summary - done\n\n## Phase 1: A\n\n- [ ] a\n\n## Phase 2: B\n\n- [ ] b\n"
+    )
+    assert [p for p, _ in statuses(summary)] == ["1", "2"]
