@@ -271,6 +271,9 @@ def check_plan_screen(app: GoalDashApp, exp: Expected, problems: list[str]) -> N
     )
     if p is None:
         return
+    if not screen.query("#plan-head"):
+        problems.append("the plan screen is not composed yet")  # pushed a moment ago
+        return
     head = plain(screen.query_one("#plan-head", Static))
     second = head.split("\n")[1] if "\n" in head else ""
     if (re.findall(r"\d+/\d+", second) or [""])[0] != f"{p.progress.done}/{p.progress.total}":

@@ -184,3 +184,17 @@ def test_a_phase_row_says_its_dates_and_slip_in_words_that_fit() -> None:
     assert "Oct 17 → Nov 9 (was Nov 2)" in row and "…" not in row
     later = phase_row(phase.__class__("3", "X", 1, end=date(2027, 1, 9)), today, 118).plain
     assert "— → Jan 9 2027" in later
+
+
+async def test_a_redraw_right_after_a_plan_is_opened_waits_for_its_screen(repo: Path) -> None:
+    """A worker's news can come between the plan screen being pushed and its being composed:
+    the redraw then leaves it to the screen's own first draw (it used to ask for the heading
+    of a screen not composed yet: NoMatches)."""
+    app = make_app(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot, app)
+        app.open_plan(ALPHA_PATH)
+        assert isinstance(app.screen, PlanScreen)
+        app.redraw()  # before the screen composed
+        await wait_for(pilot, lambda: cursor_node(app) is not None)
+        assert app.is_running and "Alpha rollout plan" in screen_text(app)

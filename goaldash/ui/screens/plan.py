@@ -134,7 +134,10 @@ class PlanScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------------
 
     def refresh_plan(self) -> None:
-        """Redraw from the workspace's current copy of the plan; cursor and folding survive."""
+        """Redraw from the workspace's current copy of the plan; cursor and folding survive.
+        Not before the screen is composed (pushed a moment ago): `on_mount` draws it then."""
+        if not self.query("#plan-head"):
+            return
         plan = self.workspace.plan(self.path)
         if plan is None:
             self.query_one("#plan-head", Static).update(
