@@ -23,6 +23,7 @@ from goaldash.model import (
     Status,
     Warning,
 )
+from goaldash.parse.ahead import placed_ahead
 from goaldash.parse.basics import fingerprint
 from goaldash.parse.dates import date_range, first_date
 from goaldash.parse.events import event_statuses
@@ -39,7 +40,7 @@ from goaldash.parse.stages import (
     task_statuses,
 )
 from goaldash.parse.state import PhaseB, State, label_for
-from goaldash.parse.status import frontmatter_status, status_of
+from goaldash.parse.status import frontmatter_status
 from goaldash.parse.words import DOCUMENT_STATE, words_pattern
 from goaldash.text import a_or_an, clean_plain, has_mojibake
 
@@ -59,55 +60,6 @@ def _derived(progress: Progress) -> Status:
     if progress.done or progress.in_progress:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
-
-
-def _ahead(st: State, by_phase: dict[str | None, Progress], text: str) -> set[str]:
-    """The stages that say nothing of themselves (no status, no items, and no word of one in
-    their heading or the start of their section) but come after a stage that does, with none
-    after them under way: the work not yet reached ("## Phase 1 ✅", "## Phase 2 🔄", then
-    "## Phase 3", "## Phase 4" as written before they begin). A stage that says nothing
-    before one under way stays unknown: it may be done or skipped. So does one whose section
-    says something goaldash cannot place ("- in review", "about half done", "3/5")."""
-    known = [st.phases[k].declared or _derived(by_phase.get(k, _NONE)) for k in st.order]
-    ahead = Status.ahead(known)
-    if not ahead:
-        return set()
-    keys = [st.order[i] for i in sorted(ahead)]
-    stage_lines = sorted({b.line for b in st.phases.values()})
-    bounds: list[tuple[str, int, int]] = []  # (key, first line, line after its section)
-    for k in keys:
-        line = st.phases[k].line
-        after = next((n for n in stage_lines if n > line), 0)
-        bounds.append((k, line, after))
-    at = _offsets(text, sorted({n for _, a, b in bounds for n in (a, b) if n}))
-    return {
-        k
-        for k, a, b in bounds
-        if not _says_something(text[at[a] : min(at.get(b, len(text)), at[a] + SAYS_WITHIN)])
-    }
-
-
-_SAYS = re.compile(r"\d\s*%|(?<![\w./-])\d{1,4}\s*/\s*\d{1,4}(?![\w./-])")
-SAYS_WITHIN = 2000
-"""Characters of a stage's section looked at for a word of its status."""
-
-
-def _offsets(text: str, lines: list[int]) -> dict[int, int]:
-    """Where each of the (1-based, sorted) `lines` starts in `text`, in one pass."""
-    out: dict[int, int] = {}
-    at, current = 0, 1
-    for n in lines:
-        while current < n and at < len(text):
-            at = (text.find("\n", at) + 1) or len(text)
-            current += 1
-        out[n] = at
-    return out
-
-
-def _says_something(section: str) -> bool:
-    """Does a stage's heading and section state anything of its progress: a status word, a
-    percentage, a count ("in review", "about half done", "3/5")?"""
-    return status_of(section) is not None or _SAYS.search(section) is not None
 
 
 def _anchor(meta: dict[str, Any], st: State) -> date | None:
@@ -214,7 +166,8 @@ def assemble(
     cursor: float = 0.0
     phases: list[Phase] = []
     with_blocker = {x.phase for x in st.blockers}  # one set, not a search of them per phase
-    ahead = _ahead(st, by_phase, text)
+    known = [st.phases[k].declared or _derived(by_phase.get(k, _NONE)) for k in st.order]
+    ahead = placed_ahead(st, known, text)
     for key in st.order:
         b = st.phases[key]
         pprog = by_phase.get(key, _NONE)
