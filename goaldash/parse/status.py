@@ -201,7 +201,7 @@ NEGATION_AFTER = (
     "되지 않|지 않|안 됨"
 )
 """Words that deny the status word before them ("पूरा नहीं", "完了していない", "완료되지 않음")."""
-NEGATION_PREFIX = "未|沒|没|尚未|不|미|非"
+NEGATION_PREFIX = "未|沒|没|尚未|不|미|非|没有|沒有|无法|無法|未能|不再|还没|還沒|还未|還未"
 """Marks written onto the word they deny, in scripts without spaces ("未完成", "미완료")."""
 # fmt: on
 
@@ -226,6 +226,8 @@ _NEGATED_AFTER = re.compile(
 "Done: no issues")."""
 _NOT = 1
 _NOT_QUITE_ = 2
+_BEGUN = re.compile(r"started|underway|kicked[ _-]?off|begun|begonnen|commencé|iniciado|iniciada")
+"""Words saying work began: denied, they say it has not ("never started")."""
 
 
 def _negated(text: str, start: int, end: int) -> int:
@@ -286,13 +288,15 @@ def status_of(text: str) -> Status | None:
             if ch not in LIGHTS:
                 return status
             light = light or status
-    denied, how = None, 0
+    denied, how, word = None, 0, ""
     for pattern, status in _WORDS:
         for m in pattern.finditer(text):
             if not (negated := _negated(text, m.start(), m.end())):
                 return status
             if denied is None:
-                denied, how = status, negated
+                denied, how, word = status, negated, m.group().casefold()
+    if denied is Status.IN_PROGRESS and _BEGUN.fullmatch(word):
+        return Status.NOT_STARTED  # "never started", "has not been started"
     if denied is Status.DONE:
         if how == _NOT_QUITE_ or light is Status.IN_PROGRESS:
             return Status.IN_PROGRESS  # "not quite done", "🟡 Not complete"

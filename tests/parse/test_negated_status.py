@@ -40,6 +40,10 @@ NOT_DONE = [
     "पूरा नहीं",
     "未完成",
     "尚未完成",
+    "没有完成",
+    "未能完成",
+    "Never started",
+    "has not been started",
     "未完了",
     "完了していない",
     "미완료",
@@ -51,7 +55,9 @@ def test_work_said_not_to_be_done_is_not_done(text: str) -> None:
     assert status_of(text) is Status.NOT_STARTED, text
 
 
-@pytest.mark.parametrize("text", ["Not blocked", "no longer blocked", "Blocked: No", "नहीं रुका"])
+@pytest.mark.parametrize(
+    "text", ["Not blocked", "no longer blocked", "Blocked: No", "नहीं रुका", "不再阻塞"]
+)
 def test_a_denied_block_is_no_block(text: str) -> None:
     assert status_of(text) is not Status.BLOCKED
 
