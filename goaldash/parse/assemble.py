@@ -106,22 +106,22 @@ def assemble(
     level: str | None = None  # the kind (phase, milestone) of the first table's new phases
     named = {k.casefold(): k for k, b in st.phases.items() if b.decl.named}
     for i, row in enumerate(st.status_rows):
-        if row.phase is None:
+        phase = row.phase
+        if phase is None:
             continue
-        if row.phase not in st.phases and (key := named.get(row.phase.casefold())):
+        if phase not in st.phases and phase.casefold() in named:
             # "| Inmediata | ... |" for "## FASE INMEDIATA (Semanas 1-2)": that stage
-            row = st.status_rows[i] = replace(row, phase=key)
-        if row.phase is None:
-            continue
-        b = st.phases.get(row.phase)
+            phase = named[phase.casefold()]
+            row = st.status_rows[i] = replace(row, phase=phase)
+        b = st.phases.get(phase)
         if b is None:
             decl = st.row_decls.get(row.line)  # as the table read it
             if decl is None or (level not in (None, decl.kind) and decl.id == decl.name):
                 continue  # rows named, not numbered, in a table of another level (milestones)
             level = level or decl.kind
-            b = PhaseB(key=row.phase, decl=decl, line=row.line, primary=False, origin="table")
-            st.phases[row.phase] = b
-            st.order.append(row.phase)
+            b = PhaseB(key=phase, decl=decl, line=row.line, primary=False, origin="table")
+            st.phases[phase] = b
+            st.order.append(phase)
         if row.status is not Status.UNKNOWN:
             if b.declared is None:
                 b.declared, b.declared_from = row.status, "status table"
@@ -166,12 +166,14 @@ def assemble(
     cursor: float = 0.0
     phases: list[Phase] = []
     with_blocker = {x.phase for x in st.blockers}  # one set, not a search of them per phase
-    known = [st.phases[k].declared or _derived(by_phase.get(k, _NONE)) for k in st.order]
+    own = [_derived(by_phase.get(k, _NONE)) for k in st.order]  # each phase's items' status
+    known = [st.phases[k].declared or d for k, d in zip(st.order, own, strict=True)]
     ahead = placed_ahead(st, known, text)
-    for key in st.order:
+    for key, derived in zip(st.order, own, strict=True):
         b = st.phases[key]
         pprog = by_phase.get(key, _NONE)
-        derived = Status.NOT_STARTED if key in ahead else _derived(pprog)
+        if key in ahead:
+            derived = Status.NOT_STARTED
         status = b.declared if b.declared is not None else derived
         if b.declared is Status.DONE and pprog.open + pprog.in_progress > 0:
             warnings.append(

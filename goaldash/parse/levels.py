@@ -229,7 +229,7 @@ def outline(text: str) -> Outline:
         out.items.update(bold)
     out.items.update(_running(numbered))
     if not declaring and not out.headings and not out.items:
-        out.paragraphs.update(_running(plain))  # no other stages: these are
+        out.paragraphs.update(_running(plain))  # no other stages: the plain lines are
     if named and not out.headings and not out.items and not _any_declared(events):
         # Named milestones are the stages only where no heading or item gives a stage an id.
         out.headings.update(named)

@@ -206,14 +206,14 @@ NEGATION_PREFIX = "未|沒|没|尚未|不|미|非|没有|沒有|无法|無法|�
 # fmt: on
 
 _FILLER = r"(?:\s+(?:yet|been|be|being|encore|ещё|еще|ya|hiç))*"
-_NOT_QUITE = (
+_NOT_QUITE_WORDS = (
     r"quite|fully|entirely|completely|totally|all|really|ganz|vollständig|totalmente|"
     r"completamente|del todo|complètement|entièrement|tout à fait|del tutto|полностью|"
     r"tamamen|całkiem|całkowicie|helemaal|helt|úplně"
 )
 """Words that make a denial "not quite": "not fully complete" is under way, not undone."""
 _NEGATED_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?:{NEGATION_BEFORE})(?!\w){_FILLER}(?:\s+(?P<quite>{_NOT_QUITE}))?{_FILLER}"
+    rf"(?:(?<!\w)(?:{NEGATION_BEFORE})(?!\w){_FILLER}(?:\s+(?P<quite>{_NOT_QUITE_WORDS}))?{_FILLER}"
     rf"[\s-]*|(?:{NEGATION_PREFIX}))$",
     re.IGNORECASE,
 )
@@ -225,16 +225,16 @@ _NEGATED_AFTER = re.compile(
 """A word denied after it; or answered no, as a field ("Blocked: No", "Done: false"; not
 "Done: no issues")."""
 _NOT = 1
-_NOT_QUITE_ = 2
+_HALF_DENIED = 2
 _BEGUN = re.compile(r"started|underway|kicked[ _-]?off|begun|begonnen|commencé|iniciado|iniciada")
 """Words saying work began: denied, they say it has not ("never started")."""
 
 
 def _negated(text: str, start: int, end: int) -> int:
     """How the status word at `text[start:end]` is denied by the words around it: 0 (it is
-    not), `_NOT`, or `_NOT_QUITE_` ("not fully complete")."""
+    not), `_NOT`, or `_HALF_DENIED` ("not fully complete")."""
     if m := _NEGATED_BEFORE.search(text, max(0, start - 40), start):
-        return _NOT_QUITE_ if m.group("quite") else _NOT
+        return _HALF_DENIED if m.group("quite") else _NOT
     return _NOT if _NEGATED_AFTER.match(text[end : end + 24]) else 0
 
 
@@ -298,7 +298,7 @@ def status_of(text: str) -> Status | None:
     if denied is Status.IN_PROGRESS and _BEGUN.fullmatch(word):
         return Status.NOT_STARTED  # "never started", "has not been started"
     if denied is Status.DONE:
-        if how == _NOT_QUITE_ or light is Status.IN_PROGRESS:
+        if how == _HALF_DENIED or light is Status.IN_PROGRESS:
             return Status.IN_PROGRESS  # "not quite done", "🟡 Not complete"
         return Status.NOT_STARTED  # "not complete", "未完成": not done, as "not yet" says
     return light
