@@ -75,9 +75,7 @@ class MainScreen(Screen[None]):
         if not self.is_attached:
             return  # the app quit before this screen was up
         self.query_one(StatusLine).redraw(self.workspace)
-        self.query_one(TabBar).set_counts(
-            {label.id: label.count for label in labels(self.workspace.summary())}
-        )
+        self.query_one(TabBar).set_labels(labels(self.workspace.summary()))
         if self.on_top:
             # Under a plan screen the tabs wait: they are drawn when they are seen again.
             self.draw_tab(self.active_tab)

@@ -86,9 +86,8 @@ class TabBar(Widget):
         """The text of `tab`'s label in full (`1 Overview`, `2 Blockers (3)`)."""
         return next(lb.text(None) for lb in self._labels if lb.id == tab)
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """The count after each tab's title (0: none shown)."""
-        labels = [Label(lb.id, lb.number, lb.title, counts.get(lb.id, 0)) for lb in self._labels]
+    def set_labels(self, labels: list[Label]) -> None:
+        """Show `labels` (the same tabs, their counts as they are now)."""
         if labels != self._labels:
             self._labels = labels
             self.refresh()
