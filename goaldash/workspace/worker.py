@@ -118,7 +118,7 @@ def run_next(ws: Workspace, emit: Emit, timeout: float = 0.1) -> bool:
     except Exception as exc:  # never let one bad job kill the worker
         said = f"{type(exc).__name__}: {exc}"
         if job.kind == "reread":  # no tick to refuse: say the files were not read again
-            emit(Notice(f"Not read again: {said}", severity="error"))
+            emit(_not_read_again(said))
         else:
             emit(Refused(said, undo_of=job.result, seq=job.seq))
     return True
@@ -132,6 +132,11 @@ def _scan_finished(ws: Workspace) -> bool:
         if ws.stop.is_set() or time.monotonic() > deadline:
             return False
     return True
+
+
+def _not_read_again(why: str) -> Notice:
+    """What the dashboard says when changed files could not be read again (`why`)."""
+    return Notice(f"Not read again: {why}", severity="error")
 
 
 def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
@@ -178,7 +183,7 @@ def run_job(ws: Workspace, job: Job, emit: Emit) -> None:
     try:
         config = ws.load_config()
     except ConfigError as exc:  # the tick above stands: only the reading waits for a fix
-        emit(Notice(f"Not read again: {exc}", severity="error"))
+        emit(_not_read_again(str(exc)))
         return
     known = ws.known()
     out = reread(ws.root, rels, config, ws.today, known.__contains__, known)
