@@ -83,9 +83,11 @@ def main(argv: list[str]) -> None:
         return
     # As `goaldash ROOT` starts (`cli.dashboard._dashboard`): the child reading the plans is
     # forked before Textual is imported.
+    from goaldash.collector import pause_for_start
     from goaldash.config import load_config
     from goaldash.workspace import reader
 
+    pause_for_start()
     root = Path(argv[2]).resolve()
     config = load_config(root)
     own_thread = os.environ.get("GOALDASH_PROBE_NO_READER") == "1"  # to compare
@@ -107,7 +109,7 @@ def main(argv: list[str]) -> None:
         print(time.time() - t0, flush=True)
         app.exit()
 
-    app = GoalDashApp(root, date(2026, 11, 21), config=config, watch=False, reader=early)
+    app = GoalDashApp(root, date(2026, 11, 21), config=config, watch=True, reader=early)
     app.run(headless=True, auto_pilot=dash)
     if why is not None:
         why["ui_cpu"] += time.thread_time()

@@ -49,6 +49,7 @@ from goaldash.codec_values import (
     _strs,
 )
 from goaldash.codec_write import NAMES, encode_plan, facts_data
+from goaldash.collector import collector_paused
 from goaldash.lazyitems import LazyItems
 from goaldash.model import (
     Adjustment,
@@ -64,7 +65,6 @@ from goaldash.model import (
     Task,
     Warning,
 )
-from goaldash.parse.basics import collector_paused
 from goaldash.parse.items import make_items
 
 __all__ = ["ERRORS", "VERSION", "Malformed", "decode_plan", "encode_plan", "facts_data"]

@@ -12,10 +12,11 @@ from goaldash.cache import ParseCache
 from goaldash.cachefile import Entry, pack
 from goaldash.checks import GroupNotes, adds_warnings, as_of, checked, conflicts
 from goaldash.codec import Malformed
+from goaldash.collector import collector_paused
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
 from goaldash.model import Plan, PlanFacts
-from goaldash.parse.basics import collector_paused, fingerprint, unread_plan
+from goaldash.parse.basics import fingerprint, unread_plan
 from goaldash.parse.encoding import is_binary
 from goaldash.pool import mapped, pays_to_pool
 from goaldash.safefile import MAX_BYTES, NotRegularFile, TooLarge, read_regular

@@ -272,8 +272,13 @@ async def watch(
     lost: Callable[[int], set[str]],
     step: int = WATCH_STEP_MS,
     debounce: int = WATCH_DEBOUNCE_MS,
+    since_ns: int | None = None,
 ) -> AsyncIterator[set[str]]:
     """The paths (relative to `root`) of each batch of changes, until `stop_event` is set.
+
+    With `since_ns`, once the watcher is in place, `lost(since_ns)` is yielded too: what
+    changed between then and the watcher's start (the dashboard starts watching after its
+    first frame, and the first reading has looked at the files only up to its end).
 
     When the watcher fails (a name that is not UTF-8, say) a new one is started; the odd
     path is yielded, and once the new watcher is in place so is `lost(since_ns)`: what may
@@ -284,7 +289,7 @@ async def watch(
 
     accept = relevant(root)
     last = time.time_ns()
-    owed: int | None = None
+    owed: int | None = since_ns
     failures = 0
     pause = 0.05
     while not stop_event.is_set():

@@ -208,9 +208,12 @@ def _show_file(args: argparse.Namespace, path: Path, today: date) -> int:
 
 def _dashboard(root: Path, today: date | None, config: Config, open_path: str | None = None) -> int:
     """The dashboard on `root`. The plans are read by a child process started before
-    Textual is imported (`workspace.reader`), on another core while the dashboard starts."""
+    Textual is imported (`workspace.reader`), on another core while the dashboard starts;
+    the cycle collector waits for the first frame (`collector.pause_for_start`)."""
+    from goaldash.collector import pause_for_start
     from goaldash.workspace import reader
 
+    pause_for_start()
     early = reader.start(root, config)
     from goaldash.ui.app import run
 

@@ -7,10 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 import goaldash.parse.frontmatter as fm
+from goaldash.collector import collector_paused
 from goaldash.model import MARK_STATES, Blocker, Plan, Status, Warning
 from goaldash.parse import fastblocks
 from goaldash.parse.assemble import assemble
-from goaldash.parse.basics import collector_paused, unread_plan
+from goaldash.parse.basics import unread_plan
 from goaldash.parse.blocks import Block, Heading, ListItem, Paragraph, Table, walk_markdown_it
 from goaldash.parse.dates import read_dates_of
 from goaldash.parse.document import ItemRun, unread_message

@@ -18,6 +18,7 @@ import gc
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from goaldash.collector import end_start_pause
 from goaldash.editor import editor_command
 from goaldash.model import Plan
 from goaldash.ui.cells import one_line
@@ -111,6 +113,9 @@ class GoalDashApp(App[None]):
         self._reader = reader
         """The child process already reading the plans (`workspace.reader`), for the first
         scan; None when this process reads them."""
+        self._since: int | None = reader.started if reader is not None else time.time_ns()
+        """When the first reading began: the file watcher, started once it is done, reads
+        again what changed from then until it was in place. None once it is started."""
 
     def plan(self, path: str) -> Plan | None:
         """The current copy of the plan at `path` (with cross-file warnings)."""
@@ -121,12 +126,12 @@ class GoalDashApp(App[None]):
 
     def on_mount(self) -> None:
         # Decoding (and parsing, without a reader) starts once the first screen is up, so it
-        # never delays the first paint.
+        # never delays the first paint. The file watcher (whose module brings the parser)
+        # starts once the plans are read and shown (`_start_watching`).
         reader, self._reader = self._reader, None
         self.call_after_refresh(self.scan_plans, reader)
         self.io_worker()
-        if self.watching:
-            self.watch_files()
+        self.call_after_refresh(end_start_pause)  # the first frame is drawn
 
     def on_unmount(self) -> None:
         self.workspace.stop.set()  # the scan worker, cancelled, lets its reader go
@@ -173,6 +178,7 @@ class GoalDashApp(App[None]):
                 self.workspace.scan_failed()
                 self.notify(message, markup=False, severity="error", timeout=15)
                 self.redraw()
+                self.call_after_refresh(self._start_watching)
             case Notice(message, severity, timeout):
                 self.notify(message, markup=False, severity=severity, timeout=timeout)
             case RescanNeeded():
@@ -210,6 +216,7 @@ class GoalDashApp(App[None]):
         if msg.shown is not None:
             self.call_after_refresh(msg.shown.set)  # drawn: the scan may go on
         if msg.final:
+            self.call_after_refresh(self._start_watching)
             # A big repository leaves a few hundred thousand long-lived objects (the plans);
             # a full collection walking them all stalls a redraw for a tenth of a second. They
             # hold no reference cycles, and reference counting still frees superseded ones.
@@ -373,11 +380,17 @@ class GoalDashApp(App[None]):
         this = get_current_worker()
         worker.run_jobs(self.workspace, self.emit, lambda: this.is_cancelled)
 
+    def _start_watching(self) -> None:
+        """Start the file watcher, once, when the first reading is over and shown."""
+        if self.watching and self._since is not None:
+            since, self._since = self._since, None
+            self.watch_files(since)
+
     @work(group="watch", exclusive=True)
-    async def watch_files(self) -> None:
-        """Turn file events into re-read jobs."""
+    async def watch_files(self, since_ns: int | None = None) -> None:
+        """Turn file events into re-read jobs (and what changed since `since_ns`)."""
         try:
-            await worker.follow_files(self.workspace)
+            await worker.follow_files(self.workspace, since_ns)
         except Exception as exc:  # a watcher that dies must say so, not freeze the view
             self.notify(
                 f"Stopped watching files: press r to read them again ({one_line(str(exc))})",

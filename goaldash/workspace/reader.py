@@ -67,6 +67,7 @@ def start(root: Path, config: Config) -> Reader | None:
     # it. Imported on the scan's thread instead, it waited on the busy UI thread for a tenth
     # of a second before the first plan could be decoded.
     import goaldash.codec  # noqa: F401
+    from goaldash.collector import end_start_pause
 
     r, w = os.pipe()
     _widen(w)
@@ -81,6 +82,7 @@ def start(root: Path, config: Config) -> Reader | None:
         os.close(r)
         code = 1
         try:
+            end_start_pause()  # the dashboard's, if on: the child has its own work
             _let_go_of_the_terminal()
             child(root, config, w)
             code = 0
@@ -214,8 +216,8 @@ def child(root: Path, config: Config, fd: int) -> None:
     """What the child does: `worker.scan` up to the decoding, each plan sent encoded."""
     from goaldash.cache import ParseCache
     from goaldash.codec import encode_plan
+    from goaldash.collector import collector_paused
     from goaldash.discover import candidates
-    from goaldash.parse.basics import collector_paused
     from goaldash.report.jsonout import fragment
     from goaldash.scan import read_found
 
@@ -307,7 +309,7 @@ def decoded(got: list[Callable[[], Plan]], today: date) -> list[Plan]:
     each plan's objects as it was decoded, and again as they aged, a fifth of a warm scan's
     time."""
     from goaldash.checks import as_of
-    from goaldash.parse.basics import collector_paused
+    from goaldash.collector import collector_paused
 
     with collector_paused():
         batch = [as_of(base(), today) for base in got]
@@ -325,8 +327,8 @@ def settle_items(final: PlansRead, ws: Workspace, cancelled: Callable[[], bool])
     has to; a plan whose kept items do not decode is read again from its file (by the IO
     worker, which never asks the cache). Waiting first, the decoding never holds up the
     screen that shows the plans."""
+    from goaldash.collector import collector_paused
     from goaldash.lazyitems import LazyItems
-    from goaldash.parse.basics import collector_paused
 
     kept = [(p.path, p.items) for p in final.plans if isinstance(p.items, LazyItems)]
     if not kept:

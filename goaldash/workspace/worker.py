@@ -13,7 +13,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, cast
 
 from goaldash.model import Plan
@@ -208,17 +208,27 @@ def read_standup(ws: Workspace, round: int, span: str) -> StandupAnswer:
     return StandupAnswer(round, result, None)
 
 
-async def follow_files(ws: Workspace) -> None:
+async def follow_files(ws: Workspace, since_ns: int | None = None) -> None:
     """Turn file events into re-read jobs until the workspace stops (the IO worker trusts a
-    fresh stat, not the events). Raises when the watcher dies."""
-    from goaldash.watch import changed_since, watch
+    fresh stat, not the events). What changed since `since_ns` (when the first reading
+    began) and before the watcher was in place is read again too. Raises when the watcher
+    dies."""
+    import asyncio
 
+    # The watcher's module brings the parser: imported on a thread, not on the UI's.
+    changed_since, watch = await asyncio.to_thread(_watch_functions)
     # watchfiles polls `is_set()` from its thread and calls `set()` when cancelled: a
     # threading.Event does both, and also stops the IO worker at exit.
     stop = cast("anyio.Event", ws.stop)
 
-    def lost(since_ns: int) -> set[str]:  # a restarted watcher missed events: look
+    def lost(since_ns: int) -> set[str]:  # what the watcher missed (not yet, or restarting)
         return changed_since(ws.root, since_ns, ws.load_config(), list(ws.known()))
 
-    async for rels in watch(ws.root, stop, lost):
+    async for rels in watch(ws.root, stop, lost, since_ns=since_ns):
         ws.request_reread(rels)
+
+
+def _watch_functions() -> tuple[Callable[..., set[str]], Callable[..., AsyncIterator[set[str]]]]:
+    from goaldash.watch import changed_since, watch
+
+    return changed_since, watch
