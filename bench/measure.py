@@ -175,8 +175,8 @@ async def live_figures(
     """(one changed file -> view, tick key -> bytes on disk, tick key -> view), in seconds."""
     os.environ["GOALDASH_CACHE_DIR"] = str(cache)
     from goaldash.ui.app import GoalDashApp
-    from goaldash.ui.screens import PlanScreen
-    from goaldash.ui.widgets import ChecklistTree, Node
+    from goaldash.ui.screens.plan import PlanScreen
+    from goaldash.ui.widgets.checklist import ChecklistTree, Node
 
     app = GoalDashApp(root, TODAY, watch=True)
     change: list[float] = []

@@ -71,8 +71,8 @@ async def plan_screen_figures(
     in seconds, one of each per opening of the plan."""
     os.environ["GOALDASH_CACHE_DIR"] = str(cache)
     from goaldash.ui.app import GoalDashApp
-    from goaldash.ui.screens import PlanScreen
-    from goaldash.ui.widgets import ChecklistTree
+    from goaldash.ui.screens.plan import PlanScreen
+    from goaldash.ui.widgets.checklist import ChecklistTree
     from goaldash.ui.widgets.row_list import RowList
 
     app = GoalDashApp(root, TODAY, watch=False)

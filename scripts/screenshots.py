@@ -22,7 +22,7 @@ from pathlib import Path
 
 from goaldash.demo import make_demo
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 
 TODAY = date(2026, 11, 21)
 OUT = Path(__file__).resolve().parent.parent / "screenshots"

@@ -158,12 +158,21 @@ def test_no_import_cycles() -> None:
 
 def test_importing_the_app_loads_no_parser() -> None:
     """The dashboard paints before any parsing: importing it loads neither markdown-it nor
-    goaldash's parser (they load in the workers that read plans)."""
+    goaldash's parser (they load in the workers that read plans), nor the file watcher, nor
+    what its first frame does not show (a plan's screen, the keys, the palette)."""
+    later = (
+        "watchfiles",
+        "goaldash.watch",
+        "goaldash.ui.screens.plan",
+        "goaldash.ui.screens.help",
+        "goaldash.ui.palette",
+        "goaldash.ui.widgets.checklist",
+    )
     code = (
         "import sys\n"
         "import goaldash.ui.app\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'markdown_it'"
-        " or m == 'goaldash.parse' or m.startswith('goaldash.parse.'))\n"
+        f" or m == 'goaldash.parse' or m.startswith('goaldash.parse.') or m in {later!r})\n"
         "print(','.join(bad))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

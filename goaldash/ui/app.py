@@ -36,8 +36,7 @@ from goaldash.editor import editor_command
 from goaldash.model import Plan
 from goaldash.ui.cells import one_line
 from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
-from goaldash.ui.palette import PlanCommands, dashboard_commands
-from goaldash.ui.screens import HelpScreen, MainScreen, PlanScreen
+from goaldash.ui.screens.main import MainScreen
 from goaldash.ui.tabs import next_tab, tab_bindings
 from goaldash.ui.throttle import Throttle
 from goaldash.ui.toasts import ITEM_CELLS, TOAST_CSS, cut, toast_text
@@ -56,13 +55,33 @@ from goaldash.workspace import (
 )
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from goaldash.config import Config
+    from goaldash.ui.screens.help import HelpScreen
+    from goaldash.ui.screens.plan import PlanScreen
     from goaldash.workspace.reader import Reader
 
 EditorRunner = Callable[[list[str]], None]
 
 REDRAW_EVERY = 0.25
 """While plans are being read, the views are drawn again at most this often (seconds)."""
+
+
+def screens() -> tuple[type[PlanScreen], type[HelpScreen]]:
+    """The plan's screen and the keys' (imported when first asked for: not before the first
+    frame, which shows neither)."""
+    from goaldash.ui.screens.help import HelpScreen
+    from goaldash.ui.screens.plan import PlanScreen
+
+    return PlanScreen, HelpScreen
+
+
+def plan_commands() -> type[Provider]:
+    """The palette's plans (imported when the palette first opens)."""
+    from goaldash.ui.palette import PlanCommands
+
+    return PlanCommands
 
 
 class GoalDashApp(App[None]):
@@ -72,7 +91,7 @@ class GoalDashApp(App[None]):
     CSS = TOAST_CSS
     TITLE = "goaldash"
     AUTO_FOCUS = None
-    COMMANDS = App.COMMANDS | {PlanCommands}
+    COMMANDS = App.COMMANDS | {plan_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # The tab labels show their numbers; the footer keeps room for the rest.
         *tab_bindings(),
@@ -145,9 +164,11 @@ class GoalDashApp(App[None]):
             return  # a timer fired while the app shuts down: its widgets are going
         self._drawn = self.workspace.version
         self.main.redraw()
-        for screen in self.screen_stack:
-            if isinstance(screen, PlanScreen):
-                screen.refresh_plan()
+        if len(self.screen_stack) > 1:  # the plan's screen is imported once one is opened
+            plan_screen, _ = screens()
+            for screen in self.screen_stack:
+                if isinstance(screen, plan_screen):
+                    screen.refresh_plan()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
@@ -269,12 +290,13 @@ class GoalDashApp(App[None]):
 
     def open_plan(self, path: str, line: int | None = None) -> None:
         """Show one plan (on top of the dashboard), at `line` when given."""
-        while isinstance(self.screen, (PlanScreen, HelpScreen)):
+        plan_screen, help_screen = screens()
+        while isinstance(self.screen, (plan_screen, help_screen)):
             self.pop_screen()
         if self.plan(path) is None:
             self.notify(f"{one_line(path)} is not a plan any more", markup=False)
             return
-        self.push_screen(PlanScreen(self.workspace, path, line))
+        self.push_screen(plan_screen(self.workspace, path, line))
 
     def open_editor(self, rel: str, line: int) -> None:
         """Open the file at `line` in the user's editor, the app suspended; then read it again.
@@ -336,7 +358,7 @@ class GoalDashApp(App[None]):
             self.main.refresh_standup()
 
     def action_filter(self) -> None:
-        if isinstance(self.screen, PlanScreen):
+        if isinstance(self.screen, screens()[0]):
             self.pop_screen()
         self.main.open_filter()
 
@@ -346,8 +368,9 @@ class GoalDashApp(App[None]):
         self.redraw()
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        _, help_screen = screens()
+        if not isinstance(self.screen, help_screen):
+            self.push_screen(help_screen())
 
     def action_rescan(self) -> None:
         self.workspace.begin_rescan()
@@ -355,7 +378,8 @@ class GoalDashApp(App[None]):
         self.scan_plans()
 
     def action_edit(self) -> None:
-        (self.screen if isinstance(self.screen, PlanScreen) else self.main).action_edit()
+        screen = self.screen
+        (screen if isinstance(screen, screens()[0]) else self.main).action_edit()
 
     def action_undo(self) -> None:
         if not self.workspace.request_undo():
@@ -364,6 +388,8 @@ class GoalDashApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        from goaldash.ui.palette import dashboard_commands
+
         yield from dashboard_commands(self)
 
     # -- workers (goaldash.workspace.worker does the work) ------------------------------------

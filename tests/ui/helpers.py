@@ -18,9 +18,9 @@ from typing import Any
 from textual.pilot import Pilot
 
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.ui.views import View
-from goaldash.ui.widgets import ChecklistTree, Node
+from goaldash.ui.widgets.checklist import ChecklistTree, Node
 from tests.conftest import TODAY
 
 ALPHA = """\

@@ -14,8 +14,8 @@ from goaldash.codec import decode_plan, encode_plan
 from goaldash.lazyitems import LazyItems
 from goaldash.model import Item
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
-from goaldash.ui.widgets import ChecklistTree
+from goaldash.ui.screens.plan import PlanScreen
+from goaldash.ui.widgets.checklist import ChecklistTree
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app, wait_for
 

@@ -33,7 +33,7 @@ from textual.widgets import Input, Static
 from goaldash.model import Plan, Progress
 from goaldash.scan import scan
 from goaldash.ui.app import GoalDashApp
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.ui.tabs import TABS
 from goaldash.ui.views import View
 from goaldash.ui.widgets import StatusLine, TabBar

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 
-from goaldash.ui.screens import HelpScreen
-from goaldash.ui.screens.help import KEYS
+from goaldash.ui.screens.help import KEYS, HelpScreen
 from tests.ui.helpers import loaded, make_app, screen_text, wait_for
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from goaldash.ui.screens import HelpScreen, PlanScreen
+from goaldash.ui.screens.help import HelpScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.ui.widgets import KeyLine
 from goaldash.ui.widgets.key_line import Key, fit
 from tests.ui.helpers import ALPHA_PATH, loaded, make_app, screen_text, wait_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.ui.tabs import TABS, tab_bindings
 from tests.ui.helpers import ALPHA_PATH, loaded, make_app, rows_of, screen_text, wait_for
 

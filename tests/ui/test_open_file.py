@@ -10,7 +10,7 @@ import pytest
 
 import goaldash.ui.app
 from goaldash.cli import main
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.workspace.reader import Reader
 from tests.ui.helpers import ALPHA_PATH, BETA_PATH, loaded, make_app, wait_for
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from tests.ui.helpers import ALPHA_PATH, loaded, make_app, screen_text, wait_for
 
 

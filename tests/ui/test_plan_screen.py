@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from goaldash.model import Plan
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from goaldash.workspace import PlansRead
 from tests.ui.helpers import (
     ALPHA_PATH,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from tests.ui.helpers import cursor_node, loaded, make_app, rows_of, screen_text, wait_for
 
 NASTY = (

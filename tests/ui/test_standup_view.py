@@ -59,7 +59,7 @@ async def test_standup_view_in_the_dashboard(repo: Repo) -> None:
         index = next(i for i, r in enumerate(rows_of(app, "standup")) if "write parser" in r)
         rows_w.highlighted = index
         await pilot.press("enter")
-        from goaldash.ui.screens import PlanScreen
+        from goaldash.ui.screens.plan import PlanScreen
 
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan screen")
         assert app.screen.path == P  # type: ignore[attr-defined]

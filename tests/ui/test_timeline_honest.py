@@ -16,7 +16,7 @@ from goaldash.parse import parse_plan
 from goaldash.report.style import BAR_STYLE, MARK_STYLE
 from goaldash.schedule import adjustment_phase, plan_timeline
 from goaldash.ui.gantt import TimelineRow, timeline_rows
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from tests.conftest import TODAY
 from tests.ui.helpers import BETA_PATH, loaded, make_app, rows_of, wait_for
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from goaldash.report.style import BAR_STYLE
-from goaldash.ui.screens import PlanScreen
+from goaldash.ui.screens.plan import PlanScreen
 from tests.ui.helpers import (
     ALPHA_PATH,
     cursor_node,

@@ -1,7 +1,3 @@
-"""The screens: the dashboard's main screen (the tabs), one plan over it, and the keys."""
-
-from goaldash.ui.screens.help import HelpScreen
-from goaldash.ui.screens.main import MainScreen
-from goaldash.ui.screens.plan import PlanScreen
-
-__all__ = ["HelpScreen", "MainScreen", "PlanScreen"]
+"""The screens, one a file: the dashboard's main screen (`main`: the tabs), one plan over it
+(`plan`) and the keys (`help`). The package imports none of them: the plan's screen and the
+keys are imported when first shown, after the dashboard's first frame."""

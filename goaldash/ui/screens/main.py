@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from goaldash.ui.messages import OpenEditor, OpenPlan, Reported
-from goaldash.ui.screens.plan import PlanScreen
 from goaldash.ui.tabs import TABS, cycle_bindings, labels
 from goaldash.ui.views import View, parse_key
 from goaldash.ui.widgets import FilterInput, KeyLine, Later, RowList, StatusLine, TabBar
@@ -99,7 +98,7 @@ class MainScreen(Screen[None]):
         """Put the keyboard on the list of the tab in sight (not while typing a filter)."""
         if not self.is_attached or not self.app.is_running:
             return  # called back while the app shuts down
-        if isinstance(self.app.screen, PlanScreen) or self.query_one("#filter").has_focus:
+        if not self.on_top or self.query_one("#filter").has_focus:
             return
         self._focus_rows(self.view(self.active_tab))
 

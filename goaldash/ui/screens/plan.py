@@ -21,7 +21,8 @@ from goaldash.schedule import day_words, is_late, phase_late
 from goaldash.text import counted
 from goaldash.ui.cells import DIM, cell, counts, fit, one_line, phase_label, short_date, status_text
 from goaldash.ui.messages import OpenEditor
-from goaldash.ui.widgets import ChecklistTree, KeyLine, Node, Row, RowList
+from goaldash.ui.widgets import KeyLine, Row, RowList
+from goaldash.ui.widgets.checklist import ChecklistTree, Node
 from goaldash.workspace import Workspace
 
 

@@ -1,6 +1,6 @@
-"""The dashboard's widgets, one a file."""
+"""The dashboard's widgets, one a file; those of the plan's screen (`checklist`) are imported
+with it, not here."""
 
-from goaldash.ui.widgets.checklist import ChecklistTree, Node
 from goaldash.ui.widgets.filter_input import FilterInput
 from goaldash.ui.widgets.key_line import KeyLine
 from goaldash.ui.widgets.later import Later
@@ -9,11 +9,9 @@ from goaldash.ui.widgets.status_line import StatusLine
 from goaldash.ui.widgets.tab_bar import TabBar
 
 __all__ = [
-    "ChecklistTree",
     "FilterInput",
     "KeyLine",
     "Later",
-    "Node",
     "Row",
     "RowList",
     "StatusLine",
