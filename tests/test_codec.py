@@ -15,6 +15,7 @@ import pytest
 from goaldash import cachefile
 from goaldash.cache import ParseCache
 from goaldash.codec import Malformed, decode_plan, encode_plan
+from goaldash.lazyitems import LazyItems
 from goaldash.model import (
     Adjustment,
     Blocker,
@@ -30,6 +31,7 @@ from goaldash.model import (
     Task,
     Warning,
 )
+from goaldash.report.jsonout import to_json
 from tests.test_cache import scan
 
 from .conftest import CORPUS, TODAY, needs_corpus
@@ -158,14 +160,6 @@ PLAN_DAMAGE = {  # each: one plan's own encoding; found out only when the plan i
     "progress a float": _set((5, 0), 1.0),
     "a date that is none": _set((10, 0), "2026-02-30"),
     "a date of another shape": _set((10, 0), "20261121"),
-    "an item state unknown": lambda plan: _items(plan, 2, "half"),
-    "an item mark unknown": lambda plan: _items(plan, 3, "q"),
-    "an item line a string": lambda plan: _items(plan, 0, "3"),
-    "an item parent a float": lambda plan: _items(plan, 8, 1.5),
-    "item columns of two lengths": lambda plan: plan[12][0].append(99),
-    "items as rows": lambda plan: plan.__setitem__(
-        12, [[3, 4, "open", " ", "a", 0, None, "", None]]
-    ),
     "a phase span of words": lambda plan: plan[11][0].__setitem__(12, ["a", 1]),
     "a phase status unknown": lambda plan: plan[11][0].__setitem__(4, "soon"),
     "a phase dated a string": lambda plan: plan[11][0].__setitem__(13, "yes"),
@@ -174,6 +168,17 @@ PLAN_DAMAGE = {  # each: one plan's own encoding; found out only when the plan i
     "a phase too short": lambda plan: plan[11][0].pop(),
     "another path than the facts": _set((0,), "other.md"),
     "a warning line a string": lambda plan: plan[18].append(["kind", "message", "7"]),
+}
+
+ITEM_DAMAGE = {  # each: one plan's items; found out only when they are first asked for
+    "an item state unknown": lambda plan: _items(plan, 2, "half"),
+    "an item mark unknown": lambda plan: _items(plan, 3, "q"),
+    "an item line a string": lambda plan: _items(plan, 0, "3"),
+    "an item parent a float": lambda plan: _items(plan, 8, 1.5),
+    "item columns of two lengths": lambda plan: plan[12][0].append(99),
+    "items as rows": lambda plan: plan.__setitem__(
+        12, [[3, 4, "open", " ", "a", 0, None, "", None]]
+    ),
 }
 
 
@@ -192,6 +197,24 @@ def test_a_malformed_plan_is_read_again_from_its_file(tmp_path: Path, damage) ->
         _ = cache.entries[rel].plan
     cold, warm, _, _ = cold_and_warm_json(root, folder)
     assert warm == cold
+
+
+@pytest.mark.parametrize("damage", ITEM_DAMAGE.values(), ids=ITEM_DAMAGE.keys())
+def test_malformed_items_are_none_and_say_so(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    """The plan decodes (its items are decoded when first asked for); they then give none and
+    say they are broken, which has the dashboard read the file again (`settle_items`)."""
+    root, folder, _ = sound_cache(tmp_path)
+    entries = ParseCache.for_root(root, folder).entries
+    rel = next(k for k, e in entries.items() if e.facts is not None and e.plan.items)
+    data = blob_data(entries[rel].blob)
+    damage(data)
+    entries[rel] = replace(entries[rel], blob=data_blob(data))
+    cache_file(root, folder).write_bytes(cachefile._encode(entries))
+    items = ParseCache.for_root(root, folder).entries[rel].plan.items
+    assert isinstance(items, LazyItems) and not items.decoded
+    assert len(items.load()) == 0 and items.broken
+    cold = to_json(scan(root, TODAY, workers=1))
+    assert to_json(scan(root, TODAY, cache=ParseCache.for_root(root, folder), workers=1)) == cold
 
 
 @pytest.mark.parametrize(
