@@ -276,9 +276,9 @@ async def watch(
 ) -> AsyncIterator[set[str]]:
     """The paths (relative to `root`) of each batch of changes, until `stop_event` is set.
 
-    With `since_ns`, once the watcher is in place, `lost(since_ns)` is yielded too: what
-    changed between then and the watcher's start (the dashboard starts watching after its
-    first frame, and the first reading has looked at the files only up to its end).
+    With `since_ns`, once the watcher is in place, what `lost(since_ns)` gives is yielded
+    too: what changed between then and the watcher's start (the dashboard starts watching
+    once its first reading is shown, and that reading looked at each file only once).
 
     When the watcher fails (a name that is not UTF-8, say) a new one is started; the odd
     path is yielded, and once the new watcher is in place so is `lost(since_ns)`: what may
