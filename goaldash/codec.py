@@ -143,7 +143,7 @@ def _items_of(v: Any) -> tuple[Item, ...]:
 
 
 def _progress(v: Any) -> Progress:
-    # Written out, as `_phase` is: the checks `_CHECKS` gives, for the thousands there are.
+    # Written out: the checks `_CHECKS` gives, for the thousands there are.
     if type(v) is not list or len(v) != 3:
         raise _bad("progress")
     done, doing, open_ = v
@@ -152,55 +152,13 @@ def _progress(v: Any) -> Progress:
     return Progress(done, doing, open_)
 
 
-def _phase(v: Any) -> Phase:
-    f = _list(v, 15)
-    (
-        pid,
-        name,
-        line,
-        kind,
-        status,
-        declared,
-        progress,
-        span,
-        *dates,
-        milestone,
-        rel,
-        dated,
-        placed,
-    ) = f
-    if not (
-        type(pid) is str
-        and type(name) is str
-        and type(line) is int
-        and type(kind) is str
-        and (span is None or type(span) is str)
-        and (milestone is None or type(milestone) is str)
-        and type(dated) is bool
-        and type(placed) is bool
-    ):
-        raise _bad("phase")
-    start, end, original_end = map(_date, dates)
-    return Phase(
-        *(pid, name, line, kind, _status(status), _opt_status(declared), _progress(progress)),
-        span=span,
-        start=start,
-        end=end,
-        original_end=original_end,
-        milestone=milestone,
-        relative=_span(rel),
-        dated=dated,
-        placed=placed,
-    )
-
-
 def _phases(v: Any) -> tuple[Phase, ...]:
     # A repository has tens of thousands of phases: they are checked a column at a time and
-    # made a slot at a time for all of them (`bulk.maker`), as items are; `_phase` when the class
-    # changed under this code.
+    # made a slot at a time for all of them (`bulk.maker`), as items are; one by one, by the
+    # checks of `_CHECKS`, should the class no longer suit the maker.
     rows = _list(v)
     if _PHASES is None or not rows:
-        return tuple(map(_phase, rows))
+        return tuple(map(_row(Phase), rows))
     if not all(type(r) is list and len(r) == 15 for r in rows):
         raise _bad("phase")
     (
@@ -295,7 +253,7 @@ def decode_items(data: bytes, count: int) -> tuple[Item, ...]:
 
 _date_fields = _row(PlanDates)
 
-_CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: see _phase
+_CHECKS: dict[type, tuple[Callable[[Any], Any], ...]] = {  # Progress, Phase: see _phases
     Progress: (_int, _int, _int),
     Phase: (
         *(_str, _str, _int, _str, _status, _opt_status, _progress, _opt_str),

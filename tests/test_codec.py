@@ -313,7 +313,7 @@ def test_the_written_out_decoders_check_what_the_field_checks_do() -> None:
 
     for phase in rich_plan().phases:
         data = json.loads(json.dumps(codec_write.plain(phase)))
-        assert codec._phase(data) == codec._row(Phase)(data) == phase
+        assert codec._row(Phase)(data) == phase
         assert codec._progress(data[6]) == codec._row(Progress)(data[6]) == phase.progress
 
 
