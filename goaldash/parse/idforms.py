@@ -38,7 +38,7 @@ SPACED_KEYWORDS = alternation(set(KEYWORDS), wide=False)
 """The stage words written with spaces between words, as a pattern's alternatives."""
 # Emoji and emphasis that may stand before an id written before its word.
 _OWN_LEAD = r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)"
-_WIDE_WORDS = alternation(set(KEYWORDS) | {w for ws in STEP.values() for w in ws}, wide=True)
+_WIDE_WORDS = alternation(set(KEYWORDS) | every_word(STEP), wide=True)
 _NUMERAL = "[" + "".join(NUMERALS) + "]"
 # The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차") written
 # against the word; "8.1 마일스톤 정의" is a section's number before a title ("8.1 Milestones").

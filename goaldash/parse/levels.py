@@ -21,6 +21,7 @@ from goaldash.parse.words import (
     NAMED_MILESTONE,
     PRIORITY,
     STEP,
+    every_word,
     phase_word_pattern,
     words_pattern,
 )
@@ -50,9 +51,7 @@ _VERSION = re.compile(
     r"^(?P<lead>[\s*_]*)(?P<id>[vV]\d{1,3}(?:\.\d{1,3}){0,2}(?:-[a-z]+\.?\d*)?)"
     r"(?P<after>\s*[:：]\s+|\s+[-–—]\s+|\s*$|\s+(?=\())(?P<rest>.*)$"
 )
-_STEP_WORDS = "|".join(
-    re.escape(w) for w in sorted({w for ws in STEP.values() for w in ws}, key=len, reverse=True)
-)
+_STEP_WORDS = "|".join(re.escape(w) for w in sorted(every_word(STEP), key=len, reverse=True))
 # A step word with an id ("Step 3: Name", "Sprint 2", "Schritt 4"; "ブロック1" against it in the
 # scripts written without spaces).
 _STEP = re.compile(
@@ -67,7 +66,7 @@ _PRIORITY = re.compile(
     r"(?=\s*(?:[)\]*_]|$|[-–—:,/|]\s)|\s+(?:priority|prioridad|prioridade|priorité|priorität))",
     re.IGNORECASE,
 )
-_NAMED_WORDS = sorted({w for ws in NAMED_MILESTONE.values() for w in ws}, key=len, reverse=True)
+_NAMED_WORDS = sorted(every_word(NAMED_MILESTONE), key=len, reverse=True)
 # A milestone word, then a name where an id would be: "MS Idee (Owner)", "Milestone Beta",
 # "Jalon : Conception", "マイルストーン設計". Abbreviations ("MS") only as written.
 _NAMED = re.compile(

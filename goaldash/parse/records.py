@@ -177,7 +177,7 @@ def _closed(status: str) -> bool:
     return status_of(status) is Status.DONE or is_resolved(status)
 
 
-_COUNT_KEYS = frozenset(w for ws in COUNT_KEY.values() for w in ws)
+_COUNT_KEYS = every_word(COUNT_KEY)
 # "3/4", "3 / 4", "3 of 4": not a date ("3/4/2026") nor a part of a bigger number.
 _FRACTION = re.compile(r"(?<![\d/.])(\d{1,4})\s*(?:/|of|de|из|von|sur|su)\s*(\d{1,4})(?![\d/.])")
 _COMPLETED_KEYS = every_word(COLUMN["completed"])

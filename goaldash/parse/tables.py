@@ -13,7 +13,7 @@ from goaldash.parse.idforms import KEYWORDS
 from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.status import percent_of, status_of
-from goaldash.parse.words import COLUMN, TOTAL
+from goaldash.parse.words import COLUMN, TOTAL, every_word
 from goaldash.text import clean_plain
 
 _STRUCK = re.compile(r"~~([^~]+)~~")
@@ -164,7 +164,7 @@ _TASK_WORDS = frozenset(_words("task"))
 _KINDS = ("phase", "id", "status", "progress", "start", "completed", "end", "estimate", "notes")
 _COLUMN_WORDS = {kind: _words(kind) for kind in _KINDS}
 _MILESTONE_WORDS = frozenset(w for w, kind in KEYWORDS.items() if kind == "milestone")
-_TOTAL_WORDS = frozenset(w for ws in TOTAL.values() for w in ws)
+_TOTAL_WORDS = every_word(TOTAL)
 _FRACTION = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\b")
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z]{1,3}-?)?\d{1,3}(?:\.\d{1,3})*[A-Za-z]?)(?:[.):]\s*|\s+|$)")
 _BARE_ID = re.compile(r"^(?:[A-Z]{1,3}-?)?\d{1,3}(?:\.\d{1,3})*[A-Za-z]?$|^[A-Z]$")

@@ -113,7 +113,7 @@ def _unspaced(word: str) -> bool:
 def plan_file_pattern() -> re.Pattern[str]:
     """A file name that says "plan" on its own: one of `PLAN_FILE`'s words, as a word of the
     name (between separators), or anywhere in it for the scripts written without spaces."""
-    words = sorted({w for ws in PLAN_FILE.values() for w in ws}, key=len, reverse=True)
+    words = sorted(every_word(PLAN_FILE), key=len, reverse=True)
     spaced = "|".join(_spaced(w) for w in words if not _unspaced(w))
     unspaced = "|".join(re.escape(w) for w in words if _unspaced(w))
     # No end anchor: a stale copy (`tasks.md.bak`) is named like a plan too.
@@ -126,7 +126,7 @@ def plan_file_pattern() -> re.Pattern[str]:
 def phase_word_pattern() -> str:
     """`PHASE`'s words as one group to embed in a pattern: as whole words, or anywhere for the
     scripts written without spaces ("第二阶段")."""
-    words = sorted({w for ws in PHASE.values() for w in ws}, key=len, reverse=True)
+    words = sorted(every_word(PHASE), key=len, reverse=True)
     spaced = "|".join(_spaced(w) for w in words if not _unspaced(w))
     unspaced = "|".join(re.escape(w) for w in words if _unspaced(w))
     return rf"(?:\b(?:{spaced})\b|{unspaced})"
