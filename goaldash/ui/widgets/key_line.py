@@ -29,13 +29,23 @@ class Key:
     enabled: bool = True
 
 
+def parts(k: Key) -> tuple[str, str]:
+    """How `k` is drawn: the key (a space before it), then its words (a space each side; one
+    space when it has none)."""
+    return f" {k.shown}", f" {k.description} " if k.description else " "
+
+
+def cells(k: Key) -> int:
+    """The cells `k` takes as drawn (`parts`)."""
+    return sum(map(cell_len, parts(k)))
+
+
 def fit(keys: list[Key], palette: Key | None, width: int) -> tuple[list[Key], Key | None]:
     """The keys shown at `width` cells: all of them if they fit; else the palette's key
     without its words, then the last keys left out (the first are the ones used most)."""
 
     def size(ks: list[Key], p: Key | None) -> int:
-        n = sum(cell_len(f" {k.shown} {k.description} ") for k in ks)
-        return n + (cell_len(f" {p.shown} {p.description} ") + 1 if p is not None else 0)
+        return sum(map(cells, ks)) + (cells(p) + 1 if p is not None else 0)
 
     if palette is not None and size(keys, palette) > width:
         palette = Key(palette.key, palette.shown, "", palette.enabled)
@@ -105,15 +115,15 @@ class KeyLine(Widget):
 
         def add(k: Key) -> None:
             start = out.cell_len
-            out.append(f" {k.shown}", style=key_style if k.enabled else off_style)
-            words = f" {k.description} " if k.description else " "
+            key, words = parts(k)
+            out.append(key, style=key_style if k.enabled else off_style)
             out.append(words, style="" if k.enabled else off_style)
             self._spans.append((start, out.cell_len, k.key))
 
         for k in keys:
             add(k)
         if palette is not None:
-            room = width - out.cell_len - cell_len(f" {palette.shown} {palette.description} ")
+            room = width - out.cell_len - cells(palette)
             out.append(" " * max(room - 1, 0) + "│")
             add(palette)
         return out
