@@ -15,6 +15,7 @@ from goaldash.codec import Malformed
 from goaldash.collector import collector_paused
 from goaldash.config import Config, load_config
 from goaldash.discover import Candidate, candidates, is_plan, is_plan_text
+from goaldash.lazyitems import LazyItems
 from goaldash.model import Plan, PlanFacts
 from goaldash.parse.basics import fingerprint, unread_plan
 from goaldash.parse.encoding import is_binary
@@ -53,6 +54,17 @@ class Found:
                 self.parsed = self._read_again()
             self.entry = None  # decoded: its encoded copy (a big plan's, megabytes) is let go
         return self.parsed
+
+    def whole(self) -> Plan:
+        """`base` with its items decoded: should the cache's items not decode (`LazyItems`
+        says they are broken), the file is read again instead, as for a plan that does not
+        decode. For what needs the items (the standup compares them, `--json` lists them)."""
+        plan = self.base()
+        if isinstance(plan.items, LazyItems):
+            plan.items.load()
+            if plan.items.broken:
+                self.parsed = plan = self._read_again()
+        return plan
 
     def _read_again(self) -> Plan:
         c = self.source
@@ -94,6 +106,14 @@ class Scan:
             self._plans = [self._finish(f) for f in self.found]
         return self._plans
 
+    def whole_plans(self) -> list[Plan]:
+        """`plans` with every plan's items decoded (`Found.whole`): what compares them needs
+        them as the files give them, never none for a cache's broken copy."""
+        for f in self.found:
+            f.whole()
+        self._plans = [self._finish(f) for f in self.found]
+        return self._plans
+
     def _finish(self, f: Found) -> Plan:
         return checked(f.base(), self.today, self.conflicts)
 
@@ -104,8 +124,13 @@ class Scan:
         return "" if adds_warnings(f.facts, self.today, self.conflicts) else f.json
 
     def plan_at(self, i: int) -> Plan:
-        """The `i`th plan with all its warnings (decoding just this one from the cache)."""
-        return self.plans[i] if self._plans is not None else self._finish(self.found[i])
+        """The `i`th plan with all its warnings and its items (`Found.whole`), decoding just
+        this one from the cache."""
+        f = self.found[i]
+        kept = f.parsed
+        if f.whole() is kept and self._plans is not None:
+            return self._plans[i]
+        return self._finish(f)
 
     def without_json(self) -> None:
         """Let go of the plans' kept `--json` texts, for a caller that writes no JSON: a big

@@ -213,8 +213,19 @@ def test_malformed_items_are_none_and_say_so(tmp_path: Path, damage) -> None:  #
     items = ParseCache.for_root(root, folder).entries[rel].plan.items
     assert isinstance(items, LazyItems) and not items.decoded
     assert len(items.load()) == 0 and items.broken
-    cold = to_json(scan(root, TODAY, workers=1))
+    cold_scan = scan(root, TODAY, workers=1)
+    cold = to_json(cold_scan)
     assert to_json(scan(root, TODAY, cache=ParseCache.for_root(root, folder), workers=1)) == cold
+    # What needs the items has them as the file gives them, read again (`Found.whole`).
+    at = [p.path for p in cold_scan.plans].index(rel)
+    want = cold_scan.plans[at].items
+    assert want, "the damaged plan has items"
+    warm = scan(root, TODAY, cache=ParseCache.for_root(root, folder), workers=1)
+    assert tuple(warm.plan_at(at).items) == want
+    warm = scan(root, TODAY, cache=ParseCache.for_root(root, folder), workers=1)
+    assert len(warm.plans[at].items) == 0, "lazily, the cache's broken copy gives none"
+    assert tuple(warm.whole_plans()[at].items) == want
+    assert tuple(warm.plan_at(at).items) == want
 
 
 @pytest.mark.parametrize(

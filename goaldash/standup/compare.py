@@ -70,7 +70,7 @@ def standup(
     try:
         base, start, notes = baseline(repo, since)
         if plans is None:
-            plans = scan(root, now.date(), config, cache=cache, keep_json=keep_json).plans
+            plans = scan(root, now.date(), config, cache=cache, keep_json=keep_json).whole_plans()
         plans = [p for p in plans if not p.template and not p.backup]
         result = Standup(root, since.label, start, now, base, count_commits(repo, base), notes)
         result.plans = _compare(repo, base, plans)

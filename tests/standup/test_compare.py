@@ -48,3 +48,28 @@ def test_outside_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["standup", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not in a git repository" in err and "Traceback" not in err
+
+
+def test_a_cache_whose_items_do_not_decode_is_not_believed(repo: Repo, tmp_path: Path) -> None:
+    """A cache entry whose plan decodes but whose items do not (its digest checks out: a bug
+    of ours, or a file planted in the cache) gives the standup the items the file gives, not
+    none: every tick is still reported."""
+    from dataclasses import replace
+
+    from goaldash import cachefile
+    from goaldash.cache import ParseCache
+    from tests.test_cache import cache_file
+    from tests.test_codec import blob_data, data_blob
+
+    repo.edit(P, "- [ ] write parser", "- [x] write parser")
+    repo.commit("2026-11-20T09:00:00", who="Kim")
+    folder = tmp_path / "cache"
+    want = standup(repo.root, "yesterday", NOW, cache=ParseCache.for_root(repo.root, folder))
+    assert [(c.text, c.author) for c in one(want).ticked] == [("write parser", "Kim")]
+    entries = ParseCache.for_root(repo.root, folder).entries
+    data = blob_data(entries[P].blob)
+    data[12][2][0] = "half"  # an item state that is none
+    entries[P] = replace(entries[P], blob=data_blob(data))
+    cache_file(repo.root, folder).write_bytes(cachefile._encode(entries))
+    got = standup(repo.root, "yesterday", NOW, cache=ParseCache.for_root(repo.root, folder))
+    assert [(c.text, c.author) for c in one(got).ticked] == [("write parser", "Kim")]
