@@ -229,8 +229,9 @@ def outline(text: str) -> Outline:
     out.items.update(_running(numbered))
     if not declaring and not out.headings and not out.items:
         out.paragraphs.update(_running(plain))  # no other stages: the plain lines are
-    if named and not out.headings and not out.items and not _any_declared(events):
-        # Named milestones are the stages only where no heading or item gives a stage an id.
+    if named and not out.headings and not out.items and not declaring:
+        # Named milestones are the stages only where no heading or item gives a stage an id
+        # (a heading in a code block is a sample, not one of the file's: it gives none).
         out.headings.update(named)
     return out
 
@@ -259,11 +260,6 @@ def _named_stages(
                 ident = _NAME_END.split(decl.name, maxsplit=1)[0]  # "INMEDIATA - CRÍTICA"
                 out[line] = replace(decl, id=ident, named=True, word=word.casefold())
     return out
-
-
-def _any_declared(events: list[tuple[int, re.Match[str]]]) -> bool:
-    """Does a heading among `events` declare a phase by its word ("## Phase 2", "### M1")?"""
-    return any(m.re is _HEADING and declares(m.group(2)) for _, m in events)
 
 
 def _running(numbered: list[tuple[int, PhaseDecl]]) -> list[tuple[int, PhaseDecl]]:

@@ -178,3 +178,14 @@ def test_numbered_phases_beside_named_milestones_win() -> None:
         "## Etapa 1: Datos\n- [x] tabla\n\n## Etapa 2: Vista\n- [ ] pantalla\n"
     )
     assert [p.id for p in plan.phases] == ["1", "2"]  # siblings of the numbered ones, even
+
+
+def test_a_heading_in_a_code_block_is_no_stage_and_hides_none() -> None:
+    """A fenced sample ("## Phase 2" in a template shown as code) is text, not structure: the
+    named milestones are still the stages."""
+    text, ids = NAMED["en"]
+    sample = "\nA stage is written like this:\n\n```markdown\n## Phase 2: Name\n- [ ] a task\n```\n"
+    plan = plan_of(text + sample)
+    assert [p.id for p in plan.phases] == ids
+    plan = plan_of(text.replace("# Project\n", "# Project\n" + sample.replace("```", "~~~")))
+    assert [p.id for p in plan.phases] == ids
