@@ -9,7 +9,7 @@ from datetime import date
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.idforms import KEYWORDS, SPACED_KEYWORDS, alternation, id_last, spelled
-from goaldash.parse.status import LIGHTS, heading_status, partly, status_of
+from goaldash.parse.status import ATTENTION, LIGHTS, heading_status, partly, status_of
 from goaldash.parse.words import COLUMN, NOTED, words_pattern
 from goaldash.text import repair_mojibake
 
@@ -144,7 +144,10 @@ def annotation_status(note: str) -> Status | None:
         marks, words = lead.group(1), note[lead.end() :]
         by_emoji = status_of(marks)
         if by_emoji is not None and not set(marks) - LIGHTS - {" ", "\ufe0f"}:
-            return heading_status(words) or by_emoji  # "⏳ IN PROGRESS": the word says
+            said = heading_status(words)  # "⏳ IN PROGRESS": the word says
+            if said is None and set(marks) & ATTENTION and re.search(r"\w", words):
+                return None  # "⚠️ MUST COMPLETE BEFORE 3.3": a note, no status
+            return said or by_emoji
         if by_emoji is not None:
             return by_emoji
         note = words

@@ -172,10 +172,16 @@ VOCABULARY: tuple[Row, ...] = (
 before "started", "in progress, pending review" is in progress). Emoji win over words, but for
 the traffic lights (`LIGHTS`)."""
 
-LIGHTS = frozenset("🟢🟡🔴⏳🔄")
+LIGHTS = frozenset("🟢🟡🔴⏳🔄⚠")
 """Emoji that plans use loosely: traffic lights for health as often as for status ("🟢 On
 track", "🔴 Not started", "🟢 Complete"), the hourglass and the arrows for anything not yet
-finished ("⏳ In progress", "🔄 Pending"). Beside a status word the word decides; alone they do."""
+finished ("⏳ In progress", "🔄 Pending"), the warning sign for trouble ("⚠️ Blocked by #140",
+"⚠️ Delayed"). Beside a status word the word decides; alone they do."""
+
+ATTENTION = frozenset("⚠")
+"""Of `LIGHTS`, the marks that call attention to the words after them: in a heading's note,
+words that state no status make it a note to heed, not a status ("Tests First ⚠️ MUST
+COMPLETE BEFORE 3.3" is not a phase under way)."""
 
 _PARTLY = re.compile(
     r"(?<!\w)(?:partially|partly|teilweise|parcialmente|partiellement|parzialmente|частично|"
