@@ -150,6 +150,17 @@ def assemble(
     event_statuses(st, by_phase)  # "**Milestone review on 2024-03-12**", then its outcome
     logged_ends(st, by_phase)  # "| 2026-02-27 | Phase 1 completed |"
     first_start(st, by_phase)  # "**Start date:** ..." at the top: when the first phase began
+    for key, line in st.unticked.items():
+        b = st.phases[key]
+        if b.declared is Status.DONE:  # a box left open says "not done", and only that
+            warnings.append(
+                Warning(
+                    "contradiction",
+                    f"{label_for(b.decl)} is done by its {b.declared_from} but its box "
+                    f"(line {line}) is not ticked",
+                    line,
+                )
+            )
 
     # Dates: an anchor for relative spans, then each phase's start and end.
     anchor = _anchor(meta, st)

@@ -45,7 +45,9 @@ _PHASE_OTHER = re.compile(
 # `may_declare` looks for these before `_PHASE` is tried. Derived, so a keyword added to
 # `KEYWORDS` (and `_KW`) is looked for too.
 ASCII_KEYWORDS = tuple(k for k in KEYWORDS if k.isascii())
-_COLON = re.compile(r"\s*[:：]")
+_COLON = re.compile(r"\s*[:：]|\s+[-–—]\s")
+"""The separators `strict_colon` takes after the id: a colon, or a dash with a space each
+side ("**Phase 1 — Foundation**"), never words ("**Phase 1 is complete when:**")."""
 
 
 _BOLD = re.compile(
@@ -213,8 +215,8 @@ def may_declare(text: str) -> bool:
 def parse_phase(text: str, *, strict_colon: bool = False) -> PhaseDecl | None:
     """Read a phase declaration from a heading's or bold label's text, or None.
 
-    `strict_colon` asks for a colon after the id (bold paragraphs and list items, where
-    "**Phase 1 is complete when:**" must not count).
+    `strict_colon` asks for a colon (or a spaced dash, `_COLON`) after the id (bold
+    paragraphs and list items, where "**Phase 1 is complete when:**" must not count).
     """
     if not may_declare(text):
         return None  # no keyword, no declaration: most lines, told apart quickly

@@ -312,11 +312,13 @@ def _paragraph(p: Paragraph, st: State) -> None:
 
 
 def _item_phase(parent: ListItem | None, st: State) -> str | None:
-    """The phase of an item whose nearest enclosing task-list item is `parent`."""
+    """The phase of an item nested in `parent`: that of the nearest enclosing item that has
+    one (a task-list item's, or a stage's own bullet, "- **Phase 2: Build**"), else the
+    section's."""
     while parent is not None:
         if parent.line in st.item_phase:
             return st.item_phase[parent.line]
-        parent = parent.task_parent
+        parent = parent.parent
     return st.scope.key if st.scope is not None else None
 
 
@@ -342,17 +344,22 @@ def _list_item(li: ListItem, st: State) -> None:
             phase = scope.key if scope is not None else None
         else:
             task_parent = li.task_parent
-            phase = _item_phase(task_parent, st)
+            phase = _item_phase(li.parent, st)
         if li.parent is None and li.line in st.outline.items:
             phase = _listed_phase(li, st)
         elif (li.depth == 0 or task_parent is None) and may_declare(text):
             decl = parse_phase(text, strict_colon=True)
             if decl is not None:
-                status = {" ": Status.NOT_STARTED}.get(mark) or MARK_STATES[mark].value
-                decl = replace(decl, status=Status(status))
+                # A stage's box ticked says it is done (or under way: "[-]"); left open, only
+                # that it is not done: its tasks or a status table say whether it began.
+                status = None if mark == " " else Status(MARK_STATES[mark].value)
+                decl = replace(decl, status=status or decl.status)
                 b = register(st, decl, li.line, primary=False)
                 if b is not None:
-                    b.declared, b.declared_from = Status(status), "checkbox"
+                    if status is not None:
+                        b.declared, b.declared_from = status, "checkbox"
+                    else:
+                        st.unticked.setdefault(b.key, li.line)
                     phase = b.key
         if li.children > 1:
             # Items nested in this one look its phase up. (An item with a mark opened with a
@@ -385,9 +392,16 @@ def _list_item(li: ListItem, st: State) -> None:
         # Research** - COMPLETE"); a bare mention only adds to a phase declared elsewhere.
         # After the heading phases have begun, a line naming another phase ("- Phase 1.5:
         # Done" under "### In two weeks") is a remark, not a stage.
+        # A line with more nested under it ("- **Phase 2: Build**" over its tasks) is the
+        # stage's own, status or not: what is nested is its work.
         known = decl is not None and decl.key in st.phases
-        if decl is not None and (known or (decl.status is not None and not st.heading_phases)):
-            register(st, decl, li.line, primary=False, origin="overview")
+        stage = decl is not None and li.children > 1 and not st.heading_phases
+        if decl is not None and (
+            known or stage or (decl.status is not None and not st.heading_phases)
+        ):
+            b = register(st, decl, li.line, primary=False, origin="overview")
+            if stage and b is not None:
+                st.item_phase[li.line] = b.key
     if st.blocker_level is not None:
         blocker_entry(li, st)
     elif st.adjust_level is not None and li.parent is None:

@@ -71,6 +71,7 @@ class State:
     adjust_level: int | None = None
     items: list[Item] = field(default_factory=list)
     item_phase: dict[int, str | None] = field(default_factory=dict)  # ListItem line -> phase key
+    unticked: dict[str, int] = field(default_factory=dict)  # phase key -> line of its open box
     tasks: list[Task] = field(default_factory=list)
     blockers: list[Blocker] = field(default_factory=list)
     blocker_entries: dict[int, int] = field(default_factory=dict)  # ListItem line -> blocker index

@@ -56,8 +56,9 @@ def test_gsd_checkbox_phases() -> None:
     )
     assert [(p.id, p.status) for p in plan.phases] == [
         ("1", Status.DONE),
-        ("2", Status.NOT_STARTED),
+        ("2", Status.IN_PROGRESS),  # its box open (not done), and Search is done: begun
     ]
+    assert plan.phases[1].declared_status is None
     assert plan.phases[1].line == 6
     assert [i.phase for i in plan.items] == ["1", "2", "2", "2", "2"]
     assert plan.format is PlanFormat.GSD
