@@ -49,6 +49,7 @@ _PHASE_AND_STATE = attrgetter("phase", "state")
 _STATE_INDEX = {ItemState.DONE: 0, ItemState.IN_PROGRESS: 1, ItemState.OPEN: 2}
 _NONE = Progress()
 _UNDER_WAY = (Status.IN_PROGRESS, Status.DONE)
+_OPEN = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED)
 _DOCUMENT_STATE = re.compile(rf"{words_pattern(DOCUMENT_STATE)}(?!\w)", re.IGNORECASE)
 
 
@@ -276,6 +277,8 @@ def assemble(
             status = Status.of_phases({p.status for p in phases}) or status
         elif status is Status.NOT_STARTED and any(p.status in _UNDER_WAY for p in phases):
             status = Status.IN_PROGRESS  # no box ticked, but a phase says it is under way
+        elif status is Status.DONE and any(p.declared_status in _OPEN for p in phases):
+            status = Status.IN_PROGRESS  # every box ticked, but a phase says it is not done
     if declared is Status.DONE and progress.open + progress.in_progress:
         warnings.append(
             Warning(

@@ -171,3 +171,16 @@ def test_a_gantt_section_label_makes_its_heading_a_stage(lang: str) -> None:
     assert stage.start is not None and stage.start.isoformat() == "2026-02-13"
     no_heading = text.replace(heading, "## Notes")
     assert [p.id for p in plan_of(no_heading).phases] == ["1", "2"]
+
+
+def test_every_box_ticked_but_a_phase_saying_it_is_not_done_leaves_the_plan_open() -> None:
+    text = (
+        "# Implementation plan\n\n## Phase 1: Setup\n\n**Status:** Done\n\n- [x] Repo\n\n"
+        "## Phase 2: Build\n\n**Status:** In progress\n\n- [x] API\n- [x] UI\n"
+    )
+    plan = plan_of(text)
+    assert [p.status for p in plan.phases] == [Status.DONE, Status.IN_PROGRESS]
+    assert plan.progress.done == plan.progress.total == 3
+    assert plan.status is Status.IN_PROGRESS
+    said_done = text.replace("**Status:** In progress", "**Status:** Done")
+    assert plan_of(said_done).status is Status.DONE
