@@ -6,7 +6,7 @@ them; nothing in this module does IO.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
@@ -126,8 +126,11 @@ class Progress:
         return round(100.0 * self.done / self.total, 1) if self.total else 0.0
 
     @classmethod
-    def of(cls, items: list[Item] | tuple[Item, ...]) -> Progress:
-        """Count the states of `items`."""
+    def of(cls, items: Sequence[Item], dropped: Set[str | None] = frozenset()) -> Progress:
+        """Count the states of `items`, but for the open ones of the phases `dropped`
+        (cancelled: what they left undone is no work left; what they did stays done)."""
+        if dropped:
+            items = [i for i in items if i.phase not in dropped or i.state is ItemState.DONE]
         done = sum(1 for i in items if i.state is ItemState.DONE)
         doing = sum(1 for i in items if i.state is ItemState.IN_PROGRESS)
         return cls(done=done, in_progress=doing, open=len(items) - done - doing)

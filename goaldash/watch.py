@@ -21,7 +21,7 @@ from typing import Any
 
 from goaldash.config import Config
 from goaldash.discover import SKIP_DIRS, candidate_for, candidates, is_markdown_name
-from goaldash.model import Plan, Progress, ticked_items
+from goaldash.model import Plan, Progress, Status, ticked_items
 from goaldash.scan import read_candidate
 
 CONFIG_NAMES = frozenset({".goaldash.toml", "pyproject.toml"})
@@ -185,9 +185,9 @@ def ticked_plan(plan: Plan, line: int, mark: str, fingerprint: str) -> Plan:
     phases = tuple(
         replace(p, progress=Progress.of([i for i in items if i.phase == p.id])) for p in plan.phases
     )
-    return replace(
-        plan, items=items, phases=phases, progress=Progress.of(items), fingerprint=fingerprint
-    )
+    dropped = {p.id for p in plan.phases if p.status is Status.CANCELLED}
+    progress = Progress.of(items, dropped)
+    return replace(plan, items=items, phases=phases, progress=progress, fingerprint=fingerprint)
 
 
 # ------------------------------------------------------------------------------ the watcher

@@ -269,6 +269,10 @@ def assemble(
         phases = [
             replace(p, status=Status.UNKNOWN, placed=False) if p.placed else p for p in phases
         ]
+    dropped = {p.id for p in phases if p.status is Status.CANCELLED}
+    if dropped:  # what a dropped phase left undone is no work left (`Progress.of`)
+        kept = (Progress(done=v.done) if k in dropped else v for k, v in by_phase.items())
+        progress = sum(kept, _NONE)
     if declared is not None:
         status = declared
     else:

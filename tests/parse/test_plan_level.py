@@ -184,3 +184,29 @@ def test_every_box_ticked_but_a_phase_saying_it_is_not_done_leaves_the_plan_open
     assert plan.status is Status.IN_PROGRESS
     said_done = text.replace("**Status:** In progress", "**Status:** Done")
     assert plan_of(said_done).status is Status.DONE
+
+
+def test_what_a_dropped_phase_left_undone_is_no_work_left() -> None:
+    text = (
+        "# Roadmap\n\n## Phase 1: Web app ✅\n\n- [x] Deploy\n\n"
+        "## ~~Phase 2: Native app~~ (dropped)\n\n- [x] Prototype\n- [ ] iOS\n- [ ] Android\n\n"
+        "## Phase 3: Docs ✅\n\n- [x] Guide\n"
+    )
+    plan = plan_of(text)
+    assert [(p.status, p.progress.done, p.progress.total) for p in plan.phases] == [
+        (Status.DONE, 1, 1),
+        (Status.CANCELLED, 1, 3),  # the phase still shows what it holds
+        (Status.DONE, 1, 1),
+    ]
+    assert (plan.progress.done, plan.progress.total) == (3, 3)  # its done work stays done
+    assert plan.status is Status.DONE
+
+
+def test_a_tick_counts_as_the_parser_does_around_a_dropped_phase() -> None:
+    from goaldash.watch import ticked_plan
+
+    text = "# R\n\n## Phase 1: A\n\n- [ ] a\n\n## Phase 2: B (cancelled)\n\n- [ ] b\n- [x] c\n"
+    plan = plan_of(text)
+    assert (plan.progress.done, plan.progress.total) == (1, 2)
+    ticked = ticked_plan(plan, 5, "x", plan.fingerprint)
+    assert ticked.progress == plan_of(text.replace("- [ ] a", "- [x] a")).progress
