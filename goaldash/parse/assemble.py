@@ -281,8 +281,18 @@ def assemble(
             status = Status.of_phases({p.status for p in phases}) or status
         elif status is Status.NOT_STARTED and any(p.status in _UNDER_WAY for p in phases):
             status = Status.IN_PROGRESS  # no box ticked, but a phase says it is under way
-        elif status is Status.DONE and any(p.declared_status in _OPEN for p in phases):
-            status = Status.IN_PROGRESS  # every box ticked, but a phase says it is not done
+        if status is Status.DONE:  # every box ticked: done, whatever a phase still says,
+            for p in phases:  # which is said too
+                if p.declared_status in _OPEN:
+                    warnings.append(
+                        Warning(
+                            "contradiction",
+                            f"{label_for(st.phases[p.id].decl)} says {p.declared_status.words} "
+                            "but every item "
+                            "of the plan is done",
+                            p.line,
+                        )
+                    )
     if declared is Status.DONE and progress.open + progress.in_progress:
         warnings.append(
             Warning(

@@ -173,7 +173,7 @@ def test_a_gantt_section_label_makes_its_heading_a_stage(lang: str) -> None:
     assert [p.id for p in plan_of(no_heading).phases] == ["1", "2"]
 
 
-def test_every_box_ticked_but_a_phase_saying_it_is_not_done_leaves_the_plan_open() -> None:
+def test_every_box_ticked_is_done_and_a_phase_saying_otherwise_is_a_contradiction() -> None:
     text = (
         "# Implementation plan\n\n## Phase 1: Setup\n\n**Status:** Done\n\n- [x] Repo\n\n"
         "## Phase 2: Build\n\n**Status:** In progress\n\n- [x] API\n- [x] UI\n"
@@ -181,9 +181,14 @@ def test_every_box_ticked_but_a_phase_saying_it_is_not_done_leaves_the_plan_open
     plan = plan_of(text)
     assert [p.status for p in plan.phases] == [Status.DONE, Status.IN_PROGRESS]
     assert plan.progress.done == plan.progress.total == 3
-    assert plan.status is Status.IN_PROGRESS
+    assert plan.status is Status.DONE  # the boxes say so (issue 15), and the rest is said:
+    assert [(w.kind, w.message, w.line) for w in plan.warnings] == [
+        ("contradiction", "Phase 2 says in progress but every item of the plan is done", 9)
+    ]
     said_done = text.replace("**Status:** In progress", "**Status:** Done")
-    assert plan_of(said_done).status is Status.DONE
+    assert plan_of(said_done).warnings == ()
+    partly = text.replace("- [x] UI", "- [ ] UI")  # work left: a phase under way, no conflict
+    assert plan_of(partly).warnings == ()
 
 
 def test_what_a_dropped_phase_left_undone_is_no_work_left() -> None:
