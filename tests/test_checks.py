@@ -42,7 +42,11 @@ def test_files_of_one_group_that_disagree_warn_each_other() -> None:
     plans = cross_check(_group("✅ Complete", "🔄 In Progress"))
     assert [_messages(p) for p in plans] == [
         ["Phase 1 is done here but in progress in .goalkit/goals/001-x/milestones.md"],
-        ["Phase 1 is in progress here but done in .goalkit/goals/001-x/execution.md"],
+        [
+            # (its one item ticked: the plan is done by its boxes, which its phase gainsays)
+            "Phase 1 says in progress but every item of the plan is done",
+            "Phase 1 is in progress here but done in .goalkit/goals/001-x/execution.md",
+        ],
     ]
     agreeing = _group("✅ Complete", "Done")
     assert cross_check(agreeing) == agreeing
