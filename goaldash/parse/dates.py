@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY
+from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY, WAS, words_pattern
 
 _MONTHS: dict[str, int] = {}
 for _names in MONTHS.values():
@@ -187,6 +187,43 @@ def first_date(text: str) -> date | None:
     """The first date in `text`, or None."""
     found = find_dates(text)
     return found[0].value if found else None
+
+
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~")
+# A word saying the date after it is no longer held ("(was 2026-09-01)", "originally: ..."),
+# looked for in the few characters before a date.
+_WAS_BEFORE = re.compile(rf"(?<!\w){words_pattern(WAS)}[\s:*_]{{0,4}}$", re.IGNORECASE)
+_LOOK_BACK = 24
+
+
+def revised(text: str) -> tuple[date | None, date | None]:
+    """The current and the original date of a value that may have moved:
+    `~~2026-06-30~~ ~~2026-08-15~~ 2026-09-30`, `2026-10-15 (was 2026-09-01)`,
+    `2026-10-15 (slipped from 2026-09-01)`, `~~Nov 1, 2026~~ → Dec 1, 2026`.
+
+    A struck date, or one introduced by a `words.WAS` word, is never the current one: the
+    current date is the last other one, the original the first such. A value struck as a whole
+    (`~~2026-01-05~~`, a finished row struck through) is still its date, with no original.
+    """
+    found = find_dates(text)
+    if not found:
+        return None, None
+    struck = [m.span() for m in _STRUCK.finditer(text)] if "~~" in text else []
+    current: date | None = None
+    original: date | None = None
+    for f in found:
+        old = any(a <= f.start and f.end <= b for a, b in struck) or bool(
+            _WAS_BEFORE.search(text, max(0, f.start - _LOOK_BACK), f.start)
+        )
+        if not old:
+            current = f.value
+        elif original is None:
+            original = f.value
+    if current is None:
+        if struck and not _STRUCK.sub("", text).strip(" *_,;.-–—→()"):
+            return found[-1].value, None
+        return None, original
+    return current, original
 
 
 _RANGE_SEP = re.compile(r"^\s*(?:[-–—~〜～]|to|until|through|→|->|\.\.)\s*$", re.IGNORECASE)

@@ -8,7 +8,7 @@ from datetime import date
 
 from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
-from goaldash.parse.dates import date_range, find_dates, first_date
+from goaldash.parse.dates import date_range, first_date, revised
 from goaldash.parse.phases import finished_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
@@ -241,11 +241,8 @@ def field(key: str, value: str, st: State) -> None:
 
 
 def _revised(value: str, b: PhaseB) -> date | None:
-    m = re.search(r"~~([^~]+)~~(.*)", value)
-    if m:
-        old, new = first_date(m.group(1)), first_date(m.group(2))
-        if old and new:
-            b.original_end = b.original_end or old
-            return new
-    found = find_dates(value)
-    return found[-1].value if found else None
+    """The end a due line gives its phase, keeping the one it replaced as the original end."""
+    current, original = revised(value)
+    if current is not None and original is not None:
+        b.original_end = b.original_end or original
+    return current

@@ -8,15 +8,13 @@ from datetime import date
 
 from goaldash.model import Status, StatusRow, Task
 from goaldash.parse.blocks import Table
-from goaldash.parse.dates import Span, date_range, find_dates, find_span
+from goaldash.parse.dates import Span, date_range, find_span, revised
 from goaldash.parse.idforms import KEYWORDS
 from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.words import COLUMN, TOTAL, every_word
 from goaldash.text import clean_plain
-
-_STRUCK = re.compile(r"~~([^~]+)~~")
 
 
 def _norm(cell: str) -> str:
@@ -56,22 +54,16 @@ def _data(text: str) -> str | None:
 
 
 def _date(text: str) -> date | None:
+    """A cell's date: of a revised one ("~~2025-11-05~~ **2025-11-08**", "2026-10-15 (slipped
+    from 2026-09-01)"), the current one."""
     value = _data(text)
-    if value is None:
-        return None
-    found = find_dates(value)
-    # A revised date "~~2025-11-05~~ **2025-11-08**" means the last one.
-    return found[-1].value if found else None
+    return revised(value)[0] if value is not None else None
 
 
 def _original(text: str) -> date | None:
-    if "~~" not in text:
-        return None
-    m = _STRUCK.search(text)
-    if not m:
-        return None
-    found = find_dates(m.group(1))
-    return found[0].value if found else None
+    """The date a revised cell replaced, if it was revised."""
+    value = _data(text)
+    return revised(value)[1] if value is not None else None
 
 
 def is_task_table(table: Table) -> bool:

@@ -917,6 +917,28 @@ NOTED: dict[str, tuple[str, ...]] = {
 """Words that date a change to the plan itself, not the work: "(INSERTED 2026-10-02)",
 "(added 2026-03-01)" beside a phase is when it was written in, never when it is due."""
 
+WAS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "was", "originally", "original", "orig.", "previously", "formerly", "initially",
+        "slipped from", "moved from", "pushed from", "postponed from", "changed from",
+    ),
+    "es": ("originalmente", "inicialmente", "previamente", "anteriormente"),
+    "pt": ("originalmente", "inicialmente", "anteriormente", "previamente"),
+    "fr": ("initialement", "auparavant", "précédemment", "anciennement"),
+    "de": ("ursprünglich", "vorher", "zuvor", "bisher", "statt", "anstatt"),
+    "it": ("originariamente", "inizialmente", "precedentemente"),
+    "ru": ("было", "ранее", "изначально", "первоначально", "вместо"),
+    "zh": ("原定", "原计划", "原計劃", "原为", "原為"),
+    "ja": ("当初",),
+    "ko": ("기존", "원래"),
+    "tr": ("önceden", "başlangıçta", "eskiden"),
+    "vi": ("trước đây", "ban đầu"),
+}  # fmt: skip
+"""Words that introduce a date the plan no longer holds: in "2026-10-15 (was 2026-09-01)",
+"2026-10-15 (slipped from 2026-09-01)" or "originally 2026-09-01", the date after the word is
+the original one and the other is the current one. Words that also mean "before" ("antes",
+"prima") are left out: "antes del 2026-09-01" is a deadline."""
+
 ORDINAL_SUFFIX = ("st", "nd", "rd", "th", ".", "ª", "º", ".ª", ".º", "re", "er", "e", "ème")
 """What turns a number before a stage word into an ordinal: "1st Phase", "1. Phase" (German,
 Turkish, Polish, Czech...), "1ª Fase", "1º Marco", "1re étape", "2e phase", "2ème étape"."""
