@@ -38,6 +38,7 @@ from goaldash.parse.register import (
     repeated,
 )
 from goaldash.parse.sections import (
+    date_fields,
     is_adjustments_title,
     is_blockers_title,
     key_values,
@@ -309,6 +310,8 @@ def _paragraph(p: Paragraph, st: State) -> None:
     for key, value in key_values(p.text):
         if key != "status" or said is None:
             field(key, value, st)
+    for key, value in date_fields(p.text):  # "Due: 2026-03-10", "📅 Due 2026-07-01"
+        field(key, value, st)
 
 
 def _item_phase(parent: ListItem | None, st: State) -> str | None:
@@ -336,6 +339,9 @@ def _list_item(li: ListItem, st: State) -> None:
         said = status_line(li.text)
         if said is not None:
             field("status", said, st)
+        if st.blocker_level is None and st.adjust_level is None:
+            for key, value in date_fields(li.text):  # "- **End:** 2026-06-01"
+                field(key, value, st)
     elif scope is not None:
         scope.fresh = False
     if mark is not None:

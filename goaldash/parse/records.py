@@ -12,6 +12,7 @@ from goaldash.parse.dates import date_range, first_date, revised
 from goaldash.parse.phases import finished_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
+    SPAN_KEYS,
     blocker_column,
     estimated_completion,
     field_of,
@@ -186,9 +187,6 @@ _COMPLETED_KEYS = every_word(COLUMN["completed"])
 # "**Timeline:** 2026-03-01 to 2026-03-14" (a stretch is read only when a range of dates).
 _END_KEYS = every_word(COLUMN["end"])
 _START_KEYS = every_word(COLUMN["start"])
-_SPAN_KEYS = every_word(COLUMN["estimate"]) | {
-    "dates", "schedule", "period", "window", "time frame", "timeframe"
-}  # fmt: skip
 
 
 def field(key: str, value: str, st: State) -> None:
@@ -234,7 +232,7 @@ def field(key: str, value: str, st: State) -> None:
         st.phases[st.scope.key].take_dates(None, d, None)
     elif st.scope is not None and key in _START_KEYS:
         st.phases[st.scope.key].take_dates(first_date(value), None, None)
-    elif st.scope is not None and key in _SPAN_KEYS and (span := date_range(value)):
+    elif st.scope is not None and key in SPAN_KEYS and (span := date_range(value)):
         st.phases[st.scope.key].take_dates(span[0], span[1], None)
     elif st.scope is None and not st.phases:
         st.plan_fields.setdefault(key, value)

@@ -19,6 +19,7 @@ from goaldash.parse.words import (
     OPEN_QUALIFIER,
     RESOLVED,
     STATUS_KEY,
+    every_word,
     words_pattern,
 )
 
@@ -209,6 +210,47 @@ def status_line(text: str) -> str | None:
         return None
     m = _STATUS_LINE.search(text)
     return m.group("value").strip("*_ ") if m else None
+
+
+SPAN_KEYS = every_word(COLUMN["estimate"]) | {
+    "dates", "schedule", "period", "window", "time frame", "timeframe"
+}  # fmt: skip
+"""Keys of a line giving a stretch of time ("**Timeline:** 2026-03-01 to 2026-03-14")."""
+_DATE_KEY = words_pattern(
+    COLUMN["end"], COLUMN["start"], COLUMN["completed"], {"": tuple(SPAN_KEYS)}
+)
+_EMPHASIS = r"(?:\*\*|__|\*|_)?"
+# A line of its own keyed by a date word, however it is dressed: "Due: 2026-03-10",
+# "*Due: 2026-06-01*", "📅 Due 2026-07-01", "Deadline — 15 April 2026", "- **End:** 2026-06-01",
+# "**Deadline** — 15 April 2026". Every run is bounded, so a line is read in one pass.
+_DATE_LINE = re.compile(
+    r"^[ \t>]{0,8}(?:[-*+][ \t]{1,4})?"
+    r"(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]{1,4}[ \t]{0,3})?"  # 📅, 🗓️, ⏰
+    + _EMPHASIS
+    + rf"(?P<key>{_DATE_KEY})(?!\w)"
+    + _EMPHASIS
+    + r"[ \t]{0,3}(?P<sep>[:：]|[-–—])?[ \t]{0,3}"
+    + _EMPHASIS
+    + r"(?P<value>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def date_fields(text: str) -> list[tuple[str, str]]:
+    """The lines of a paragraph or list item keyed by a date word (an end, a start, a
+    finish or a stretch of time: `words.COLUMN`'s), keys lowercased, whatever the key's
+    emphasis or separator: `Due: 2026-03-10`, `📅 Due 2026-07-01`, `Deadline — 15 April 2026`.
+
+    The value must hold a date; without a colon it must open with one, so that a sentence
+    that happens to start with a key word ("End-to-end tests by 2026-03-01") is not read."""
+    out: list[tuple[str, str]] = []
+    for m in _DATE_LINE.finditer(text):
+        value = m.group("value").strip().strip("*_ ").strip()
+        found = find_dates(value)
+        if not found or (m.group("sep") not in (":", "：") and found[0].start != 0):
+            continue
+        out.append((" ".join(m.group("key").lower().split()), value))
+    return out
 
 
 def key_values(text: str) -> list[tuple[str, str]]:
