@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
@@ -25,11 +25,13 @@ from goaldash.model import (
 )
 from goaldash.parse.ahead import placed_ahead
 from goaldash.parse.basics import fingerprint
-from goaldash.parse.dates import date_range, first_date
+from goaldash.parse.dates import date_range
 from goaldash.parse.events import event_statuses
 from goaldash.parse.formats import detect_format, is_backup_path, looks_like_template
 from goaldash.parse.phases import opens_with_phase
 from goaldash.parse.placeholders import is_placeholder, placeholder_lines
+from goaldash.parse.plandates import anchor as plan_anchor
+from goaldash.parse.plandates import stated
 from goaldash.parse.stages import (
     first_start,
     group_statuses,
@@ -61,24 +63,6 @@ def _derived(progress: Progress) -> Status:
     if progress.done or progress.in_progress:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
-
-
-def _anchor(meta: dict[str, Any], st: State) -> date | None:
-    created = fm.as_date(meta.get("created") or meta.get("created_date") or meta.get("date"))
-    if created:
-        return created
-    for key in ("date", "start date", "started", "created", "kickoff"):
-        value = st.plan_fields.get(key)
-        if value and (d := first_date(value)):
-            return d
-    timeline = st.plan_fields.get("timeline")
-    if timeline:
-        rng = date_range(timeline)
-        if rng:
-            return rng[0]
-        if d := first_date(timeline):
-            return d
-    return None
 
 
 def _progress_by_phase(items: tuple[Item, ...]) -> dict[str | None, Progress]:
@@ -164,7 +148,7 @@ def assemble(
             )
 
     # Dates: an anchor for relative spans, then each phase's start and end.
-    anchor = _anchor(meta, st)
+    anchor = plan_anchor(meta, st)
     if anchor is None:
         dated = [b.start for b in st.phases.values() if b.start and b.span is None]
         if not dated:
@@ -343,10 +327,11 @@ def assemble(
     ends = [p.end for p in phases if p.end]
     timeline = st.plan_fields.get("timeline")
     trange = date_range(timeline) if timeline and not is_placeholder(timeline) else None
-    plan_start = min(starts) if starts else (trange[0] if trange else None)
-    plan_end = max(ends) if ends else (trange[1] if trange else None)
+    said = stated(meta, st)  # the plan's own dates; its phases' fill in what it leaves out
+    plan_start = said.start or (min(starts) if starts else (trange[0] if trange else None))
+    plan_end = said.end or (max(ends) if ends else (trange[1] if trange else None))
     originals = [p.original_end for p in phases if p.original_end]
-    original_end = st.estimate_was or (max(originals) if originals else None)
+    original_end = st.estimate_was or said.original_end or (max(originals) if originals else None)
     estimate = st.estimate
     impact = sum(a.impact_days or 0 for a in st.adjustments)
     if estimate is None and impact and plan_end:
