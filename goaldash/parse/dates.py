@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY, WAS, words_pattern
@@ -224,6 +224,39 @@ def revised(text: str) -> tuple[date | None, date | None]:
             return found[-1].value, None
         return None, original
     return current, original
+
+
+# A month or a quarter of a year: "March 2027", "end of January 2027", "Q1 2027", "2027-Q1".
+_MONTH_YEAR = re.compile(
+    _MONTH + r",?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(?P<y>\d{4})(?!\d)", re.IGNORECASE
+)
+_QUARTER = re.compile(
+    r"(?<![\w-])(?:Q(?P<q>[1-4])[ '’-]{0,2}(?P<y>\d{4})"
+    r"|(?P<y2>\d{4})[ -]{0,2}Q(?P<q2>[1-4]))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def period(text: str) -> tuple[date, date] | None:
+    """The month or quarter `text` names with its year, as its first and last day, when it
+    holds no day-precise date: as an end, "March 2027" is 2027-03-31 and "Q1 2027" 2027-03-31;
+    as a start, their first days. Having a year, it is no guess."""
+    if not _YEAR.search(text) or find_dates(text):
+        return None
+    months: tuple[int, int, int] | None = None
+    m = _MONTH_YEAR.search(text)
+    q = _QUARTER.search(text)
+    if q and (m is None or q.start() < m.start()):
+        quarter = int(q["q"] or q["q2"])
+        months = (int(q["y"] or q["y2"]), 3 * quarter - 2, 3 * quarter)
+    elif m:
+        month = _MONTHS[m["mon"].lower()]
+        months = (int(m["y"]), month, month)
+    if months is None:
+        return None
+    year, first, last = months
+    end = date(year + 1, 1, 1) if last == 12 else date(year, last + 1, 1)
+    return date(year, first, 1), end - timedelta(days=1)
 
 
 _RANGE_SEP = re.compile(r"^\s*(?:[-–—~〜～]|to|until|through|→|->|\.\.)\s*$", re.IGNORECASE)

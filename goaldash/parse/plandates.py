@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import goaldash.parse.frontmatter as fm
-from goaldash.parse.dates import date_range, first_date, revised
+from goaldash.parse.dates import date_range, first_date, period, revised
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.state import State
 from goaldash.parse.words import COLUMN, every_word
@@ -41,8 +41,22 @@ def _meta_date(value: Any) -> tuple[date | None, date | None]:
     if (d := fm.as_date(value)) is not None:
         return d, None
     if isinstance(value, str) and not is_placeholder(value):
-        return revised(value)
+        return _revised(value)
     return None, None
+
+
+def _revised(value: str) -> tuple[date | None, date | None]:
+    """An end as (current, original): a month or quarter ("Q1 2027") is its last day."""
+    current, original = revised(value)
+    if current is None and (month := period(value)):
+        return month[1], None
+    return current, original
+
+
+def _start(value: str) -> date | None:
+    """A start: a month or quarter ("March 2027") is its first day."""
+    month = period(value)
+    return first_date(value) or (month[0] if month else None)
 
 
 def stated(meta: dict[str, Any], st: State) -> Stated:
@@ -50,7 +64,8 @@ def stated(meta: dict[str, Any], st: State) -> Stated:
     start = end = original = None
     for key in _START_FIELDS:
         if start is None:
-            start = _meta_date(meta.get(key))[0]
+            value = meta.get(key)
+            start = fm.as_date(value) or (_start(value) if isinstance(value, str) else None)
     for key in _END_FIELDS:
         if end is None:
             end, original = _meta_date(meta.get(key))
@@ -58,9 +73,9 @@ def stated(meta: dict[str, Any], st: State) -> Stated:
         if is_placeholder(value):
             continue
         if start is None and key in _START_KEYS:
-            start = first_date(value)
+            start = _start(value)
         elif end is None and key in _END_KEYS:
-            end, original = revised(value)
+            end, original = _revised(value)
     return Stated(start, end, original if end else None)
 
 

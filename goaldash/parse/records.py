@@ -8,7 +8,7 @@ from datetime import date
 
 from goaldash.model import Adjustment, Blocker, Status
 from goaldash.parse.blocks import ListItem, Table
-from goaldash.parse.dates import date_range, first_date, revised
+from goaldash.parse.dates import date_range, first_date, period, revised
 from goaldash.parse.phases import finished_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.sections import (
@@ -231,7 +231,8 @@ def field(key: str, value: str, st: State) -> None:
         # "**Closed:** 2026-02-23 — signed off", "**Concluído:** 12/03": when it ended.
         st.phases[st.scope.key].take_dates(None, d, None)
     elif st.scope is not None and key in _START_KEYS:
-        st.phases[st.scope.key].take_dates(first_date(value), None, None)
+        month = period(value)  # "**Start:** March 2027": its first day
+        st.phases[st.scope.key].take_dates(first_date(value) or (month and month[0]), None, None)
     elif st.scope is not None and key in SPAN_KEYS and (span := date_range(value)):
         st.phases[st.scope.key].take_dates(span[0], span[1], None)
     elif st.scope is None and not st.phases:
@@ -243,4 +244,6 @@ def _revised(value: str, b: PhaseB) -> date | None:
     current, original = revised(value)
     if current is not None and original is not None:
         b.original_end = b.original_end or original
+    if current is None and (month := period(value)):
+        return month[1]  # "**Target:** March 2027", "**ETA:** Q1 2027": its last day
     return current

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from goaldash.parse.dates import find_dates, first_date
+from goaldash.parse.dates import find_dates, first_date, period
 from goaldash.parse.placeholders import is_placeholder
 from goaldash.parse.words import (
     BLOCKERS,
@@ -241,13 +241,17 @@ def date_fields(text: str) -> list[tuple[str, str]]:
     finish or a stretch of time: `words.COLUMN`'s), keys lowercased, whatever the key's
     emphasis or separator: `Due: 2026-03-10`, `📅 Due 2026-07-01`, `Deadline — 15 April 2026`.
 
-    The value must hold a date; without a colon it must open with one, so that a sentence
+    The value must hold a date (or, after a colon, a month or quarter with its year: `Target:
+    March 2027`); without a colon it must open with one, so that a sentence
     that happens to start with a key word ("End-to-end tests by 2026-03-01") is not read."""
     out: list[tuple[str, str]] = []
     for m in _DATE_LINE.finditer(text):
         value = m.group("value").strip().strip("*_ ").strip()
         found = find_dates(value)
-        if not found or (m.group("sep") not in (":", "：") and found[0].start != 0):
+        colon = m.group("sep") in (":", "：")
+        if found and not colon and found[0].start != 0:
+            continue
+        if not found and not (colon and period(value)):  # "Target: March 2027" is a date
             continue
         out.append((" ".join(m.group("key").lower().split()), value))
     return out

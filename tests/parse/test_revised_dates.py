@@ -56,3 +56,34 @@ def test_twice_struck_due_line_ends_on_the_unstruck_date() -> None:
     )
     m1 = plan.phases[0]
     assert (m1.end, m1.original_end) == (date(2026, 9, 30), date(2026, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [
+        ("**Target:** March 2027", date(2027, 3, 31)),
+        ("**ETA:** Q1 2027", date(2027, 3, 31)),
+        ("**Deadline:** end of January 2027", date(2027, 1, 31)),
+        ("Target: by end of Q2 2026", date(2026, 6, 30)),
+        ("**Due:** Dec 2026", date(2026, 12, 31)),
+    ],
+)
+def test_a_month_or_quarter_with_its_year_ends_on_its_last_day(line: str, end: date) -> None:
+    plan = plan_of(f"# Plan\n\n## Phase 1: A\n\n{line}\n\n- [ ] a\n")
+    assert plan.phases[0].end == end
+
+
+def test_a_month_start_begins_on_its_first_day_and_a_frontmatter_quarter_ends_the_plan() -> None:
+    plan = plan_of(
+        "---\neta: Q1 2027\n---\n\n# Plan\n\n## Phase 1: A\n\n**Start:** November 2026\n"
+    )
+    assert plan.phases[0].start == date(2026, 11, 1)
+    assert plan.dates.end == date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "line", ["**Target:** March", "**Target:** 2027", "Target for Q1 2027 is scale"]
+)
+def test_no_month_and_year_no_date(line: str) -> None:
+    plan = plan_of(f"# Plan\n\n## Phase 1: A\n\n{line}\n\n- [ ] a\n")
+    assert plan.phases[0].end is None
