@@ -10,7 +10,7 @@ from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.idforms import KEYWORDS, SPACED_KEYWORDS, alternation, id_last, spelled
 from goaldash.parse.status import ATTENTION, LIGHTS, heading_status, partly, status_of
-from goaldash.parse.words import COLUMN, NOTED, words_pattern
+from goaldash.parse.words import COLUMN, NOTED, every_word, words_pattern
 from goaldash.text import repair_mojibake
 
 _KIND = {w.upper(): kind for w, kind in KEYWORDS.items()}  # upper: Turkish ı and I agree
@@ -111,8 +111,13 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
     if len(parts) == 1 and " " not in parts[0].strip() and annotation_status(parts[0]):
         notes.append(parts.pop())  # "Fase 2 - Concluído": a status, no name
         parts = [""]
+    if len(parts) == 1 and _when(parts[0]):
+        notes.append(parts.pop())  # "v1.2 — Due by December 15, 2026": a date, no name
+        parts = [""]
     while len(parts) > 1 and (
-        annotation_status(parts[-1]) is not None or not re.search(r"\w", parts[-1])
+        annotation_status(parts[-1]) is not None
+        or not re.search(r"\w", parts[-1])
+        or _when(parts[-1])  # "Name - Closed Aug 20, 2026"
     ):
         notes.append(parts.pop())
     if len(parts) > 1 and not notes:
@@ -132,6 +137,33 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
     if name.startswith("`") and name.endswith("`") and name.count("`") == 2:
         name = name[1:-1]  # wholly code: "`Setup`"; "`.clang-tidy` Configuration" keeps its
     return name.strip(), notes
+
+
+_WHEN_KEYS = every_word(COLUMN["end"]) | every_word(COLUMN["start"])
+_WHEN_KEYS |= every_word(COLUMN["completed"])
+_WHEN_JOINS = {"by", "on", "at", "of", "el", "le", "am", "the"}
+
+
+def _when(part: str) -> bool:
+    """Does a part of a heading only say when: a date, after nothing but its key or a status
+    word ("Due by December 15, 2026", "Closed Aug 20, 2026", "target: 2027-03-01"), with a
+    few words at most after it ("2026-03-01 (hard)")? A name that holds a date ("Sprint
+    ending 2026-03-01") is a name."""
+    if not any(c.isdigit() for c in part):
+        return False
+    found = find_dates(part)
+    if not found:
+        return False
+    before = part[: found[0].start].strip(" *_:：,-–—(").casefold()
+    after = part[found[-1].end :].strip(" *_.,;)")
+    if len(after.split()) > 3:
+        return False
+    if not before or annotation_status(before) is not None:
+        return True
+    words = before.split()
+    while words and words[-1] in _WHEN_JOINS:
+        words.pop()
+    return " ".join(words) in _WHEN_KEYS
 
 
 def annotation_status(note: str) -> Status | None:
@@ -240,10 +272,19 @@ def declares(text: str) -> bool:
     return may_declare(text) and _matched(text)[0] is not None
 
 
+_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,2000}\)|\[[^\[\]\n]{0,100}\])")
+
+
+def unlinked(text: str) -> str:
+    """`text` with its links as their words: "[v1.2](https://…/milestone/5) — Due …" reads
+    "v1.2 — Due …", as a reader sees it."""
+    return _LINK.sub(r"\1", text) if "](" in text or "][" in text else text
+
+
 def _matched(text: str) -> tuple[re.Match[str] | None, bool]:
-    """The declaration's match on the first line of `text` (emphasis and a strike through the
-    whole taken off, the id put after the word), and whether it was struck through."""
-    text = repair_mojibake(text).replace("**", "").replace("__", "").split("\n", 1)[0]
+    """The declaration's match on the first line of `text` (emphasis, links and a strike
+    through the whole taken off, the id put after the word), and whether it was struck."""
+    text = unlinked(repair_mojibake(text).replace("**", "").replace("__", "").split("\n", 1)[0])
     struck = _STRUCK_WHOLE.match(text)
     if struck:  # "~~Phase 3: Name~~ (dropped)": the phase is cancelled
         text = struck.group(1) + struck.group(2) + struck.group(3)
@@ -258,7 +299,7 @@ def _matched(text: str) -> tuple[re.Match[str] | None, bool]:
 def parse_phase_as(kind: str, ident: str, rest: str) -> PhaseDecl:
     """The phase a line declares by its id alone (`levels` tells which lines do): `rest` is
     what follows the id, its name and annotations."""
-    rest = repair_mojibake(rest).replace("**", "").replace("__", "")
+    rest = unlinked(repair_mojibake(rest).replace("**", "").replace("__", ""))
     struck = _STRUCK_WHOLE.match(rest)
     if struck:
         rest = struck.group(1) + struck.group(2) + struck.group(3)

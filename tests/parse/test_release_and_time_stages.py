@@ -4,8 +4,11 @@ same shape are the plan's stages (goaldash/parse/levels.py, words.STEP)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from goaldash.model import Status
 from tests.conftest import plan_of
 
 
@@ -72,3 +75,51 @@ def test_weeks_inside_a_phase_are_parts_of_it() -> None:
         "## Phase 2: Build\n\n- [ ] c\n"
     )
     assert stages(text) == [("1", "in_progress"), ("2", "not_started")]
+
+
+def test_a_heading_tail_that_only_says_when_dates_the_stage_and_is_no_name() -> None:
+    plan = plan_of(
+        "# Roadmap\n\n## v1.2 — Due by December 15, 2026\n\n- [ ] registry\n\n"
+        "## v1.3 — Due by 2027-03-31\n\n- [ ] sync\n\n"
+        "## v1.1 — Closed Aug 20, 2026\n\n- [x] parsing\n\n"
+        "## v1.4 - Beta - target: 2027-05-01\n\n- [ ] beta\n"
+    )
+    assert [(p.id, p.name, p.end, p.status) for p in plan.phases] == [
+        ("v1.2", "", date(2026, 12, 15), Status.NOT_STARTED),
+        ("v1.3", "", date(2027, 3, 31), Status.NOT_STARTED),
+        ("v1.1", "", date(2026, 8, 20), Status.DONE),
+        ("v1.4", "Beta", date(2027, 5, 1), Status.NOT_STARTED),
+    ]
+
+
+def test_a_name_that_holds_a_date_stays_a_name() -> None:
+    plan = plan_of("# P\n\n## Phase 1: Sprint ending 2026-03-01 with the partners\n\n- [ ] a\n")
+    assert plan.phases[0].name == "Sprint ending 2026-03-01 with the partners"
+
+
+def test_a_linked_heading_reads_by_its_words() -> None:
+    plan = plan_of(
+        "# Roadmap\n\n## [v1.2](https://github.com/acme/widget/milestone/5) — Due by December"
+        " 15, 2026\n\n- [x] loader\n- [ ] registry\n\n"
+        "## [v1.3](https://github.com/acme/widget/milestone/6) — Due by March 31, 2027\n\n"
+        "- [ ] sync\n\n## [Phase 3: Docs][docs]\n\n- [ ] guide\n\n[docs]: https://example.com\n"
+    )
+    assert [(p.id, p.end, p.progress.done, p.progress.total) for p in plan.phases] == [
+        ("v1.2", date(2026, 12, 15), 1, 2),
+        ("v1.3", date(2027, 3, 31), 0, 1),
+        ("3", None, 0, 1),  # a reference link's words too
+    ]
+    plan = plan_of("# P\n\n## [Phase 1: Build](#build)\n\n- [x] a\n\n## [Phase 2: Ship](#ship)\n")
+    assert [(p.id, p.name) for p in plan.phases] == [("1", "Build"), ("2", "Ship")]
+
+
+def test_a_quarter_is_its_own_stretch_of_time_unless_the_heading_dates_it() -> None:
+    plan = plan_of(
+        "# Roadmap\n\n## Q4 2026 - Foundation\n\n- [x] a\n- [ ] b\n\n"
+        "## Q1 2027 - Growth\n\n- [ ] c\n\n## Q2 2027 - Scale (due 2027-05-15)\n\n- [ ] d\n"
+    )
+    assert [(p.id, p.start, p.end) for p in plan.phases] == [
+        ("Q4 2026", date(2026, 10, 1), date(2026, 12, 31)),
+        ("Q1 2027", date(2027, 1, 1), date(2027, 3, 31)),
+        ("Q2 2027", None, date(2027, 5, 15)),
+    ]
