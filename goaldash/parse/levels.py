@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from goaldash.parse.dates import period
 from goaldash.parse.phases import PhaseDecl, declares, parse_phase, parse_phase_as, unlinked
 from goaldash.parse.words import (
     NAMED_MILESTONE,
@@ -221,11 +220,7 @@ def outline(text: str) -> Outline:
             if shapes[shape] < 2:
                 continue
             if not shape.startswith(_NAMED_SHAPE):
-                decl = parse_phase_as(kind, ident, rest)
-                if shape == _QUARTER_SHAPE and decl.start is None and decl.end is None:
-                    if (when := period(ident)) is not None:  # "Q4 2026": October to December
-                        decl = replace(decl, start=when[0], end=when[1])
-                out.headings[heading_line] = decl
+                out.headings[heading_line] = parse_phase_as(kind, ident, rest)
             elif (decl := _named(rest)) is not None:
                 named[heading_line] = decl
     out.headings.update(_named_stages(word_named, declaring))

@@ -111,15 +111,3 @@ def test_a_linked_heading_reads_by_its_words() -> None:
     ]
     plan = plan_of("# P\n\n## [Phase 1: Build](#build)\n\n- [x] a\n\n## [Phase 2: Ship](#ship)\n")
     assert [(p.id, p.name) for p in plan.phases] == [("1", "Build"), ("2", "Ship")]
-
-
-def test_a_quarter_is_its_own_stretch_of_time_unless_the_heading_dates_it() -> None:
-    plan = plan_of(
-        "# Roadmap\n\n## Q4 2026 - Foundation\n\n- [x] a\n- [ ] b\n\n"
-        "## Q1 2027 - Growth\n\n- [ ] c\n\n## Q2 2027 - Scale (due 2027-05-15)\n\n- [ ] d\n"
-    )
-    assert [(p.id, p.start, p.end) for p in plan.phases] == [
-        ("Q4 2026", date(2026, 10, 1), date(2026, 12, 31)),
-        ("Q1 2027", date(2027, 1, 1), date(2027, 3, 31)),
-        ("Q2 2027", None, date(2027, 5, 15)),
-    ]
