@@ -216,7 +216,10 @@ def assemble(
             with_blocker.add(key)
             st.blockers.append(
                 Blocker(
-                    text=clean_plain(f"{label_for(b.decl)}: {name} is blocked"),
+                    text=clean_plain(
+                        f"{label_for(b.decl)}: {name} is blocked"
+                        + (f" ({b.why})" if b.why and b.declared is Status.BLOCKED else "")
+                    ),
                     line=b.line,
                     phase=key,
                 )

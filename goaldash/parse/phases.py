@@ -9,7 +9,14 @@ from datetime import date
 from goaldash.model import Status
 from goaldash.parse.dates import Span, date_range, find_dates, find_span
 from goaldash.parse.idforms import KEYWORDS, SPACED_KEYWORDS, alternation, id_last, spelled
-from goaldash.parse.status import ATTENTION, LIGHTS, heading_status, partly, status_of
+from goaldash.parse.status import (
+    ATTENTION,
+    LIGHTS,
+    blocked_reason,
+    heading_status,
+    partly,
+    status_of,
+)
 from goaldash.parse.words import COLUMN, NOTED, every_word, words_pattern
 from goaldash.text import repair_mojibake
 
@@ -78,6 +85,8 @@ class PhaseDecl:
     """The phase word the line declares it by, lowercased ("fase", "etapa"); "" for an id alone."""
     named: bool = False
     """Its id is a name ("### MS Idee", "### Milestone Beta"), not a running id."""
+    why: str = ""
+    """What blocks it, as a blocked status in its heading says ("⚠️ Blocked by #140")."""
 
     @property
     def key(self) -> str:
@@ -338,7 +347,12 @@ def _declaration(
         if mm := _MILESTONE_REF.search(note):
             milestone = mm.group(1)
     start, end, original = _dates(notes, status)
-    return PhaseDecl(kind, ident, name, status, span, start, end, original, milestone, word)
+    why = ""
+    if status is Status.BLOCKED:
+        why = next((r for note in notes if (r := blocked_reason(note))), "")
+    return PhaseDecl(
+        kind, ident, name, status, span, start, end, original, milestone, word, why=why
+    )
 
 
 _REFERENCE = re.compile(_LEAD + _KW + _ID + r"(?![\w.])", re.IGNORECASE)

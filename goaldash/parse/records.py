@@ -24,7 +24,7 @@ from goaldash.parse.sections import (
     parse_adjustment,
 )
 from goaldash.parse.state import PhaseB, State
-from goaldash.parse.status import percent_of, status_of
+from goaldash.parse.status import blocked_reason, percent_of, status_of
 from goaldash.parse.tables import is_phase_table, is_task_table, status_rows_of, tasks_of
 from goaldash.parse.words import COLUMN, COUNT_KEY, every_word
 from goaldash.text import clean_plain
@@ -205,6 +205,7 @@ def field(key: str, value: str, st: State) -> None:
             b = st.phases[st.scope.key]
             if status is not None and b.declared is None:
                 b.declared, b.declared_from = status, "status line"
+                b.why = blocked_reason(value) if status is Status.BLOCKED else ""
             if status is Status.DONE and b.end is None and (d := first_date(value)):
                 b.end, b.dated = d, True
         elif st.plan_status_text is None and not st.phases:

@@ -66,6 +66,7 @@ def _merge_decl(old: PhaseDecl, new: PhaseDecl) -> PhaseDecl:
 def _apply_decl(b: PhaseB, decl: PhaseDecl, source: str) -> None:
     if decl.status is not None and b.declared is None:
         b.declared, b.declared_from = decl.status, source
+        b.why = decl.why
     if decl.span is not None and b.span is None and not is_placeholder(decl.span.text):
         b.span = decl.span
     b.take_dates(decl.start, decl.end, decl.original_end)

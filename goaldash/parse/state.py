@@ -35,6 +35,7 @@ class PhaseB:
     event: date | None = None  # the date of its bold dated line ("**Review on 2024-03-12**")
     event_review: bool = False  # that line names a review, meeting or sign-off
     event_recorded: bool = False  # something is written after that line, in its section
+    why: str = ""  # what blocks it, as its blocked status says ("waiting on the API")
 
     def take_dates(self, start: date | None, end: date | None, original_end: date | None) -> None:
         """The dates a declaration or a table row writes, where the phase has none yet (the

@@ -310,6 +310,25 @@ def status_of(text: str) -> Status | None:
     return light
 
 
+_BLOCKED_ON = re.compile(
+    r"\b(?:blocked|waiting|on\s+hold|stuck)\s+(?:by|on|for|until|behind)\s+(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
+_REASON_AFTER = re.compile(r"\s+[—–-]\s+|\s*[:：]\s+")
+
+
+def blocked_reason(text: str) -> str:
+    """What a blocked status says blocks it: the words after it ("❌ Blocked — waiting on the
+    API" -> "waiting on the API"), or after "blocked by" ("⚠️ Blocked by #140" -> "#140");
+    "" when it says nothing more."""
+    text = text.replace("**", "").strip()
+    parts = _REASON_AFTER.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip() and status_of(parts[0]) is Status.BLOCKED:
+        return parts[1].strip()
+    m = _BLOCKED_ON.search(text)
+    return m.group("why").strip() if m else ""
+
+
 def heading_status(note: str) -> Status | None:
     """The status a heading's note states by opening with a status word ("done", "Fully
     Complete", "**in progress** since May"), or None."""

@@ -184,3 +184,16 @@ def test_a_blockers_heading_with_words_around_its_noun(heading: str) -> None:
 @pytest.mark.parametrize("heading", ["## How blockers are handled", "## Phase 2: Remove blockers"])
 def test_a_heading_that_only_mentions_blockers_opens_none(heading: str) -> None:
     assert plan_of(f"# Plan\n\n{heading}\n\n- Escalate to the lead\n").blockers == ()
+
+
+def test_a_blocked_phase_s_blocker_says_what_blocks_it_when_the_file_does() -> None:
+    plan = plan_of(
+        "# Plan\n\n## Phase 1: Deploy ⚠️ Blocked by #140\n\n- [ ] Rollout\n\n"
+        "## Phase 2: Rollout\n\n**Status:** ❌ Blocked — waiting on the API v2 deploy\n\n"
+        "- [ ] Canary\n\n## Phase 3: Docs (blocked)\n\n- [ ] Guide\n"
+    )
+    assert [(b.text, b.phase, b.resolved) for b in plan.blockers] == [
+        ("Phase 1: Deploy is blocked (#140)", "1", False),
+        ("Phase 2: Rollout is blocked (waiting on the API v2 deploy)", "2", False),
+        ("Phase 3: Docs is blocked", "3", False),  # it says no more
+    ]
