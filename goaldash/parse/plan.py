@@ -39,6 +39,7 @@ from goaldash.parse.register import (
 )
 from goaldash.parse.sections import (
     date_fields,
+    flags_blocked,
     is_adjustments_title,
     is_blockers_title,
     key_values,
@@ -50,7 +51,6 @@ from goaldash.text import clean_plain
 __all__ = ["decode", "parse_plan"]
 
 _MARKS = re.compile(r"^[^\w~]+")
-_BLOCKED_ITEM = re.compile(r"(?:^|[\s(\[—–-])(?:BLOCKED|Blocked)\b|⛔|🚫|\(blocked\b", re.UNICODE)
 
 
 def parse_plan(path: str, data: bytes, *, group: str = "") -> Plan:
@@ -388,7 +388,7 @@ def _list_item(li: ListItem, st: State) -> None:
             mark == " "
             and st.blocker_level is None
             and ("locked" in text or "LOCKED" in text or "⛔" in text or "🚫" in text)
-            and _BLOCKED_ITEM.search(text)
+            and flags_blocked(text)
             and not is_placeholder(text)
         ):
             st.blockers.append(Blocker(text=clean_plain(text), line=li.line, phase=phase))

@@ -9,7 +9,11 @@ from datetime import date
 
 from goaldash.parse.dates import find_dates, first_date, period
 from goaldash.parse.placeholders import is_placeholder
+from goaldash.parse.status import STATUS_EMOJI
 from goaldash.parse.words import (
+    BEING,
+    BLOCKED_BY,
+    BLOCKED_FLAG,
     BLOCKERS,
     COLUMN,
     CURRENTLY,
@@ -79,6 +83,20 @@ _IMPACT = re.compile(
     r"impact\s*:?\s*(?P<n>[+-]?\s*\d+(?:\.\d+)?)\s*(?P<unit>days?|d|weeks?|w|hours?|h)\b",
     re.IGNORECASE,
 )
+# The flag word, not inside another word ("unblocked", "is_blocked_by"); `_` may be emphasis
+# ("__BLOCKED__"), but not inside a word.
+_FLAG = re.compile(
+    rf"(?<![^\W_])(?<![^\W_]_){words_pattern(BLOCKED_FLAG)}(?![^\W_])(?!_[^\W_])", re.IGNORECASE
+)
+_REASON = re.compile(rf"[:(\[—–]|-\s|{words_pattern(BLOCKED_BY)}(?!\w)", re.IGNORECASE)
+_BEING = re.compile(rf"(?<!\w){words_pattern(BEING)}$", re.IGNORECASE)
+# Ids and tags an item's text may open with, before the words ("B4", "T012 [P]", "#12",
+# "CHK-903:", "2.3"): a flag after them opens the item's words.
+_ITEM_IDS = re.compile(
+    r"(?:(?:#?[A-Z]{0,6}-?\d{1,6}(?:\.\d{1,3})*[.:)]?|\[\w{1,8}\])(?:[\s*_]+|\Z))*"
+)
+_AROUND = frozenset("*_ \t\ufe0f") | STATUS_EMOJI
+"""What may stand around the flag word without changing it: emphasis, status emoji, spaces."""
 _WAS = re.compile(r"\(\s*was\s+([^)]*)\)", re.IGNORECASE)
 
 
@@ -110,6 +128,42 @@ def is_resolved(text: str) -> bool:
     if lead.startswith(("✅", "✔", "☑")) or _UPPER_RESOLVED.search(text):
         return True
     return bool(_RESOLVED_MARK.search(_DECORATION.sub("", text)))
+
+
+def flags_blocked(text: str) -> bool:
+    """An open item's text flags it blocked: ⛔ or 🚫, or the flag word (`BLOCKED_FLAG`) set
+    off as a flag, emphasis and status emoji around it changing nothing. It opens the text, a
+    parenthesis or a bracket capitalised, emphasised or after an emoji ("BLOCKED: x",
+    "**BLOCKED** x", "(blocked on x)", "(🔴 blocked on x)"); anywhere else, capitalised,
+    emphasised, or after an emoji or a dash, it is followed by what blocks it ("— **Blocked**
+    by x", "*blocked* by x", "🔴 blocked on x", "**Blocked:** x") or ends the text, unless a
+    verb makes it a predicate there: the item is then about blocking ("explain what to do when
+    a job is BLOCKED"), as it is with a word after it ("Handle BLOCKED state")."""
+    if "⛔" in text or "🚫" in text:
+        return True
+    return any(_flag_at(text, m.start(), m.end()) for m in _FLAG.finditer(text))
+
+
+def _flag_at(text: str, start: int, end: int) -> bool:
+    """Is the flag word at `start`..`end` of `text` set off as a flag (`flags_blocked`)?"""
+    i, marked = start, False
+    while i > 0 and text[i - 1] in _AROUND:
+        i -= 1
+        marked = marked or text[i] not in " \t"
+    capital = text[start].isupper()
+    bracket = i > 0 and text[i - 1] in "(["
+    if bracket or i == 0 or (i <= 40 and _ITEM_IDS.fullmatch(text, 0, i)):
+        return capital or marked or bracket
+    if not (capital or marked or (text[i - 1] in "—–-" and i < start)):
+        return False
+    j = end
+    while j < len(text) and text[j] in _AROUND:
+        j += 1
+    if _REASON.match(text, j):
+        return True  # what blocks it follows
+    if j < len(text) and text[j].isalnum():
+        return False  # a word follows: "BLOCKED state"
+    return _BEING.search(text, max(0, i - 16), i) is None  # the word before it, at most
 
 
 def is_status_header(cell: str) -> bool:

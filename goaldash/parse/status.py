@@ -261,6 +261,8 @@ def _row_pattern(row: Row) -> re.Pattern[str]:
 
 
 _EMOJI: dict[str, Status] = {ch: row.status for row in VOCABULARY for ch in row.emoji}
+STATUS_EMOJI = frozenset(_EMOJI)
+"""Every emoji that states a status."""
 _WORDS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
     (_row_pattern(row), row.status) for row in VOCABULARY
 )

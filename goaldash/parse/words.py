@@ -179,6 +179,24 @@ BLOCKERS: dict[str, tuple[str, ...]] = {
 }
 """Words that name a plan's blockers, as a heading."""
 
+BLOCKED_FLAG: dict[str, tuple[str, ...]] = {
+    # An open item flagged with one of these is a blocker: "(BLOCKED: waiting on ops)",
+    # "— **Blocked** by OPS-77", "🔴 blocked on review" (`sections.flags_blocked`).
+    "en": ("blocked",),
+}
+"""The word that flags an open item blocked."""
+
+BLOCKED_BY: dict[str, tuple[str, ...]] = {
+    "en": ("by", "on", "until", "till", "waiting", "pending", "due to", "because", "since"),
+}
+"""Words that say what blocks an item, after its flag ("Blocked by OPS-77")."""
+
+BEING: dict[str, tuple[str, ...]] = {
+    "en": ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "becomes"),
+}
+"""Verbs that make the flag word the predicate of a clause in the item's text ("explain what
+to do when a job is BLOCKED"): a state the item talks about, not one it is in."""
+
 ISSUES: dict[str, tuple[str, ...]] = {
     "en": ("risks", "risk", "issues", "issue", "concerns", "problems", "dependencies"),
     "es": ("riesgos", "riesgo", "problemas", "incidencias"),
