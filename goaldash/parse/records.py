@@ -20,6 +20,9 @@ from goaldash.parse.sections import (
     is_nothing,
     is_resolved,
     is_resolved_title,
+    is_risk,
+    is_risk_table,
+    is_risks_title,
     is_status_header,
     parse_adjustment,
 )
@@ -98,7 +101,8 @@ def table(t: Table, st: State) -> None:
         st.holes += holes
         return
     if is_blocker_table(t.header):
-        _blocker_table(t, st)  # "| Blocker | Owner | Status |", "| # | Riesgo | Estado |"
+        if not is_risk_table(t.header, _under_risks(st)):
+            _blocker_table(t, st)  # "| Blocker | Owner | Status |", "| # | Problema | Estado |"
         return
     found = status_rows_of(t)
     if found is None:
@@ -118,6 +122,16 @@ def table(t: Table, st: State) -> None:
         if row.status is Status.BLOCKED:
             text = row.label + (f" — {row.notes}" if row.notes else "")
             st.blockers.append(Blocker(text=clean_plain(text), line=row.line, phase=row.phase))
+
+
+def _under_risks(st: State) -> bool:
+    """Is the block being read in a section of risks ("## Risks and Mitigations",
+    "**Riesgos:**"), and not of blockers?"""
+    if st.blocker_level is not None:
+        return False
+    return (st.label is not None and is_risks_title(st.label)) or any(
+        is_risks_title(h.text) for h in st.headings
+    )
 
 
 def _log_table(t: Table, st: State) -> None:
@@ -155,6 +169,8 @@ def _blocker_table(t: Table, st: State) -> None:
         text = cell(ctext)
         if not text or is_placeholder(text) or is_nothing(text):
             continue
+        if any(is_risk(c) for i, c in enumerate(row) if i != ctext):
+            continue  # "| Vendor outage | Risk | Monitoring |": a risk, in a mixed table
         status = cell(cstatus)
         resolved = section_resolved or is_resolved(text) or _closed(status)
         eta = cell(ceta)

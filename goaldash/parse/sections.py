@@ -22,6 +22,7 @@ from goaldash.parse.words import (
     NOTHING,
     OPEN_QUALIFIER,
     RESOLVED,
+    RISKS,
     STATUS_KEY,
     every_word,
     words_pattern,
@@ -46,6 +47,17 @@ _BLOCKERS_TITLE = re.compile(
     rf"[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$",
     re.IGNORECASE,
 )
+_RISK = words_pattern(RISKS)
+# "Risks", "Key risks", "Risks and Mitigations", "2. Riesgos", "⚠️ 风险与缓解": a title opening
+# with a risk word (three words at most before it).
+_RISKS_TITLE = re.compile(
+    rf"^[^\w(]*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:[^\W\d_]{{2,15}}\s+){{0,3}}?{_RISK}"
+    rf"(?:(?<=[\u2e80-\U0002ffff])|(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_RISK_ONLY = re.compile(rf"^[^\w]*{_RISK}[^\w]*$", re.IGNORECASE)
+_RISK_HEADER = re.compile(rf"^{_RISK}(?:\s*(?:#|id|description|name|item))?$", re.IGNORECASE)
+_BLOCKER_NOUN = re.compile(rf"^(?:{_QUALIFIER}\s*)?{_NOUN}", re.IGNORECASE)
 _RESOLVED_QUALIFIER = re.compile(rf"^{_RESOLVED_WORD}$", re.IGNORECASE)
 _RESOLVED_ONLY = re.compile(rf"^[^\w]*{_RESOLVED_WORD}[^\w(]*(?:\([^()]{{0,80}}\))?[^\w]*$", re.I)
 _DECORATION = re.compile(r"[*_`]+")
@@ -179,11 +191,34 @@ def blocker_column(header: list[str]) -> int | None:
 
 def is_blocker_table(header: list[str]) -> bool:
     """A table of blockers, risks or issues with a status column: its first column past an
-    id names the blocker ("| Blocker | Owner | Status |", "| # | Riesgo | Estado |")."""
+    id names the blocker ("| Blocker | Owner | Status |", "| # | Problema | Estado |"). One of
+    risks is read as none (`is_risk_table`)."""
     first = blocker_column(header)
     if first is None or not _BLOCKER_HEADER.match(_DECORATION.sub("", header[first]).strip()):
         return False
     return any(map(is_status_header, header))
+
+
+def is_risks_title(text: str) -> bool:
+    """A heading or bold label that opens a section of risks ("Risks", "Risks and
+    Mitigations", "Riesgos"), and not of blockers ("Risks and blockers" is one of blockers)."""
+    text = _DECORATION.sub("", text).strip()
+    return bool(_RISKS_TITLE.match(text)) and not _BLOCKERS_TITLE.match(text)
+
+
+def is_risk(cell: str) -> bool:
+    """A cell that says risk and nothing else: the type of a row in a mixed table."""
+    return bool(_RISK_ONLY.match(_DECORATION.sub("", cell)))
+
+
+def is_risk_table(header: list[str], under_risks: bool) -> bool:
+    """A table of risks, not of blockers, whatever its status column says: its key column
+    (the first past an id) names risks ("| Risk | Likelihood | Status |"), or it is in a
+    section of risks (`under_risks`) and its key column does not name blockers. A risk may
+    come to block the work; it does not block it yet (a list of risks is no blockers either)."""
+    first = blocker_column(header)
+    key = _LEAD.sub("", _DECORATION.sub("", header[first])).strip() if first is not None else ""
+    return bool(_RISK_HEADER.match(key)) or (under_risks and not _BLOCKER_NOUN.match(key))
 
 
 def is_adjustments_title(text: str) -> bool:

@@ -197,35 +197,68 @@ BEING: dict[str, tuple[str, ...]] = {
 """Verbs that make the flag word the predicate of a clause in the item's text ("explain what
 to do when a job is BLOCKED"): a state the item talks about, not one it is in."""
 
-ISSUES: dict[str, tuple[str, ...]] = {
-    "en": ("risks", "risk", "issues", "issue", "concerns", "problems", "dependencies"),
-    "es": ("riesgos", "riesgo", "problemas", "incidencias"),
-    "pt": ("riscos", "risco", "problemas"),
-    "fr": ("risques", "risque", "problèmes"),
-    "de": ("risiken", "risiko", "probleme"),
-    "it": ("rischi", "rischio", "problemi"),
-    "ru": ("риски", "риск", "проблемы"),
-    "zh": ("风险", "風險", "问题", "問題"),
-    "ja": ("リスク", "課題", "問題"),
-    "ko": ("위험", "리스크", "이슈", "문제"),
-    "ar": ("المخاطر", "مخاطر", "المشاكل"),
-    "tr": ("riskler", "risk", "sorunlar"),
-    "vi": ("rủi ro", "vấn đề"),
-    "pl": ("ryzyka", "ryzyko", "problemy"),
-    "nl": ("risico's", "risico", "problemen"),
-    "sv": ("risker", "risk", "problem"),
-    "da": ("risici", "risiko", "problemer"),
-    "no": ("risikoer", "risiko", "problemer"),
-    "cs": ("rizika", "riziko", "problémy"),
-    "uk": ("ризики", "ризик", "проблеми"),
-    "id": ("risiko", "masalah"),
-    "hi": ("जोखिम", "समस्याएँ", "समस्याएं"),
-    "fa": ("ریسک‌ها", "ریسک", "مشکلات"),
-    "he": ("סיכונים", "בעיות"),
-    "el": ("κίνδυνοι", "κίνδυνος", "προβλήματα"),
+RISKS: dict[str, tuple[str, ...]] = {
+    "en": ("risks", "risk"),
+    "es": ("riesgos", "riesgo"),
+    "pt": ("riscos", "risco"),
+    "fr": ("risques", "risque"),
+    "de": ("risiken", "risiko"),
+    "it": ("rischi", "rischio"),
+    "ru": ("риски", "риск"),
+    "zh": ("风险", "風險"),
+    "ja": ("リスク",),
+    "ko": ("위험", "리스크"),
+    "ar": ("المخاطر", "مخاطر"),
+    "tr": ("riskler", "risk"),
+    "vi": ("rủi ro",),
+    "pl": ("ryzyka", "ryzyko"),
+    "nl": ("risico's", "risico"),
+    "sv": ("risker", "risk"),
+    "da": ("risici", "risiko"),
+    "no": ("risikoer", "risiko"),
+    "cs": ("rizika", "riziko"),
+    "uk": ("ризики", "ризик"),
+    "id": ("risiko",),
+    "hi": ("जोखिम",),
+    "fa": ("ریسک‌ها", "ریسک"),
+    "he": ("סיכונים",),
+    "el": ("κίνδυνοι", "κίνδυνος"),
 }
-"""Risks and issues: beside a blocker word in a heading, or heading a table with a status
-column, they are read as blockers."""
+"""Words for risks: a risk may come to block the work, it does not block it yet.
+A table of them (or a row typed so) is not a table of blockers."""
+
+ISSUES: dict[str, tuple[str, ...]] = {
+    lang: RISKS.get(lang, ()) + others
+    for lang, others in {
+        "en": ("issues", "issue", "concerns", "problems", "dependencies"),
+        "es": ("problemas", "incidencias"),
+        "pt": ("problemas",),
+        "fr": ("problèmes",),
+        "de": ("probleme",),
+        "it": ("problemi",),
+        "ru": ("проблемы",),
+        "zh": ("问题", "問題"),
+        "ja": ("課題", "問題"),
+        "ko": ("이슈", "문제"),
+        "ar": ("المشاكل",),
+        "tr": ("sorunlar",),
+        "vi": ("vấn đề",),
+        "pl": ("problemy",),
+        "nl": ("problemen",),
+        "sv": ("problem",),
+        "da": ("problemer",),
+        "no": ("problemer",),
+        "cs": ("problémy",),
+        "uk": ("проблеми",),
+        "id": ("masalah",),
+        "hi": ("समस्याएँ", "समस्याएं"),
+        "fa": ("مشکلات",),
+        "he": ("בעיות",),
+        "el": ("προβλήματα",),
+    }.items()
+}
+"""Risks and issues: beside a blocker word in a heading, they are read as blockers; issues
+heading a table with a status column too (risks do not: `RISKS`)."""
 
 NOTHING: dict[str, tuple[str, ...]] = {
     # A blockers entry that is one of these (alone, or followed by a dash and a note, or by a

@@ -129,9 +129,9 @@ def test_a_heading_that_only_mentions_blocking_is_not_a_blockers_section(title: 
     ("heading", "header", "open_word", "done_word"),
     [
         ("Risks", "| # | Blocker | Owner | Status |", "Open", "Resolved"),
-        ("Riesgos", "| # | Riesgo | Responsable | Estado |", "Abierto", "Resuelto"),
-        ("Risiken", "| Nr | Risiko | Status |", "Offen", "Erledigt"),
-        ("风险", "| 风险 | 负责人 | 状态 |", "进行中", "已解决"),
+        ("Bloqueos", "| # | Problema | Responsable | Estado |", "Abierto", "Resuelto"),
+        ("Notizen", "| Nr | Problem | Status |", "Offen", "Erledigt"),
+        ("阻塞", "| 问题 | 负责人 | 状态 |", "进行中", "已解决"),
     ],
 )
 def test_blocker_tables_with_a_status_column(
@@ -197,3 +197,31 @@ def test_a_blocked_phase_s_blocker_says_what_blocks_it_when_the_file_does() -> N
         ("Phase 2: Rollout is blocked (waiting on the API v2 deploy)", "2", False),
         ("Phase 3: Docs is blocked", "3", False),  # it says no more
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "header", "open_word"),
+    [
+        ("Risks", "| Risk | Likelihood | Impact | Status |", "Open"),
+        ("Risks and Mitigations", "| # | Item | Mitigation | Status |", "Open"),
+        ("Notes", "| # | Risk | Owner | Status |", "Open"),
+        ("Riesgos", "| # | Riesgo | Responsable | Estado |", "Abierto"),
+        ("Risiken und Gegenmaßnahmen", "| Nr | Problem | Status |", "Offen"),
+        ("风险与缓解", "| 问题 | 负责人 | 状态 |", "进行中"),
+    ],
+)
+def test_a_table_of_risks_is_not_blockers(heading: str, header: str, open_word: str) -> None:
+    # Under a risks heading, or keyed by risk: a risk may come to block, it does not yet (a
+    # list of risks is no blockers either).
+    cols = header.count("|") - 1
+    cells = ["1"] * (cols == 4) + ["Vendor outage"] + ["x"] * (cols - 2 - (cols == 4))
+    body = f"# P\n\n## {heading}\n\n{header}\n|{'---|' * cols}\n| {' | '.join(cells)} | {open_word} |\n"
+    assert _blockers(body) == []
+
+
+def test_a_risk_row_of_a_mixed_table_is_not_a_blocker() -> None:
+    body = (
+        "# P\n\n## Risks and blockers\n\n| Item | Type | Status |\n|---|---|---|\n"
+        "| Payment contract | Blocker | Open |\n| Vendor outage | **Risk** | Monitoring |\n"
+    )
+    assert _blockers(body) == [("Payment contract", False, 7)]
