@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from goaldash.model import Status, StatusRow, Task
@@ -244,6 +245,20 @@ def _decl(label: str, ident: str | None, kind: str) -> PhaseDecl | None:
     return PhaseDecl(kind, key, name.strip(), None, None, None, None, None, None)
 
 
+def _ids_alone(decls: Iterable[PhaseDecl | None]) -> bool:
+    """Do the rows of a phase column name their phases by ids alone (`| 1 |`, `| M2 |`)?"""
+    found = [d for d in decls if d is not None]
+    return bool(found) and not any(d.name for d in found)
+
+
+def _name_column(header: list[str], cols: dict[str, int]) -> int | None:
+    """For a phase column holding ids alone, the column naming the phases: the first one not
+    read as something else (`| Phase | Name | Status |`, `| Milestone | Scope | Due |`), as
+    the first other column names milestones keyed by an `ID` column (`stage_columns`)."""
+    taken = set(cols.values())
+    return next((i for i in range(len(header)) if i not in taken), None)
+
+
 def _status_cell(row: list[str], i: int) -> int:
     """Where a row's status is: column `i`, or a neighbour when the row's cells are shifted
     (a row with a cell more or fewer than the header)."""
@@ -284,12 +299,17 @@ def status_rows_of(table: Table) -> StatusTable | None:
     found = StatusTable([], [], 0, {})
     rows, summary = found.rows, found.summary
     holes = 0
+    decls = {line: _decl(label, _data(_cell(row, cid)), kind) for (line, row), label in
+             zip(table.rows, labels, strict=True) if _data(label)}  # fmt: skip
+    cname = _name_column(table.header, cols) if _ids_alone(decls.values()) else None
     for line, row in table.rows:
         holes += _holes(row)
         label = _cell(row, clabel)
         if not _data(label):
             continue
-        decl = _decl(label, _data(_cell(row, cid)), kind)
+        decl = decls[line]
+        if decl is not None and cname is not None:
+            decl = replace(decl, name=clean_plain(_data(_cell(row, cname)) or "").strip(" *_`"))
         key = None
         if decl is not None:
             key = decl.id

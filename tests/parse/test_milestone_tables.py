@@ -147,3 +147,37 @@ def test_a_table_keyed_by_milestone_ids_is_the_milestones() -> None:
 def test_a_table_keyed_by_other_ids_is_no_milestone_table(rows: str) -> None:
     plan = plan_of(f"# Plan\n\n| ID | Item | Status |\n|---|---|---|\n{rows}")
     assert plan.phases == ()
+
+
+@pytest.mark.parametrize("column", ["Name", "Title", "Description", "Scope", "Goal", "Nome"])
+def test_a_phase_column_of_ids_alone_is_named_by_the_next_text_column(column: str) -> None:
+    plan = plan_of(
+        f"# Plan\n\n| Phase | {column} | Status | Target |\n|---|---|---|---|\n"
+        "| 1 | Inventory services | ✅ Done | 2026-08-31 |\n"
+        "| 2 | Move databases | ⏳ Not started | 2026-12-20 |\n"
+        "| **Total** | - | 🔄 | |\n"
+    )
+    assert [(p.id, p.name, p.status) for p in plan.phases] == [
+        ("1", "Inventory services", Status.DONE),
+        ("2", "Move databases", Status.NOT_STARTED),
+    ]
+
+
+def test_milestone_ids_alone_are_named_by_the_scope_column() -> None:
+    plan = plan_of(
+        "# Release plan\n\n| Milestone | Scope | Due | Status |\n|---|---|---|---|\n"
+        "| M1 | Alpha to internal users | 2026-04-20 | ✅ Done |\n"
+        "| M2 | Public beta | 2026-10-30 | 🚧 In progress |\n"
+    )
+    assert [(p.id, p.name, p.end) for p in plan.phases] == [
+        ("M1", "Alpha to internal users", date(2026, 4, 20)),
+        ("M2", "Public beta", date(2026, 10, 30)),
+    ]
+
+
+def test_a_phase_column_with_names_keeps_them() -> None:
+    plan = plan_of(
+        "# Plan\n\n| Phase | Owner | Status |\n|---|---|---|\n"
+        "| 1. Discovery | Ana | ✅ Done |\n| Phase 2: Build | Ben | 🔄 In progress |\n"
+    )
+    assert [(p.id, p.name) for p in plan.phases] == [("1", "Discovery"), ("2", "Build")]
