@@ -333,6 +333,8 @@ def status_rows_of(table: Table) -> StatusTable | None:
             continue
         status = status_of(status_text) if _data(status_text) else None
         progress = _progress(progress_text)
+        if status is None and progress is None and _data(status_text):
+            progress = percent_of(status_text)  # "| Phase 2 | 60% |": a status column's share
         if status is None and progress is not None:
             status = (
                 Status.DONE

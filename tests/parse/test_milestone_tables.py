@@ -181,3 +181,17 @@ def test_a_phase_column_with_names_keeps_them() -> None:
         "| 1. Discovery | Ana | ✅ Done |\n| Phase 2: Build | Ben | 🔄 In progress |\n"
     )
     assert [(p.id, p.name) for p in plan.phases] == [("1", "Discovery"), ("2", "Build")]
+
+
+def test_a_percentage_in_the_status_column_is_progress() -> None:
+    plan = plan_of(
+        "# Roadmap\n\n| Phase | Status | End |\n|---|---|---|\n"
+        "| Phase 1: Discovery | 100% | 2026-01-30 |\n| Phase 2: Build | 60% | 2026-04-10 |\n"
+        "| Phase 3: Beta | 0% | 2026-05-01 |\n"
+    )
+    assert [(p.id, p.status) for p in plan.phases] == [
+        ("1", Status.DONE),
+        ("2", Status.IN_PROGRESS),
+        ("3", Status.NOT_STARTED),
+    ]
+    assert [r.progress for r in plan.status_rows] == [100.0, 60.0, 0.0]
