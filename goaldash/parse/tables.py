@@ -245,6 +245,11 @@ def _decl(label: str, ident: str | None, kind: str) -> PhaseDecl | None:
     return PhaseDecl(kind, key, name.strip(), None, None, None, None, None, None)
 
 
+def _by_id(decl: PhaseDecl | None) -> bool:
+    """Does a row name its phase by an id (`Phase 3: Beta`, `3`, `M2`), not by a label alone?"""
+    return decl is not None and decl.id != decl.name
+
+
 def _ids_alone(decls: Iterable[PhaseDecl | None]) -> bool:
     """Do the rows of a phase column name their phases by ids alone (`| 1 |`, `| M2 |`)?"""
     found = [d for d in decls if d is not None]
@@ -302,6 +307,7 @@ def status_rows_of(table: Table) -> StatusTable | None:
     decls = {line: _decl(label, _data(_cell(row, cid)), kind) for (line, row), label in
              zip(table.rows, labels, strict=True) if _data(label)}  # fmt: skip
     cname = _name_column(table.header, cols) if _ids_alone(decls.values()) else None
+    bare: set[int] = set()  # lines of the rows that name a phase and say nothing of it
     for line, row in table.rows:
         holes += _holes(row)
         label = _cell(row, clabel)
@@ -330,7 +336,9 @@ def status_rows_of(table: Table) -> StatusTable | None:
         no_status = cstatus is None or _data(status_text) is None
         end_text = _cell(row, at(cdone)) if _date(_cell(row, at(cdone))) else _cell(row, at(cend))
         if no_status and progress_text is None and not _date(end_text):
-            continue
+            if not _by_id(decl):
+                continue
+            bare.add(line)  # "| Phase 3: Beta |": a phase, if the table's other rows say more
         status = status_of(status_text) if _data(status_text) else None
         progress = _progress(progress_text)
         if status is None and progress is None and _data(status_text):
@@ -366,5 +374,9 @@ def status_rows_of(table: Table) -> StatusTable | None:
         )
         if decl is not None:
             found.decls[line] = decl
+    if bare and all(row.line in bare for row in rows):
+        # No row says anything of its phase: a template's table, a list of phases. Nothing.
+        rows[:] = []
+        found.decls = {}
     found.holes = holes
     return found

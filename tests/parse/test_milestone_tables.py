@@ -195,3 +195,22 @@ def test_a_percentage_in_the_status_column_is_progress() -> None:
         ("3", Status.NOT_STARTED),
     ]
     assert [r.progress for r in plan.status_rows] == [100.0, 60.0, 0.0]
+
+
+def test_a_row_holding_only_its_phase_is_a_phase() -> None:
+    plan = plan_of(
+        "# Roadmap\n\n| Phase | Status | End |\n|---|---|---|\n"
+        "| Phase 1: Discovery | ✅ Done | 2026-01-30 |\n| Phase 2: Beta |\n| Design review |\n"
+    )
+    assert [(p.id, p.name, p.declared_status) for p in plan.phases] == [
+        ("1", "Discovery", "done"),
+        ("2", "Beta", None),
+    ]
+
+
+def test_a_table_whose_rows_only_name_phases_states_none() -> None:
+    plan = plan_of(
+        "# Plan template\n\n| Phase | Status | End |\n|---|---|---|\n| Phase 1 | | |\n"
+        "| Phase 2 | | |\n"
+    )
+    assert plan.status_rows == ()
