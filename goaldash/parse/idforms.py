@@ -14,6 +14,7 @@ from goaldash.parse.words import (
     MILESTONE,
     NUMBER_WORDS,
     NUMERALS,
+    ORDINAL_PREFIX,
     ORDINAL_SUFFIX,
     PHASE,
     STEP,
@@ -40,11 +41,15 @@ SPACED_KEYWORDS = alternation(set(KEYWORDS), wide=False)
 _OWN_LEAD = r"^(?P<lead>[\s*_>]*(?:[^\w\s*_\[]\ufe0f?\s*){0,3}[\s*_]*)"
 _WIDE_WORDS = alternation(set(KEYWORDS) | every_word(STEP), wide=True)
 _NUMERAL = "[" + "".join(NUMERALS) + "]"
-# The id before the word: an ordinal ("第二阶段", "第3段階") or a number ("3단계", "2차") written
-# against the word; "8.1 마일스톤 정의" is a section's number before a title ("8.1 Milestones").
+_PREFIX = "(?:" + "|".join(re.escape(p) for p in ORDINAL_PREFIX) + ")"
+# The id before the word: an ordinal ("第二阶段", "第3段階", "제1단계") or a number ("3단계",
+# "2차") written against the word; "8.1 마일스톤 정의" is a section's number before a title
+# ("8.1 Milestones").
 _ID_FIRST = re.compile(
     _OWN_LEAD
-    + r"(?:第\s*(?P<ord>"
+    + r"(?:"
+    + _PREFIX
+    + r"\s*(?P<ord>"
     + _NUMERAL
     + r"{1,3}|\d{1,3})\s*|(?P<num>\d{1,3}(?:\.\d+)?))(?P<word>"
     + _WIDE_WORDS
@@ -105,6 +110,17 @@ _SPELLED_AFTER = re.compile(
     r"(?P<n>" + _NUMBER_WORD + r")(?!\w)" + _ENDS,
     re.IGNORECASE | re.DOTALL,
 )
+# A stage word of the scripts without spaces and a Chinese numeral after it, as a digit is
+# ("阶段一：需求", "阶段 二"), a separator or a space after: not "阶段一览" ("stages at a glance").
+_NUMERAL_AFTER = re.compile(
+    _OWN_LEAD
+    + r"(?P<word>"
+    + alternation(set(KEYWORDS), wide=True)
+    + r")\s*(?P<c>"
+    + _NUMERAL
+    + r"{1,3})(?P<rest>(?:\s*[:：(（]|\s*[-–—]|\s|$).*)$",
+    re.DOTALL,
+)
 _SPELLED_BEFORE = re.compile(
     _OWN_LEAD + r"(?:(?P<d>\d{1,2})(?:" + _SUFFIX + r")|(?P<n>" + _NUMBER_WORD + r"))\s+"
     r"(?P<word>" + SPACED_KEYWORDS + r")(?!\w)" + _ENDS,
@@ -113,8 +129,13 @@ _SPELLED_BEFORE = re.compile(
 
 
 def spelled(text: str) -> str | None:
-    """ "Phase Two: X", "Second Phase: X", "1. Aşama: X" -> "Phase 2: X", "Phase 2: X",
-    "Aşama 1: X"; None when the text has no such number."""
+    """ "Phase Two: X", "Second Phase: X", "1. Aşama: X", "阶段二：X" -> "Phase 2: X", "Phase 2: X",
+    "Aşama 1: X", "阶段 2：X"; None when the text has no such number."""
+    if not text.isascii() and (c := _NUMERAL_AFTER.match(text)):
+        number = _numeral(c.group("c"))
+        if number is None:
+            return None
+        return f"{c.group('lead')}{c.group('word')} {number}{c.group('rest')}"
     m = _SPELLED_AFTER.match(text) or _SPELLED_BEFORE.match(text)
     if not m:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from goaldash.parse.status import is_status_word
+
 # A bracketed run that is not a link (`[text](url)`, `[text][ref]`), not a checkbox, and not a
 # footnote. Nested brackets are not placeholders. A bracket inside a word or a path is an index
 # or a route, not a slot: `list[str]`, `app/[id]/page.tsx`, `[id].tsx`.
@@ -49,8 +51,10 @@ def _counts(m: re.Match[str], text: str) -> bool:
     end = m.end()
     if text[end : end + 3].lstrip("*_").startswith(":"):
         return False  # a label or a legend: "[Research]: ...", "**[Story]**: which story"
-    if " " in body.strip() or _SLOT_SHAPE.search(body):
+    if _SLOT_SHAPE.search(body):
         return True
+    if " " in body.strip():
+        return not is_status_word(body)  # "[In progress]", "[진행 중]": a status tag
     # One word: a slot when it stands alone as a value ("**Date:** [DATE]", a cell, a task);
     # a tag when it heads or qualifies text ("[Backend] Add login", "Fix [infra] flake").
     start = m.start()

@@ -331,6 +331,13 @@ def blocked_reason(text: str) -> str:
     return m.group("why").strip() if m else ""
 
 
+def is_status_word(text: str) -> bool:
+    """Is `text` one status word and nothing more ("In progress", "진행 중", "Not started")? A
+    heading's tag written so (`[진행 중]`) is a value, not a slot left to fill."""
+    text = text.strip()
+    return any(pattern.fullmatch(text) for pattern, _ in _WORDS)
+
+
 def heading_status(note: str) -> Status | None:
     """The status a heading's note states by opening with a status word ("done", "Fully
     Complete", "**in progress** since May"), or None."""

@@ -998,4 +998,9 @@ NUMERALS: dict[str, str] = {
     "〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
     "六": "6", "七": "7", "八": "8", "九": "9", "十": "10",
 }  # fmt: skip
-"""Chinese and Japanese numerals, for ordinals such as 第二阶段 ("stage 2") or 第十一阶段."""
+"""Chinese and Japanese numerals, for ordinals such as 第二阶段 ("stage 2") or 第十一阶段, and
+ids after the word (阶段一, "stage one")."""
+
+ORDINAL_PREFIX = ("第", "제")
+"""What makes a number written against a stage word after it an ordinal, in the scripts
+without spaces between words: 第二阶段, 第3段階, 제1단계 ("the 1st stage")."""
