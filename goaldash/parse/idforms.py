@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from goaldash.parse.wordforms import escape, with_unaccented
 from goaldash.parse.words import (
     MILESTONE,
     NUMBER_WORDS,
@@ -23,7 +24,8 @@ from goaldash.parse.words import (
 
 _MILESTONE_WORDS = every_word(MILESTONE)
 KEYWORDS = {
-    w: "milestone" if w in _MILESTONE_WORDS else "phase" for ws in PHASE.values() for w in ws
+    w: "milestone" if w in _MILESTONE_WORDS else "phase"
+    for w in with_unaccented(w for ws in PHASE.values() for w in ws)
 }
 
 
@@ -32,7 +34,7 @@ def alternation(words: set[str], *, wide: bool) -> str:
     Korean), longest first."""
     chosen = [w for w in words if all(ord(c) >= 0x2E80 for c in w if not c.isspace()) == wide]
     chosen.sort(key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in chosen)
+    return "|".join(escape(w).replace(r"\ ", r"\s+") for w in chosen)
 
 
 SPACED_KEYWORDS = alternation(set(KEYWORDS), wide=False)

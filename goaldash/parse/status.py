@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from goaldash.model import Status
+from goaldash.parse.wordforms import escape
 from goaldash.text import repair_mojibake
 
 
@@ -250,7 +251,7 @@ def partly(text: str) -> bool:
 
 
 def _pattern(word: str, separator: str) -> str:
-    return separator.join(re.escape(part) for part in word.split("_"))
+    return separator.join(escape(part) for part in word.split("_"))
 
 
 def _row_pattern(row: Row) -> re.Pattern[str]:

@@ -14,6 +14,7 @@ from goaldash.parse.idforms import KEYWORDS
 from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
 from goaldash.parse.status import percent_of, status_of
+from goaldash.parse.wordforms import with_unaccented
 from goaldash.parse.words import COLUMN, TOTAL, every_word
 from goaldash.text import clean_plain
 
@@ -150,7 +151,7 @@ class StatusTable:
 
 
 def _words(kind: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for ws in COLUMN[kind].values() for w in ws))
+    return with_unaccented(w for ws in COLUMN[kind].values() for w in ws)
 
 
 _TASK_WORDS = frozenset(_words("task"))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from goaldash.parse.wordforms import escape, with_unaccented
+
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ru", "zh", "ja", "ko", "ar", "tr", "vi")
 """The languages every concept is written in. `PHASE` and `MILESTONE` (what gives a plan its
 shape), `STATUS_KEY`, `COLUMN`'s status column and `BLOCKERS` have more: `MORE_LANGUAGES`,
@@ -102,7 +104,7 @@ PHASE: dict[str, tuple[str, ...]] = {
 
 def _spaced(word: str) -> str:
     """A word of the table as a pattern: its spaces match a space, `-` or `_`."""
-    return r"[-_ ]".join(re.escape(w) for w in word.split(" "))
+    return r"[-_ ]".join(escape(w) for w in word.split(" "))
 
 
 def _unspaced(word: str) -> bool:
@@ -383,14 +385,15 @@ qualifier of a heading ("Resolved blockers")."""
 
 
 def every_word(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """The words of `table` in every language."""
-    return frozenset(w for ws in table.values() for w in ws)
+    """The words of `table` in every language (Greek ones without their accents too)."""
+    return frozenset(with_unaccented(w for ws in table.values() for w in ws))
 
 
 def words_pattern(*tables: dict[str, tuple[str, ...]]) -> str:
-    """The words of `tables` as one group: longest first, spaces matching any run of spaces."""
+    """The words of `tables` as one group: longest first, spaces matching any run of spaces,
+    Greek with or without its accents."""
     words = sorted({w for t in tables for ws in t.values() for w in ws}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in words) + ")"
+    return "(?:" + "|".join(r"\s+".join(escape(p) for p in w.split(" ")) for w in words) + ")"
 
 
 COUNT_KEY: dict[str, tuple[str, ...]] = {
