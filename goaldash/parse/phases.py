@@ -15,6 +15,7 @@ from goaldash.parse.status import (
     blocked_reason,
     heading_status,
     partly,
+    says_more,
     status_of,
 )
 from goaldash.parse.words import COLUMN, NOTED, every_word, words_pattern
@@ -117,8 +118,9 @@ def _annotations(rest: str) -> tuple[str, list[str]]:
     parts = [x for x in re.split(r"\s+[-–—]\s+|\s+[-–—]$", head) if x.strip()] or [""]
     while len(parts) > 1 and not re.search(r"\w", parts[0]):
         notes.append(parts.pop(0))  # "Phase 0 ✅ — Name": marks before the name
-    if len(parts) == 1 and " " not in parts[0].strip() and annotation_status(parts[0]):
-        notes.append(parts.pop())  # "Fase 2 - Concluído": a status, no name
+    alone = parts[0].strip()
+    if len(parts) == 1 and " " not in alone and annotation_status(alone) and not says_more(alone):
+        notes.append(parts.pop())  # "Fase 2 - Concluído", "第2阶段：已完成": a status, no name
         parts = [""]
     if len(parts) == 1 and _when(parts[0]):
         notes.append(parts.pop())  # "v1.2 — Due by December 15, 2026": a date, no name

@@ -339,6 +339,21 @@ def is_status_word(text: str) -> bool:
     return any(pattern.fullmatch(text) for pattern, _ in _WORDS)
 
 
+_LETTER = re.compile(r"[^\W_]")
+
+
+def says_more(note: str) -> bool:
+    """Does a note that opens with a status word go on with words that state none, written
+    against it ("暂停/恢复功能", "完成、归档功能": a name about pausing, not a paused phase;
+    "Done/Shipped" says no more)?"""
+    word = _LETTER.search(note)  # after the marks: "✅已完成"
+    said = 0
+    while word and said < 3 and (m := _HEADING.match(note[word.start() : word.start() + 80])):
+        said += 1  # a few status words at most, each read in a short window: bounded
+        word = _LETTER.search(note, word.start() + m.end())
+    return said > 0 and word is not None and said < 3
+
+
 def heading_status(note: str) -> Status | None:
     """The status a heading's note states by opening with a status word ("done", "Fully
     Complete", "**in progress** since May"), or None."""

@@ -86,3 +86,49 @@ def test_a_status_in_brackets_is_no_placeholder(tag: str) -> None:
 def test_a_menu_or_a_named_slot_is_still_a_placeholder() -> None:
     plan = plan_of("# Plan\n\n## Phase 1: [Phase Name]\n\n**Status:** [In progress/Done]\n")
     assert plan.placeholders == 2
+
+
+ZH_STATUS_WORD_IN_NAME = """# 项目路线图
+
+## 第1阶段：需求分析
+
+**状态**：已完成
+
+- [x] 需求文档
+
+## 第2阶段：暂停/恢复功能
+
+- [ ] 暂停接口
+
+## 第3阶段：完成、归档功能
+
+- [ ] 订单完成页
+
+## 第4阶段：已完成
+
+- [x] 上线
+"""
+
+
+def test_a_status_word_opening_a_cjk_name_is_part_of_it() -> None:
+    plan = plan_of(ZH_STATUS_WORD_IN_NAME)
+    assert [(p.id, p.name, p.status.value) for p in plan.phases] == [
+        ("1", "需求分析", "done"),
+        ("2", "暂停/恢复功能", "not_started"),
+        ("3", "完成、归档功能", "not_started"),
+        ("4", "", "done"),
+    ]
+    assert not plan.blockers
+    assert not [w for w in plan.warnings if w.kind == "contradiction"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("フェーズ2：中断・再開機能", "中断・再開機能"),
+        ("フェーズ2：キャンセル・返金フロー", "キャンセル・返金フロー"),
+    ],
+)
+def test_the_same_in_japanese(heading: str, name: str) -> None:
+    plan = plan_of(f"# 計画\n\n## フェーズ1：準備\n\n- [x] a\n\n## {heading}\n\n- [ ] b\n")
+    assert [(p.name, p.status.value) for p in plan.phases][1] == (name, "not_started")
