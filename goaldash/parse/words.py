@@ -273,11 +273,11 @@ NOTHING: dict[str, tuple[str, ...]] = {
     "it": ("nessun blocco", "nessuno", "nessuna", "niente", "nulla"),
     "ru": ("нет", "никаких", "отсутствуют", "ничего"),
     "zh": ("无", "無", "暂无", "暫無", "没有"),
-    "ja": ("なし", "無し", "特になし", "ありません"),
-    "ko": ("없음", "없습니다", "해당 없음"),
+    "ja": ("なし", "無し", "特になし", "ありません", "特にありません"),
+    "ko": ("없음", "없습니다", "해당 없음", "특이사항 없음", "특이 사항 없음"),
     "ar": ("لا يوجد", "لا شيء"),
-    "tr": ("yok", "hiçbiri"),
-    "vi": ("không có", "không"),
+    "tr": ("yok", "yoktur", "hiçbiri", "bulunmamaktadır", "bulunmuyor"),
+    "vi": ("không có", "không", "chưa có"),
     "pl": ("brak", "nic", "żadne", "żadnych"),
     "nl": ("geen", "niets"),
     "sv": ("inga", "inget", "ingen"),
@@ -289,7 +289,7 @@ NOTHING: dict[str, tuple[str, ...]] = {
     "hi": ("कोई नहीं", "कुछ नहीं"),
     "fa": ("هیچ", "ندارد", "وجود ندارد"),
     "he": ("אין", "אין כרגע"),
-    "el": ("κανένα", "κανένας", "τίποτα"),
+    "el": ("κανένα", "κανένας", "τίποτα", "δεν υπάρχουν", "δεν υπάρχει"),
 }
 """Words that say "there is nothing" as a whole entry."""
 
@@ -304,7 +304,7 @@ NO: dict[str, tuple[str, ...]] = {
     "zh": ("无", "没有", "暂无"),
     "ar": ("لا توجد", "لا يوجد", "بدون"),
     "tr": ("hiç",),
-    "vi": ("không có",),
+    "vi": ("không có", "chưa có"),
     "pl": ("brak", "bez"),
     "nl": ("geen",),
     "sv": ("inga", "ingen"),
@@ -315,7 +315,7 @@ NO: dict[str, tuple[str, ...]] = {
     "id": ("tidak ada", "tanpa"),
     "fa": ("بدون",),
     "he": ("אין", "ללא"),
-    "el": ("κανένα", "χωρίς"),
+    "el": ("κανένα", "χωρίς", "δεν υπάρχουν", "δεν υπάρχει"),
 }
 """Words that say "no ..." before a noun: "No blockers" is nothing; "No API key" is a blocker,
 so these count only before a blocker or issue word, or a "currently"."""
@@ -329,9 +329,9 @@ CURRENTLY: dict[str, tuple[str, ...]] = {
     "it": ("al momento", "attualmente", "per ora"),
     "ru": ("пока", "сейчас", "на данный момент"),
     "zh": ("目前", "当前", "當前"),
-    "ja": ("現在", "今のところ"),
-    "ko": ("현재",),
-    "tr": ("şu anda", "şimdilik"),
+    "ja": ("現在", "今のところ", "現時点では", "現時点で"),
+    "ko": ("현재", "현재까지"),
+    "tr": ("şu anda", "şu an", "şimdilik"),
     "vi": ("hiện tại",),
 }
 """Words for "now": qualify a blockers heading ("Current blockers") or a "None" entry."""
