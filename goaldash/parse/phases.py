@@ -62,8 +62,8 @@ _BOLD = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s+)?(?P<lead>(?:[^\w\s*_\[]\ufe0f?\s*){0,3})\*\*(?P<inner>[^*]+?)\*\*(?P<after>.*)$",
     re.DOTALL,
 )
-# "(Weeks 1-2)", and the full-width "（完了: 2026-02-12）" of Chinese and Japanese.
-_PAREN = re.compile(r"[(（]([^()（）]*)[)）]")
+# "(Weeks 1-2)", and the full-width "（完了: 2026-02-12）" and "【已完成】" of Chinese and Japanese.
+_PAREN = re.compile(r"[(（【]([^()（）【】]*)[)）】]")
 _TAG = re.compile(r"\[([^\[\]]+)\](?![(\[])")
 _MILESTONE_REF = re.compile(r"\bmilestone\s+(M?\d+(?:\.\d+)*)", re.IGNORECASE)
 _STRUCK = re.compile(r"~~([^~]+)~~\s*\**\s*([^*~()]+?)\s*\**(?=$|[\s,;)])")

@@ -76,7 +76,9 @@ VOCABULARY: tuple[Row, ...] = (
         "pianificato|не начат|не начата|не начато|не начаты|запланирован|запланировано|"
         "başlamadı|tamamlanmadı|tamamlanmamış|bitmedi|planlandı|beklemede|chưa bắt đầu|"
         "لم يبدأ|مخطط|non iniziata|por hacer|"
-        "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ|"
+        "a fazer|à venir|in planung|ausstehend|başlanmadı|yapılacak|لم تبدأ|bekliyor|chưa làm|"
+        # French in capitals is often written without its accents: "(A FAIRE)"
+        "a faire|non commence|non demarre|prevu|planifie|"
         # From here in each row: words.MORE_LANGUAGES (pl nl sv da no cs uk id hi fa he el).
         "nie rozpoczęty|nie rozpoczęta|nie rozpoczęte|nie rozpoczęto|nierozpoczęty|nierozpoczęta|"
         "nierozpoczęte|zaplanowany|zaplanowana|zaplanowane|planowany|planowana|planowane|"
@@ -98,14 +100,15 @@ VOCABULARY: tuple[Row, ...] = (
         whole=False),
     Row(Status.IN_PROGRESS, "en curso|en progreso|en proceso|em andamento|em progresso|"
         "en cours|in bearbeitung|in arbeit|laufend|in corso|в процессе|в работе|выполняется|"
-        "devam ediyor|sürüyor|đang thực hiện|đang tiến hành|قيد التنفيذ|جاري|"
+        "devam ediyor|sürüyor|đang thực hiện|đang tiến hành|đang làm|قيد التنفيذ|جاري|"
         "w trakcie|w toku|w realizacji|realizowany|realizowana|realizowane|in uitvoering|bezig|"
         "lopend|lopende|in behandeling|onderhanden|in ontwikkeling|pågår|pågående|under arbete|"
         "i arbete|under utveckling|i gang|igangværende|under udvikling|under arbeid|i arbeid|"
         "under utvikling|probíhá|rozpracováno|rozpracovaný|rozpracovaná|rozpracované|v řešení|"
         "v realizaci|в процесі|у процесі|в роботі|у роботі|виконується|триває|в розробці|"
         "у розробці|sedang berjalan|sedang dikerjakan|sedang berlangsung|berlangsung|dalam proses|"
-        "dalam pengerjaan|प्रगति पर|प्रगति में|जारी|चालू|در حال انجام|در جریان|در دست اقدام|"
+        "dalam pengerjaan|प्रगति पर|प्रगति में|जारी|चालू|चल रहा है|चल रही है|در حال انجام|"
+        "در جریان|در دست اقدام|"
         "در حال اجرا|בתהליך|בביצוע|בעבודה|בפיתוח|σε εξέλιξη|σε πρόοδο|υπό εξέλιξη|σε εκτέλεση",
         # started, not yet finished
         "rozpoczęty|rozpoczęta|rozpoczęte|rozpoczęto|gestart|begonnen|påbörjad|påbörjat|startad|"
@@ -119,6 +122,7 @@ VOCABULARY: tuple[Row, ...] = (
         "en pausa|en espera|em pausa|em espera|pausado|pausada|en pause|en attente|suspendu|"
         "suspendue|in pausa|in attesa|sospeso|sospesa|pausiert|angehalten|приостановлено|"
         "приостановлен|приостановлена|askıda|durduruldu|tạm dừng|متوقف|معلق|"
+        "bloquee|"
         "zablokowany|zablokowana|zablokowane|wstrzymany|wstrzymana|wstrzymane|wstrzymano|"
         "zawieszony|zawieszona|zawieszone|geblokkeerd|gepauzeerd|in de wacht|opgeschort|"
         "blockerad|blockerat|blockerade|pausad|pausat|pausade|vilande|blokeret|på pause|"
@@ -136,7 +140,7 @@ VOCABULARY: tuple[Row, ...] = (
         # deferred, postponed: cancelled, as "deferred" is
         "pospuesto|pospuesta|aplazado|aplazada|adiado|adiada|reporté|reportée|rinviato|"
         "rinviata|verschoben|zurückgestellt|отложено|отложен|отложена|ertelendi|bị hoãn|hoãn|"
-        "مؤجل|مؤجلة|"
+        "مؤجل|مؤجلة|annule|annulee|reportee|"
         "anulowany|anulowana|anulowane|anulowano|porzucony|porzucona|porzucone|odwołany|"
         "odwołana|odwołane|odłożony|odłożona|odłożone|geannuleerd|geschrapt|vervallen|uitgesteld|"
         "avbruten|avbrutet|avbrutna|inställd|inställt|struken|struket|utgår|uppskjuten|"
@@ -152,7 +156,8 @@ VOCABULARY: tuple[Row, ...] = (
         "hecho|concluído|concluída|concluido|concluida|finalizada|terminé|terminée|achevé|"
         "achevée|complété|erledigt|abgeschlossen|fertig|completato|completata|terminato|"
         "concluso|завершено|завершена|завершён|завершен|выполнено|выполнена|готово|"
-        "tamamlandı|hoàn thành|đã xong|مكتمل|مكتملة|منجز|выполнен|сделано|bitti|منتهي|"
+        "tamamlandı|hoàn thành|hoàn tất|đã xong|xong|termine|terminee|acheve|achevee|"
+        "مكتمل|مكتملة|منجز|выполнен|сделано|bitti|منتهي|"
         "zakończony|zakończona|zakończone|zakończono|ukończony|ukończona|ukończone|ukończono|"
         "wykonany|wykonana|wykonane|wykonano|zrealizowany|zrealizowana|zrealizowane|zrobione|"
         "voltooid|afgerond|gereed|klaar|afgehandeld|opgeleverd|klar|klart|avslutad|avslutat|"
@@ -163,7 +168,7 @@ VOCABULARY: tuple[Row, ...] = (
         "selesai|sudah selesai|telah selesai|tuntas|rampung|पूर्ण|पूरा|संपन्न|समाप्त|تکمیل شده|"
         "تکمیل‌شده|انجام شده|انجام‌شده|پایان یافته|تمام شده|کامل شده|הושלם|הושלמה|בוצע|בוצעה|"
         "גמור|הסתיים|הסתיימה|ολοκληρώθηκε|ολοκληρωμένο|ολοκληρωμένη|ολοκληρωμένα|τελείωσε",
-        "listo|fait|faite|готов|gotowy|gotowa|gotowe|έτοιμο|έτοιμη"),
+        "listo|fait|faite|fatto|fatta|готов|gotowy|gotowa|gotowe|έτοιμο|έτοιμη"),
     Row(Status.DONE, "已完成|完成|完了|済み|완료|已上线|已交付", whole=False),
     Row(Status.IN_PROGRESS, words="đang", whole=False),
     Row(Status.NOT_STARTED, words="chưa", whole=False),
@@ -186,7 +191,8 @@ COMPLETE BEFORE 3.3" is not a phase under way)."""
 
 _PARTLY = re.compile(
     r"(?<!\w)(?:partially|partly|teilweise|parcialmente|partiellement|parzialmente|частично|"
-    r"kısmen)(?!\w)|一部(?:完了|完成|実装|済)|部分(?:完成|完了|实现|實現)",
+    r"kısmen|một phần|częściowo|gedeeltelijk|частково)(?!\w)"
+    r"|一部(?:完了|完成|実装|済)|部分(?:完成|完了|实现|實現)",
     re.IGNORECASE,
 )
 """Work said to be partly done is in progress, whatever mark stands beside it ("✅ Partially
