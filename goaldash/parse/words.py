@@ -76,7 +76,7 @@ PHASE: dict[str, tuple[str, ...]] = {
     "en": ("phase", "stage", "milestone", "sprint"),
     "es": ("fase", "etapa", "hito"),
     "pt": ("fase", "etapa", "marco"),
-    "fr": ("phase", "étape", "jalon"),
+    "fr": ("phase", "étape", "etape", "jalon"),
     "de": ("phase", "stufe", "etappe", "meilenstein"),
     "it": ("fase", "tappa", "traguardo"),
     "ru": ("фаза", "этап", "стадия", "веха"),
@@ -993,9 +993,10 @@ WAS: dict[str, tuple[str, ...]] = {
 the original one and the other is the current one. Words that also mean "before" ("antes",
 "prima") are left out: "antes del 2026-09-01" is a deadline."""
 
-ORDINAL_SUFFIX = ("st", "nd", "rd", "th", ".", "ª", "º", ".ª", ".º", "re", "er", "e", "ème")
+ORDINAL_SUFFIX = ("st", "nd", "rd", "th", ".", "ª", "º", ".ª", ".º", "re", "ère", "er", "e", "ème")
 """What turns a number before a stage word into an ordinal: "1st Phase", "1. Phase" (German,
-Turkish, Polish, Czech...), "1ª Fase", "1º Marco", "1re étape", "2e phase", "2ème étape"."""
+Turkish, Polish, Czech...), "1ª Fase", "1º Marco", "1re étape", "1ère étape", "2e phase",
+"2ème étape"."""
 
 NUMERALS: dict[str, str] = {
     "〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",

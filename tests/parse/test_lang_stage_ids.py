@@ -132,3 +132,18 @@ def test_a_status_word_opening_a_cjk_name_is_part_of_it() -> None:
 def test_the_same_in_japanese(heading: str, name: str) -> None:
     plan = plan_of(f"# 計画\n\n## フェーズ1：準備\n\n- [x] a\n\n## {heading}\n\n- [ ] b\n")
     assert [(p.name, p.status.value) for p in plan.phases][1] == (name, "not_started")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("1ère étape : Audit (terminée)", "2e étape : Maquettes"),
+        ("Etape 1 : Audit", "Etape 2 : Maquettes"),
+    ],
+)
+def test_french_first_stage_and_the_word_without_its_accent(first: str, second: str) -> None:
+    plan = plan_of(f"# Feuille de route\n\n## {first}\n\n- [x] a\n\n## {second}\n\n- [ ] b\n")
+    assert [(p.id, p.name, p.status.value) for p in plan.phases] == [
+        ("1", "Audit", "done"),
+        ("2", "Maquettes", "not_started"),
+    ]
