@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from goaldash.model import Status
-from goaldash.parse.dates import Span, date_range, find_dates, find_span
+from goaldash.parse.dates import date_range, find_dates
 from goaldash.parse.idforms import KEYWORDS, SPACED_KEYWORDS, alternation, id_last, spelled
+from goaldash.parse.spans import Span, find_span
 from goaldash.parse.status import (
     ATTENTION,
     LIGHTS,

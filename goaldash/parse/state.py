@@ -7,9 +7,9 @@ from datetime import date
 
 from goaldash.model import Adjustment, Blocker, Item, Status, StatusRow, Task, Warning
 from goaldash.parse.blocks import Heading
-from goaldash.parse.dates import Span
 from goaldash.parse.levels import Outline
 from goaldash.parse.phases import PhaseDecl
+from goaldash.parse.spans import Span
 
 
 @dataclass(slots=True)

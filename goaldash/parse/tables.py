@@ -9,10 +9,11 @@ from datetime import date
 
 from goaldash.model import Status, StatusRow, Task
 from goaldash.parse.blocks import Table
-from goaldash.parse.dates import Span, date_range, find_span, revised
+from goaldash.parse.dates import date_range, revised
 from goaldash.parse.idforms import KEYWORDS
 from goaldash.parse.phases import PhaseDecl, parse_phase
 from goaldash.parse.placeholders import is_placeholder, placeholders_in
+from goaldash.parse.spans import Span, find_span
 from goaldash.parse.status import percent_of, status_of
 from goaldash.parse.wordforms import with_unaccented
 from goaldash.parse.words import COLUMN, TOTAL, every_word
