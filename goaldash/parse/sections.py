@@ -23,6 +23,7 @@ from goaldash.parse.words import (
     OPEN_QUALIFIER,
     RESOLVED,
     RISKS,
+    SPAN,
     STATUS_KEY,
     every_word,
     words_pattern,
@@ -301,9 +302,7 @@ def status_line(text: str) -> str | None:
     return m.group("value").strip("*_ ") if m else None
 
 
-SPAN_KEYS = every_word(COLUMN["estimate"]) | {
-    "dates", "schedule", "period", "window", "time frame", "timeframe"
-}  # fmt: skip
+SPAN_KEYS = every_word(COLUMN["estimate"]) | every_word(SPAN)
 """Keys of a line giving a stretch of time ("**Timeline:** 2026-03-01 to 2026-03-14")."""
 _DATE_KEY = words_pattern(
     COLUMN["end"], COLUMN["start"], COLUMN["completed"], {"": tuple(SPAN_KEYS)}

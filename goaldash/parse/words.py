@@ -745,6 +745,25 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
 """Table header words by column kind, in every language of `LANGUAGES` that has them (the
 stage and status columns in `MORE_LANGUAGES` too)."""
 
+SPAN: dict[str, tuple[str, ...]] = {
+    "en": ("dates", "schedule", "period", "window", "time frame", "timeframe"),
+    "es": ("período", "periodo", "fechas"),
+    "pt": ("período", "periodo", "datas"),
+    "fr": ("période", "periode", "dates"),
+    "de": ("zeitraum", "zeitfenster"),
+    "it": ("periodo",),
+    "ru": ("сроки", "период"),
+    "zh": ("时间", "時間", "起止时间", "起止日期"),
+    "ja": ("日程",),
+    "ko": ("일정",),
+    "vi": ("thời gian",),
+    "nl": ("periode",),
+    "pl": ("okres",),
+    "uk": ("терміни", "період"),
+}
+"""Keys of a line giving a stretch of time, besides `COLUMN`'s estimate words ("Timeline",
+"Dauer", "工期"): "**Zeitraum:** 05.01.2026 – 30.01.2026". Read only when a range of dates."""
+
 TOTAL: dict[str, tuple[str, ...]] = {
     "en": ("total", "overall", "sum"),
     "es": ("total",),
