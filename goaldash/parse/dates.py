@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from goaldash.parse.words import COLUMN, MONTHS, STATUS_KEY, WAS, words_pattern
+from goaldash.parse.words import (
+    COLUMN,
+    FROM,
+    MONTHS,
+    STATUS_KEY,
+    UNTIL,
+    WAS,
+    every_word,
+    words_pattern,
+)
 
 _MONTHS: dict[str, int] = {}
 for _names in MONTHS.values():
@@ -26,19 +35,32 @@ _MONTH = (
     + r")(?!\w)\.?"
 )
 
+# What joins the two ends of a range: a dash or tilde, or a word of `words.UNTIL` ("to", "bis",
+# "au", "по", "至") with spaces around it.
+_UNTIL = words_pattern(UNTIL)
+_TO = rf"(?:\s{{0,3}}[-–—~〜～]\s{{0,3}}|\s{{1,3}}{_UNTIL}\s{{1,3}})"
 _ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 ISO_DATE = re.compile(r"(?<![\d-])" + _ISO + r"(?![\d])")
 # "Dec 28, 2025", "December 28 2025", "Dec 16-20, 2025", "Nov 21 - Dec 19, 2025", "marzo 3, 2025"
 _MDY = re.compile(
     _MONTH
-    + r"\s{0,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:(?:\s{0,3}[-–~]\s{0,3}|\s{1,3}to\s{1,3})(?:"
+    + r"\s{0,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:"
+    + _TO
+    + "(?:"
     + _MONTH.replace("?P<mon>", "?P<mon2>")
     + r"\s{0,3})?(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,?\s{1,3}(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
-# "28 Dec 2025", "28 déc. 2025", "3 de marzo de 2025", "15. März 2025", "28 декабря 2025"
+# "28 Dec 2025", "28 déc. 2025", "3 de marzo de 2025", "15. März 2025", "28 декабря 2025"; and
+# a range ending on such a date, from a day or a day and a month: "2–13 марта 2026",
+# "2 au 13 mars 2026", "2. bis 13. März 2026", "21 Nov – 19 Dec 2025".
 _DMY = re.compile(
-    r"(?<![\d.])(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s{0,3}(?:de\s{1,3})?"
+    r"(?<![\d.])(?:(?P<d0>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
+    r"(?:\s{0,3}(?:de\s{1,3})?"
+    + _MONTH.replace("?P<mon>", "?P<mon0>")
+    + ")?"
+    + _TO
+    + r")?(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s{0,3}(?:de\s{1,3})?"
     + _MONTH
     + r",?\s{0,3}(?:de\s{1,3}|del\s{1,3})?(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
@@ -48,6 +70,15 @@ _YEAR = re.compile(r"\d{4}")
 _YMD = re.compile(
     r"(?<![\d/.])(?P<y>\d{4})(?:(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
     r"|\s{0,2}[年년]\s{0,2}(?P<m2>\d{1,2})\s{0,2}[月월]\s{0,2}(?P<d2>\d{1,2})(?!\d)(?:\s{0,2}[日일])?)"
+)
+# The end of a range after a year-month-day date, written without its year:
+# "2026年3月2日〜3月13日", "2026年3月2日至13日", "2026/3/2～3/13" (the start's separator).
+_CJK_END = re.compile(
+    rf"(?:\s{{0,3}}[-–—~〜～]\s{{0,3}}|\s{{0,3}}{_UNTIL}\s{{0,3}})"
+    r"(?:(?P<m>\d{1,2})\s{0,2}[月월]\s{0,2}(?P<d>\d{1,2})|(?P<day>\d{1,2}))\s{0,2}[日일]"
+    r"|(?:\s{0,3}[-–—~〜～]\s{0,3}|\s{1,3}" + _UNTIL + r"\s{1,3})"
+    r"(?P<m2>\d{1,2})(?P<sep>[/.])(?P<d2>\d{1,2})(?![\d/]|\.\d)",
+    re.IGNORECASE,
 )
 # "04/03/2026", "4/3/26", "04.03.26", "12.04.2017": day first with dots, and with slashes where
 # the file's dates say so (`day_first`).
@@ -151,17 +182,25 @@ def find_dates(text: str) -> list[FoundDate]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def add(d: date | None, m: re.Match[str], until: date | None = None) -> None:
-        if d and free(*m.span()):
-            found.append(FoundDate(d, m.start(), m.end(), until))
-            taken.append(m.span())
+    def add(d: date | None, m: re.Match[str], until: date | None = None, at: int = -1) -> bool:
+        start, end = m.start() if at < 0 else at, m.end()
+        if d and free(start, end):
+            found.append(FoundDate(d, start, end, until))
+            taken.append((start, end))
+            return True
+        return False
 
     for m in ISO_DATE.finditer(text):
         add(_make(int(m["y"]), int(m["m"]), int(m["d"])), m)
     if "/" in text or "." in text or not text.isascii():
         for m in _YMD.finditer(text):
             month, day = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
-            add(_make(int(m["y"]), int(month), int(day)), m)
+            start = _make(int(m["y"]), int(month), int(day))
+            tail = _CJK_END.match(text, m.end()) if start else None
+            if start and tail and (end := _yearless_end(start, tail, m["sep"])):
+                add(start, tail, end, m.start())
+            else:
+                add(start, m)
         for m in _NUMERIC.finditer(text):
             if m["sep"] == "." and len(m["y"]) == 2 and len(m["a"]) + len(m["b"]) < 4:
                 continue  # "1.10.25" is a version; "04.03.26" a date
@@ -178,9 +217,54 @@ def find_dates(text: str) -> list[FoundDate]:
             # "Dec 21 - Jan 9, 2026": the year written is the end's.
             add(_make(y - (mon2 < mon), mon, int(m["d"])), m, until)
         for m in _DMY.finditer(text):
-            add(_make(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"])), m)
+            y, mon = int(m["y"]), _MONTHS[m["mon"].lower()]
+            end = _make(y, mon, int(m["d"]))
+            if m["d0"] and _opens_range(text, m.start()):
+                mon0 = _MONTHS[m["mon0"].lower()] if m["mon0"] else mon
+                start = _make(y - (mon0 > mon), mon0, int(m["d0"]))  # "21 Dec – 9 Jan 2026"
+                if start and end and start < end and add(start, m, end):
+                    continue
+            add(end, m, at=m.start("d"))  # "Phase 2 to 13 March 2026": 13 March
     found.sort(key=lambda f: f.start)
     return found
+
+
+_FROM = every_word(FROM)
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _opens_range(text: str, at: int) -> bool:
+    """Whether a day at `at` can start a range ("2–13 марта 2026"): nothing but punctuation or
+    a word of `words.FROM` ("du", "с", "vom") before it, so that the number of "Phase 2 to 13
+    March 2026" or "v1.2 – 13 March", or a time's "10:30 – 13 March", is not taken for a day."""
+    if at and not (text[at - 1].isspace() or text[at - 1] in "(（[*_|>«“\"'"):
+        return False
+    before = text[max(0, at - 24) : at].rstrip()
+    if not before:
+        return True
+    word = _LAST_WORD.search(before)
+    if word is None:
+        return before[-1] not in "#№/."
+    return word.group(1).lower() in _FROM
+
+
+def _yearless_end(start: date, tail: re.Match[str], sep: str | None) -> date | None:
+    """The end of "2026年3月2日〜3月13日" or "2026/3/2～3/13": the start's year, or the next
+    one if it would otherwise end before it starts ("2026年12月15日〜1月10日")."""
+    if tail["m2"]:
+        if tail["sep"] != sep:
+            return None  # "2026/3/2 – 3.13": not the start's dress
+        month, day = int(tail["m2"]), int(tail["d2"])
+    elif sep is not None:
+        return None  # "2026/3/2〜3月13日": nor this
+    elif tail["day"]:
+        month, day = start.month, int(tail["day"])  # "2026年3月2日至13日"
+    else:
+        month, day = int(tail["m"]), int(tail["d"])
+    end = _make(start.year, month, day)
+    if end is not None and end < start and not tail["day"]:
+        end = _make(start.year + 1, month, day)
+    return end if end is not None and end > start else None
 
 
 def first_date(text: str) -> date | None:
@@ -259,11 +343,13 @@ def period(text: str) -> tuple[date, date] | None:
     return date(year, first, 1), end - timedelta(days=1)
 
 
-_RANGE_SEP = re.compile(r"^\s*(?:[-–—~〜～]|to|until|through|→|->|\.\.)\s*$", re.IGNORECASE)
+_RANGE_SEP = re.compile(rf"^\s*(?:[-–—~〜～]|→|->|\.\.|{_UNTIL})\s*$", re.IGNORECASE)
 
 
 def date_range(text: str) -> tuple[date, date] | None:
-    """A range such as `2025-10-08 ~ 2025-11-20`, `Dec 16-20, 2025` or `Jan 5 to Feb 2, 2026`."""
+    """A range such as `2025-10-08 ~ 2025-11-20`, `Dec 16-20, 2025`, `Jan 5 to Feb 2, 2026`,
+    `02.02.2026 bis 27.03.2026`, `2–13 марта 2026` or `2026年3月16日～4月10日`: two dates joined
+    by a dash or a word of `words.UNTIL`, or written in one piece."""
     found = find_dates(text)
     for f in found:
         if f.until:

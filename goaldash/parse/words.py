@@ -764,6 +764,43 @@ SPAN: dict[str, tuple[str, ...]] = {
 """Keys of a line giving a stretch of time, besides `COLUMN`'s estimate words ("Timeline",
 "Dauer", "工期"): "**Zeitraum:** 05.01.2026 – 30.01.2026". Read only when a range of dates."""
 
+UNTIL: dict[str, tuple[str, ...]] = {
+    "en": ("to", "until", "till", "through", "thru"),
+    "es": ("al", "a", "hasta"),
+    "pt": ("a", "até"),
+    "fr": ("au", "à", "jusqu'au"),
+    "de": ("bis", "bis zum"),
+    "it": ("al", "a", "fino al"),
+    "ru": ("по", "до"),
+    "zh": ("至", "到"),
+    "ja": ("から",),
+    "ko": ("부터",),
+    "vi": ("đến", "tới"),
+    "nl": ("tot", "t/m", "tot en met"),
+    "pl": ("do",),
+    "uk": ("по", "до"),
+    "id": ("sampai", "hingga", "s.d.", "s/d"),
+}
+"""Words between the two dates of a range, as a dash is: "02.02.2026 bis 27.03.2026",
+"du 16/03/2026 au 30/04/2026", "с 16.03.2026 по 30.04.2026", "2026年3月2日至2026年3月13日"."""
+
+FROM: dict[str, tuple[str, ...]] = {
+    "en": ("from",),
+    "es": ("del", "desde"),
+    "pt": ("de", "desde"),
+    "fr": ("du", "de"),
+    "de": ("vom", "von"),
+    "it": ("dal", "da"),
+    "ru": ("с", "со"),
+    "vi": ("từ",),
+    "nl": ("van",),
+    "pl": ("od",),
+    "uk": ("з", "із", "від"),
+    "id": ("dari",),
+}
+"""Words opening a range, before its first day: "du 2 au 13 mars 2026", "с 2 по 13 марта 2026"
+(a day after another word, "Phase 2 to 13 March 2026", is no range's start)."""
+
 TOTAL: dict[str, tuple[str, ...]] = {
     "en": ("total", "overall", "sum"),
     "es": ("total",),
