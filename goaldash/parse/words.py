@@ -682,11 +682,27 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("ende", "enddatum", "zieldatum", "fällig", "termin", "deadline"),
         "it": ("fine", "scadenza", "data prevista"),
         "ru": ("срок", "окончание", "дата окончания", "дедлайн"),
-        "zh": ("截止", "截止日期", "结束", "結束", "目标日期", "预计完成"),
+        "zh": (
+            "截止",
+            "截止日期",
+            "结束",
+            "結束",
+            "目标日期",
+            "预计完成",
+            "預計完成",
+            "计划完成",
+            "計劃完成",
+        ),
         "ja": ("期限", "終了", "終了日", "目標日", "完了予定"),
         "ko": ("마감", "마감일", "종료", "종료일", "목표일"),
         "tr": ("bitiş", "hedef tarih"),
         "vi": ("hạn", "ngày kết thúc", "hạn chót"),
+        "nl": ("einddatum", "streefdatum", "opleverdatum", "deadline"),
+        "pl": ("termin zakończenia", "data zakończenia", "termin"),
+        "uk": ("термін", "кінцевий термін", "дата завершення", "дедлайн"),
+        "el": ("προθεσμία", "προθεσμια", "ημερομηνία λήξης", "ημερομηνια ληξης"),
+        "hi": ("समय सीमा", "समय-सीमा", "अंतिम तिथि"),
+        "id": ("tenggat", "tenggat waktu", "batas waktu", "tanggal selesai"),
     },
     "completed": {
         # A date the phase was finished: the end, when the row has one, before any target.
@@ -743,7 +759,7 @@ COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 """Table header words by column kind, in every language of `LANGUAGES` that has them (the
-stage and status columns in `MORE_LANGUAGES` too)."""
+stage, status and end columns in `MORE_LANGUAGES` too)."""
 
 SPAN: dict[str, tuple[str, ...]] = {
     "en": ("dates", "schedule", "period", "window", "time frame", "timeframe"),
