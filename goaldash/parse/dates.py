@@ -80,17 +80,24 @@ _CJK_END = re.compile(
     r"(?P<m2>\d{1,2})(?P<sep>[/.])(?P<d2>\d{1,2})(?![\d/]|\.\d)",
     re.IGNORECASE,
 )
-# "04/03/2026", "4/3/26", "04.03.26", "12.04.2017": day first with dots, and with slashes where
-# the file's dates say so (`day_first`).
+# "04/03/2026", "4/3/26", "04.03.26", "12.04.2017", "30-01-2026": day first with dots, and
+# with slashes or hyphens where the file's dates say so (`day_first`). With hyphens the year
+# has four digits and nothing dashed goes on after it, so that "12-15-26" or "1-2-2026-3" (a
+# range of numbers, an id) is no date; "v1-2-2026" is not read for the letter before it.
 _NUMERIC = re.compile(
-    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-    r"(?![\d/]|\.\d)"
+    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?![\d/]|\.\d|(?<=-\d{4})-\w)"
 )
-# Slash dates with a first field over 12 (day first) or a second over 12 (month first).
+# Slash (or hyphen) dates with a first field over 12 (day first) or a second over 12 (month
+# first).
 _DAY_OVER_12 = r"(?:1[3-9]|2\d|3[01])"
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
-_DAY_FIRST = re.compile(rf"(?<![\w/]){_DAY_OVER_12}/{_MONTH_NUMBER}/(?:\d{{4}}|\d{{2}})(?!\d)")
-_MONTH_FIRST = re.compile(rf"(?<![\w/]){_MONTH_NUMBER}/{_DAY_OVER_12}/(?:\d{{4}}|\d{{2}})(?!\d)")
+_DAY_FIRST = re.compile(
+    rf"(?<![\w/-]){_DAY_OVER_12}(?:/{_MONTH_NUMBER}/(?:\d{{4}}|\d{{2}})|-{_MONTH_NUMBER}-\d{{4}})(?!\d)"
+)
+_MONTH_FIRST = re.compile(
+    rf"(?<![\w/-]){_MONTH_NUMBER}(?:/{_DAY_OVER_12}/(?:\d{{4}}|\d{{2}})|-{_DAY_OVER_12}-\d{{4}})(?!\d)"
+)
 # Letters of the languages that write the day first: a file in one of them reads 04/03 so.
 _NOT_ENGLISH = re.compile(r"[À-ɏЀ-ӿ\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _ENGLISH_WORDS = {w for t in (*COLUMN.values(), STATUS_KEY) for w in t.get("en", ())} | {"debut"}
@@ -192,7 +199,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
     for m in ISO_DATE.finditer(text):
         add(_make(int(m["y"]), int(m["m"]), int(m["d"])), m)
-    if "/" in text or "." in text or not text.isascii():
+    if "/" in text or "." in text or "-" in text or not text.isascii():
         for m in _YMD.finditer(text):
             month, day = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
             start = _make(int(m["y"]), int(month), int(day))
@@ -204,6 +211,8 @@ def find_dates(text: str) -> list[FoundDate]:
         for m in _NUMERIC.finditer(text):
             if m["sep"] == "." and len(m["y"]) == 2 and len(m["a"]) + len(m["b"]) < 4:
                 continue  # "1.10.25" is a version; "04.03.26" a date
+            if m["sep"] == "-" and len(m["y"]) == 2:
+                continue  # "12-15-26": numbers
             a, b = int(m["a"]), int(m["b"])
             if m["sep"] == "." or a > 12 or (b <= 12 and _slash_day_first()):
                 a, b = b, a  # day first

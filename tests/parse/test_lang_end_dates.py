@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from goaldash.parse.dates import day_first, find_dates
 from tests.conftest import plan_of
 
 D = date
@@ -34,3 +35,33 @@ END_KEYS = {
 @pytest.mark.parametrize(("heading", "line"), list(END_KEYS.values()), ids=list(END_KEYS))
 def test_an_end_key_dates_the_phase(heading: str, line: str) -> None:
     assert _end(heading, line) == D(2026, 1, 30)
+
+
+def test_day_month_year_with_hyphens() -> None:
+    """`30-01-2026`, the Dutch short date: day first, as `30.01.2026` and `30/01/2026` are."""
+    text = (
+        "# Planning\n\n## Fase 1: Analyse\n\n**Status:** Afgerond\n**Einddatum:** 30-01-2026\n\n"
+        "- [x] Interviews\n\n## Fase 2: Bouw\n\n**Deadline:** 04-03-2026\n\n- [ ] Facturen\n"
+    )
+    assert [p.end for p in plan_of(text).phases] == [D(2026, 1, 30), D(2026, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Due 30-01-2026.", [D(2026, 1, 30)]),
+        ("2026-01-30", [D(2026, 1, 30)]),  # ISO stays ISO
+        ("pages 12-15", []),
+        ("release v1-2-2026", []),  # an id
+        ("ticket ABC-12-03-2026", []),
+        ("build 1-2-2026-3", []),
+        ("scores 12-15-26", []),  # a hyphened year has four digits
+    ],
+)
+def test_what_hyphens_make_a_date_of(text: str, want: list[date]) -> None:
+    assert [f.value for f in find_dates(text)] == want
+
+
+def test_a_hyphened_date_says_which_way_a_file_writes_its_dates() -> None:
+    assert day_first("Shipped 30-01-2026, next 04-03-2026")
+    assert not day_first("Shipped 01-30-2026, next 04-03-2026")
