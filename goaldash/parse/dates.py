@@ -17,6 +17,7 @@ from goaldash.parse.words import (
     COLUMN,
     FROM,
     MONTHS,
+    OF_YEAR,
     STATUS_KEY,
     UNTIL,
     WAS,
@@ -34,6 +35,8 @@ _MONTH = (
     + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
     + r")(?!\w)\.?"
 )
+# "3 de marzo de 2025", "15 tháng 3 năm 2026": a word of `words.OF_YEAR` before the year.
+_OF_YEAR = rf"(?:{words_pattern(OF_YEAR)}\s{{1,3}})?"
 
 # What joins the two ends of a range: a dash or tilde, or a word of `words.UNTIL` ("to", "bis",
 # "au", "по", "至") with spaces around it.
@@ -62,7 +65,9 @@ _DMY = re.compile(
     + _TO
     + r")?(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s{0,3}(?:de\s{1,3})?"
     + _MONTH
-    + r",?\s{0,3}(?:de\s{1,3}|del\s{1,3})?(?P<y>\d{4})(?!\d)",
+    + r",?\s{0,3}"
+    + _OF_YEAR
+    + r"(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
@@ -320,8 +325,9 @@ def revised(text: str) -> tuple[date | None, date | None]:
 
 
 # A month or a quarter of a year: "March 2027", "end of January 2027", "Q1 2027", "2027-Q1".
+# ("tháng 3/2026", as Vietnamese writes a month of a year.)
 _MONTH_YEAR = re.compile(
-    _MONTH + r",?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(?P<y>\d{4})(?!\d)", re.IGNORECASE
+    _MONTH + rf"(?:,?\s{{1,3}}{_OF_YEAR}|/)(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
 )
 _QUARTER = re.compile(
     r"(?<![\w-])(?:Q(?P<q>[1-4])[ '’-]{0,2}(?P<y>\d{4})"

@@ -582,9 +582,20 @@ MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("kasım", "kas"),
         ("aralık", "ara"),
     ),
+    # Vietnamese names a month by its number: "15 tháng 3 năm 2026" is 15 March 2026.
+    "vi": tuple(
+        (f"tháng {i}", f"tháng {i:02d}") if i < 10 else (f"tháng {i}",) for i in range(1, 13)
+    ),
 }
 """Month names by language; `parse.dates` reads `28 déc. 2025`, `3 de marzo de 2025`,
-`15. März 2025` and `Dec 28, 2025` from them."""
+`15. März 2025`, `Dec 28, 2025` and `15 tháng 3 năm 2026` from them."""
+
+OF_YEAR: dict[str, tuple[str, ...]] = {
+    "es": ("de", "del"),
+    "pt": ("de",),
+    "vi": ("năm",),
+}
+"""Words between a month and its year: "3 de marzo de 2025", "15 tháng 3 năm 2026"."""
 
 COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
     # What a table's header cell says, by what the column holds. A header matches a word when

@@ -65,3 +65,21 @@ def test_what_hyphens_make_a_date_of(text: str, want: list[date]) -> None:
 def test_a_hyphened_date_says_which_way_a_file_writes_its_dates() -> None:
     assert day_first("Shipped 30-01-2026, next 04-03-2026")
     assert not day_first("Shipped 01-30-2026, next 04-03-2026")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Hạn chót:** 15 tháng 3 năm 2026",
+        "**Hạn chót:** ngày 15 tháng 3 năm 2026",
+        "**Hạn chót:** Ngày 15 Tháng 03 năm 2026",
+        "**Hạn chót:** 15/03/2026",
+    ],
+)
+def test_a_vietnamese_date(line: str) -> None:
+    assert _end("## Giai đoạn 1: Khảo sát", line) == D(2026, 3, 15)
+
+
+def test_a_vietnamese_month_of_a_year_is_its_last_day_as_an_end() -> None:
+    assert _end("## Giai đoạn 1: Khảo sát", "**Hạn chót:** tháng 3/2026") == D(2026, 3, 31)
+    assert _end("## Giai đoạn 1: Khảo sát", "**Hạn chót:** tháng 3 năm 2026") == D(2026, 3, 31)
