@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-PARSER_VERSION = 55
+PARSER_VERSION = 56
 """Bumped whenever parsing changes what it produces (the parse cache is keyed by it)."""
 
 if TYPE_CHECKING:
