@@ -305,6 +305,9 @@ def _paragraph(p: Paragraph, st: State) -> None:
             st.adjust_level = 99
     take_event(p.text, st)  # "**Milestone review on 2024-03-12**" under a milestone
     said = status_line(p.text)  # "**Status:** ✅ Complete", "**ステータス**: 完了"
+    one_line = said is None and st.scope is not None and "\n" not in p.text
+    if one_line and annotation_status(p.text) is Status.BLOCKED:
+        said = p.text  # a line of its own saying its phase is blocked: "⚠️ Blocked by #123"
     if said is not None:
         field("status", said, st)
     for key, value in key_values(p.text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from goaldash.model import Status
 from goaldash.parse.sections import is_blockers_title, is_nothing, is_resolved
 from tests.conftest import plan_of
 
@@ -225,3 +226,16 @@ def test_a_risk_row_of_a_mixed_table_is_not_a_blocker() -> None:
         "| Payment contract | Blocker | Open |\n| Vendor outage | **Risk** | Monitoring |\n"
     )
     assert _blockers(body) == [("Payment contract", False, 7)]
+
+
+def test_a_line_of_its_own_under_a_phase_saying_it_is_blocked_blocks_it() -> None:
+    plan = plan_of(
+        "# Plan\n\n## Phase 1: Search\n\n⚠️ Blocked by #123\n\n- [ ] Index\n\n"
+        "## Phase 2: Export\n\n- [ ] CSV\n\nBlocked by nothing, we hope.\n"
+    )
+    assert [p.status for p in plan.phases] == [Status.BLOCKED, Status.NOT_STARTED]
+    assert [(b.text, b.phase) for b in plan.blockers] == [
+        ("Phase 1: Search is blocked (#123)", "1")
+    ]
+    top = plan_of("# Plan\n\nBlocked by the vendor.\n\n## Phase 1: A\n\n- [ ] a\n")
+    assert top.status is not Status.BLOCKED  # the plan's own status is its status line's
