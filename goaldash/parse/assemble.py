@@ -268,6 +268,8 @@ def assemble(
             status = Status.of_phases({p.status for p in phases}) or status
         elif status is Status.NOT_STARTED and any(p.status in _UNDER_WAY for p in phases):
             status = Status.IN_PROGRESS  # no box ticked, but a phase says it is under way
+        elif status is Status.NOT_STARTED and any(p.status is Status.BLOCKED for p in phases):
+            status = Status.BLOCKED  # nothing begun, and a phase says it cannot be (of_phases)
         if status is Status.DONE:  # every box ticked: done, whatever a phase still says,
             for p in phases:  # which is said too
                 if p.declared_status in _OPEN:

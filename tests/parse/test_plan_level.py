@@ -215,3 +215,17 @@ def test_a_tick_counts_as_the_parser_does_around_a_dropped_phase() -> None:
     assert (plan.progress.done, plan.progress.total) == (1, 2)
     ticked = ticked_plan(plan, 5, "x", plan.fingerprint)
     assert ticked.progress == plan_of(text.replace("- [ ] a", "- [x] a")).progress
+
+
+def test_nothing_begun_and_a_phase_blocked_is_a_blocked_plan() -> None:
+    text = (
+        "# Plan\n\n## Phase 1: Deploy\n\n⚠️ Blocked by #140\n\n- [ ] Rollout\n\n"
+        "## Phase 2: Docs\n\n- [ ] Guide\n"
+    )
+    plan = plan_of(text)
+    assert [p.status for p in plan.phases] == [Status.BLOCKED, Status.NOT_STARTED]
+    assert plan.status is Status.BLOCKED
+    begun = text.replace("- [ ] Guide", "- [x] Guide")
+    assert (
+        plan_of(begun).status is Status.IN_PROGRESS
+    )  # work under way: in progress, blocked or not
