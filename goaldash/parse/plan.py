@@ -46,6 +46,7 @@ from goaldash.parse.sections import (
     status_line,
 )
 from goaldash.parse.state import Scope, State, label_for
+from goaldash.parse.status import BLOCKED_OPENERS, heading_status
 from goaldash.text import clean_plain
 
 __all__ = ["decode", "parse_plan"]
@@ -305,8 +306,7 @@ def _paragraph(p: Paragraph, st: State) -> None:
             st.adjust_level = 99
     take_event(p.text, st)  # "**Milestone review on 2024-03-12**" under a milestone
     said = status_line(p.text)  # "**Status:** ✅ Complete", "**ステータス**: 完了"
-    one_line = said is None and st.scope is not None and "\n" not in p.text
-    if one_line and annotation_status(p.text) is Status.BLOCKED:
+    if said is None and st.scope is not None and "\n" not in p.text and _says_blocked(p.text):
         said = p.text  # a line of its own saying its phase is blocked: "⚠️ Blocked by #123"
     if said is not None:
         field("status", said, st)
@@ -315,6 +315,22 @@ def _paragraph(p: Paragraph, st: State) -> None:
             field(key, value, st)
     for key, value in date_fields(p.text):  # "Due: 2026-03-10", "📅 Due 2026-07-01"
         field(key, value, st)
+
+
+def _says_blocked(line: str) -> bool:
+    """Does `line` open by saying it is blocked ("Blocked by the vendor", "⚠️ Blocked by
+    #123")? Most lines open with a word, read by one anchored match; marks first, as a
+    heading's note is read."""
+    lead = line.lstrip(" \t*_`>")
+    if lead and not lead[0].isalnum():
+        return annotation_status(line) is Status.BLOCKED
+    first = _FIRST_WORD.match(lead)
+    if first is not None and first.group().casefold() not in BLOCKED_OPENERS and lead.isascii():
+        return False  # most lines: no blocked status opens with their first word
+    return heading_status(line) is Status.BLOCKED
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def _item_phase(parent: ListItem | None, st: State) -> str | None:

@@ -324,6 +324,9 @@ _DATE_LINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def date_fields(text: str) -> list[tuple[str, str]]:
     """The lines of a paragraph or list item keyed by a date word (an end, a start, a
     finish or a stretch of time: `words.COLUMN`'s), keys lowercased, whatever the key's
@@ -333,6 +336,8 @@ def date_fields(text: str) -> list[tuple[str, str]]:
     March 2027`); without a colon it must open with one, so that a sentence
     that happens to start with a key word ("End-to-end tests by 2026-03-01") is not read."""
     out: list[tuple[str, str]] = []
+    if not _DIGIT.search(text):
+        return out  # every date holds a digit: most paragraphs, told apart quickly
     for m in _DATE_LINE.finditer(text):
         value = m.group("value").strip().strip("*_ ").strip()
         found = find_dates(value)

@@ -360,6 +360,17 @@ def says_more(note: str) -> bool:
     return said > 0 and word is not None and said < 3
 
 
+BLOCKED_OPENERS = frozenset(
+    re.split(r"[ _-]", w, maxsplit=1)[0].casefold()
+    for row in VOCABULARY
+    if row.status is Status.BLOCKED and row.whole
+    for w in row.all_words
+)
+"""The first word of every blocked status written with spaces between words ("blocked",
+"on" of "on hold", "en" of "en pausa"): a line opening with none of them says no such
+status, told without trying the whole vocabulary."""
+
+
 def heading_status(note: str) -> Status | None:
     """The status a heading's note states by opening with a status word ("done", "Fully
     Complete", "**in progress** since May"), or None."""
