@@ -8,6 +8,7 @@ number in free text, which is exactly what must not happen here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -189,16 +190,24 @@ class FoundDate:
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in `text`, in order of appearance."""
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    # The stretches of `text` taken by the dates found, apart from each other: by their
+    # starts, so their ends are in order too, and only the last one starting before a new
+    # stretch ends can overlap it (a text of twenty thousand dates took half a minute when
+    # each was checked against all).
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        i = bisect_left(starts, b)
+        return i == 0 or ends[i - 1] <= a
 
     def add(d: date | None, m: re.Match[str], until: date | None = None, at: int = -1) -> bool:
         start, end = m.start() if at < 0 else at, m.end()
         if d and free(start, end):
             found.append(FoundDate(d, start, end, until))
-            taken.append((start, end))
+            i = bisect_left(starts, start)
+            starts.insert(i, start)
+            ends.insert(i, end)
             return True
         return False
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
+from goaldash.parse.dates import find_dates
 from tests.conftest import plan_of
 
 
@@ -66,3 +68,25 @@ def test_timeline_adjustments_and_estimated_completion() -> None:
     ]
     assert plan.dates.estimated_completion == date(2026, 2, 20)
     assert plan.dates.original_end == date(2026, 2, 12)
+
+
+def test_dates_that_touch_or_nest_are_found_once_each_in_order() -> None:
+    text = "Due 2026-03-04, 04.03.2026, March 5, 2026 and 2026/03/06; 2026-03-07~2026-03-08"
+    got = [(f.value, text[f.start : f.end]) for f in find_dates(text)]
+    assert [d for d, _ in got] == [
+        date(2026, 3, 4),
+        date(2026, 3, 4),
+        date(2026, 3, 5),
+        date(2026, 3, 6),
+        date(2026, 3, 7),
+        date(2026, 3, 8),
+    ]
+    spans = [(f.start, f.end) for f in find_dates(text)]
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_a_text_of_twenty_thousand_dates_gives_them_all() -> None:
+    # Each date was checked against every date found before it: half a minute for this text.
+    text = "; ".join(f"2026-03-{i % 28 + 1:02d}" for i in range(20_000))
+    found = find_dates(text)
+    assert len(found) == 20_000 and found[-1].value == date(2026, 3, 20_000 % 28 or 28)
