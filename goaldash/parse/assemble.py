@@ -277,8 +277,7 @@ def assemble(
                         Warning(
                             "contradiction",
                             f"{label_for(st.phases[p.id].decl)} says {p.declared_status.words} "
-                            "but every item "
-                            "of the plan is done",
+                            "but every item of the plan is done",
                             p.line,
                         )
                     )
